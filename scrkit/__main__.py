@@ -1,0 +1,3 @@
+from scrkit.cli import run
+
+run()

@@ -1,0 +1,51 @@
+"""`scrkit agencies`: the agencies of a review and their replies to the request letter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from scrkit.cli.options import ReviewOption, date_or_today, optional_date
+from scrkit.cli.render import render_agencies
+from scrkit.cli.terminal import stdout
+from scrkit.models.agencies import RequestReply
+from scrkit.review.agencies import record_reply
+from scrkit.review.casefolder import CaseFolder
+
+agencies_app = typer.Typer(
+    help="The agencies of a review and their replies to the request letter (App 2).",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+
+
+@agencies_app.callback()
+def agencies(ctx: typer.Context, review: ReviewOption = Path(".")) -> None:
+    """List the agencies and their replies. `scrkit agencies reply` records a reply."""
+    if ctx.invoked_subcommand is None:
+        render_agencies(CaseFolder.open(review).load().agencies.agencies)
+
+
+@agencies_app.command()
+def reply(
+    agency: Annotated[str, typer.Argument(help="The agency's id in agencies.yaml, e.g. police.")],
+    answer: Annotated[RequestReply, typer.Argument(help="involved, nil-return or awaiting.")],
+    date: Annotated[str | None, typer.Option(help="When the reply arrived. Defaults to today.")] = None,
+    secured: Annotated[str | None, typer.Option(help="When the agency secured its records.")] = None,
+    review: ReviewOption = Path("."),
+) -> None:
+    """Record an agency's reply: whether it knew the child or family, and when it secured its records."""
+    updated = record_reply(
+        CaseFolder.open(review),
+        agency,
+        answer,
+        reply_date=date_or_today(date, "--date"),
+        records_secured=optional_date(secured, "--secured"),
+    )
+    stdout().print(f"Recorded: {updated.name} replied '{updated.request_reply.value}'.", markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(agencies_app, name="agencies")

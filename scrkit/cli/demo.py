@@ -1,0 +1,30 @@
+"""`scrkit demo`: the example review, copied and put through its paces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from scrkit.cli.render import render_summary
+from scrkit.cli.terminal import say, stdout
+from scrkit.demo import DEFAULT_DEMO_FOLDER, free_demo_folder, run_demo
+
+
+def demo(
+    folder: Annotated[
+        Path | None, typer.Argument(help="Where to copy the example review. Defaults to ./scrkit-demo.")
+    ] = None,
+) -> None:
+    """Copy the example review into a new folder, validate it and show what scrkit makes of it."""
+    destination = folder if folder is not None else free_demo_folder(Path(DEFAULT_DEMO_FOLDER))
+    say(f"Copying the example review (all names invented) to {destination} ...")
+    result = run_demo(destination)
+    stdout().print(f"The example review at {result.folder} is valid.", markup=False)
+    render_summary(result.summary)
+    say(f"Try next: scrkit summary -r {result.folder}   or open {result.folder} and read the YAML files.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(demo)

@@ -1,0 +1,139 @@
+"""`scrkit new`, `scrkit validate` and `scrkit summary`: opening and checking a review."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from scrkit.cli.options import ReviewOption, optional_date
+from scrkit.cli.render import render_summary
+from scrkit.cli.terminal import say, stdout
+from scrkit.dates import parse_user_date
+from scrkit.errors import BadInput, ScrkitError
+from scrkit.models.child import Gender
+from scrkit.models.review import Circumstance
+from scrkit.review.casefolder import CaseFolder
+from scrkit.review.layout import RECORD_KINDS
+from scrkit.review.opening import NewReview, open_review, refuse_existing
+from scrkit.review.summary import summarise
+
+T = TypeVar("T")
+
+
+def can_prompt() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _ask(question: str, parse: Callable[[str], T]) -> T:
+    while True:
+        answer = typer.prompt(question, err=True)
+        try:
+            return parse(answer)
+        except ScrkitError as error:
+            say(error.message + (f" {error.hint}" if error.hint else ""))
+
+
+def _circumstances(text: str) -> tuple[Circumstance, ...]:
+    letters = [part.strip().lower() for part in text.replace(",", " ").split() if part.strip()]
+    try:
+        return tuple(Circumstance(letter) for letter in letters)
+    except ValueError:
+        raise BadInput(
+            f"--circumstances: '{text}' should be letters from a to e (App 1 section 5), e.g. 'a' or 'b,e'."
+        ) from None
+
+
+def _text(what: str) -> Callable[[str], str]:
+    def parse(answer: str) -> str:
+        if not answer.strip():
+            raise BadInput(f"{what} cannot be blank.")
+        return answer.strip()
+
+    return parse
+
+
+def new(
+    folder: Annotated[Path, typer.Argument(help="A new folder for the review (it must not exist, or be empty).")],
+    reference: Annotated[str | None, typer.Option(help="The board's reference, e.g. SCR-2026-03.")] = None,
+    child_name: Annotated[str | None, typer.Option(help="The child's full name.")] = None,
+    dob: Annotated[str | None, typer.Option(help="The child's date of birth, e.g. 11/03/2024.")] = None,
+    date_of_death: Annotated[str | None, typer.Option(help="The child's date of death, if the child died.")] = None,
+    gender: Annotated[Gender | None, typer.Option(help="The child's gender.")] = None,
+    incident_date: Annotated[str | None, typer.Option(help="The date of the critical incident.")] = None,
+    referral_date: Annotated[str | None, typer.Option(help="The date the referral was received.")] = None,
+    circumstances: Annotated[
+        str | None, typer.Option(help="What triggered the referral, letters a-e from App 1 section 5, e.g. 'b,e'.")
+    ] = None,
+    board: Annotated[
+        Path | None, typer.Option(help="A board details file to use instead of the built-in one.")
+    ] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt; fail if a detail is missing.")] = False,
+) -> None:
+    """Open a new review in FOLDER: prompts for the essentials, or takes them as flags."""
+    refuse_existing(folder)
+    prompt = can_prompt() and not no_input
+    missing = [
+        flag
+        for flag, value in (
+            ("--reference", reference),
+            ("--child-name", child_name),
+            ("--dob", dob),
+            ("--incident-date", incident_date),
+            ("--referral-date", referral_date),
+        )
+        if not value
+    ]
+    if missing and not prompt:
+        raise BadInput(
+            "Some details needed to open a review were not given: " + ", ".join(missing) + ".",
+            hint="Give them as flags (see `scrkit new --help`), or run without --no-input in a terminal to be asked.",
+        )
+    details = NewReview(
+        reference=reference.strip() if reference else _ask("Review reference, e.g. SCR-2026-03", _text("Reference")),
+        child_name=child_name.strip() if child_name else _ask("Child's full name", _text("The child's name")),
+        date_of_birth=parse_user_date(dob, "--dob") if dob else _ask("Child's date of birth", _date("Date of birth")),
+        incident_date=parse_user_date(incident_date, "--incident-date")
+        if incident_date
+        else _ask("Date of the critical incident", _date("Incident date")),
+        referral_received=parse_user_date(referral_date, "--referral-date")
+        if referral_date
+        else _ask("Date the referral was received", _date("Referral date")),
+        date_of_death=optional_date(date_of_death, "--date-of-death"),
+        gender=gender,
+        circumstances=_circumstances(circumstances) if circumstances else (),
+    )
+    records = open_review(folder, details, board)
+    stdout().print(f"Opened review {records.review.reference} in {folder}", markup=False)
+    say(
+        "Next: add the agencies to agencies.yaml and the family to people.yaml (each file explains its fields),\n"
+        f"then check the review with: scrkit validate -r {folder}"
+    )
+
+
+def _date(what: str) -> Callable[[str], object]:
+    return lambda answer: parse_user_date(answer, what)
+
+
+def validate(review: ReviewOption = Path(".")) -> None:
+    """Check every record of the review and report every problem at once."""
+    records = CaseFolder.open(review).load()
+    stdout().print(
+        f"The review {records.review.reference} at {review} is valid: {len(RECORD_KINDS)} records checked.",
+        markup=False,
+    )
+
+
+def summary(review: ReviewOption = Path(".")) -> None:
+    """Show a readable summary of the review."""
+    records = CaseFolder.open(review).load()
+    render_summary(summarise(records))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(new)
+    app.command()(validate)
+    app.command()(summary)

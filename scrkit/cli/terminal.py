@@ -1,0 +1,33 @@
+"""The one place scrkit writes to the terminal: results to stdout, everything else to stderr."""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+
+from scrkit.errors import InvalidReview, ScrkitError
+
+
+def stdout() -> Console:
+    # Built on each use so that it writes to whatever sys.stdout is now (tests capture it).
+    return Console(file=sys.stdout, highlight=False, soft_wrap=True)
+
+
+def stderr() -> Console:
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+
+
+def say(message: str) -> None:
+    """A progress or confirmation line for the person at the terminal (stderr)."""
+    stderr().print(message, markup=False)
+
+
+def show_error(error: ScrkitError) -> None:
+    console = stderr()
+    if isinstance(error, InvalidReview):
+        for problem in error.problems:
+            console.print(str(problem), markup=False)
+    console.print(f"Error: {error.message}", style="bold red", markup=False)
+    if error.hint:
+        console.print(error.hint, markup=False)

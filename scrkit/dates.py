@@ -1,0 +1,35 @@
+"""Dates as people type them: ISO (2026-09-14) or UK day-first (14/09/2026), never month-first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from scrkit.errors import BadInput
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_UK = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def parse_user_date(text: str, what: str) -> dt.date:
+    """Read a date typed on the command line or at a prompt; ``what`` names it in errors."""
+    value = text.strip()
+    iso, uk = _ISO.match(value), _UK.match(value)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    elif uk:
+        day, month, year = (int(part) for part in uk.groups())
+    else:
+        raise BadInput(
+            f"{what}: '{text}' is not a date scrkit can read.",
+            hint="Write it as 14/09/2026 (day first) or 2026-09-14.",
+        )
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise BadInput(f"{what}: '{text}' is not a real date (check the day and the month).") from None
+
+
+def uk_date(day: dt.date | None, blank: str = "") -> str:
+    """A date as UK readers expect it in tables and letters: 14/09/2026."""
+    return day.strftime("%d/%m/%Y") if day else blank

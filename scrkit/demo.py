@@ -1,0 +1,45 @@
+"""`scrkit demo`: copy the example review somewhere new and run the main jobs on it."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrkit.errors import Refused
+from scrkit.resources import example_review
+from scrkit.review.casefolder import CaseFolder
+from scrkit.review.summary import ReviewSummary, summarise
+
+DEFAULT_DEMO_FOLDER = "scrkit-demo"
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    folder: Path
+    summary: ReviewSummary
+
+
+def free_demo_folder(base: Path) -> Path:
+    """``scrkit-demo``, or ``scrkit-demo-2`` and so on if that is taken."""
+    candidate, number = base, 1
+    while candidate.exists():
+        number += 1
+        candidate = base.with_name(f"{base.name}-{number}")
+    return candidate
+
+
+def copy_example(destination: Path) -> Path:
+    if destination.exists():
+        raise Refused(
+            f"{destination} already exists; the demo copies the example into a new folder.",
+            hint="Give another folder name, e.g. `scrkit demo my-demo`.",
+        )
+    shutil.copytree(example_review(), destination)
+    return destination
+
+
+def run_demo(destination: Path) -> DemoResult:
+    folder = CaseFolder.open(copy_example(destination))
+    records = folder.load()
+    return DemoResult(folder=folder.path, summary=summarise(records))

@@ -1,0 +1,90 @@
+"""scrkit's one error tree, and the exit codes the command line turns them into.
+
+Everything scrkit expects to go wrong (a missing folder, an invalid record, a bad
+flag value) is raised as a ``ScrkitError``. The command-line layer is the only place
+that turns one into a message and an exit code (``scrkit.cli.main``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Exit codes, documented in the README; scripts and scheduled jobs rely on them."""
+
+    OK = 0
+    PROBLEMS_FOUND = 1  # the review's records are invalid or inconsistent
+    BAD_INPUT = 2  # a command-line flag or typed answer was wrong
+    NOT_A_REVIEW = 3  # the folder is missing or is not a review
+    REFUSED = 4  # scrkit would have overwritten something, so it stopped
+    OVERDUE = 5  # `scrkit status`: something is overdue
+    INTERNAL = 70  # a bug in scrkit: please report it with --debug output
+    INTERRUPTED = 130  # stopped with Ctrl+C (set by typer)
+
+
+class ScrkitError(Exception):
+    """The root of every error scrkit expects. ``str(error)`` is a message for a person."""
+
+    exit_code: ExitCode = ExitCode.BAD_INPUT
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class BadInput(ScrkitError):
+    """A value given on the command line (or typed at a prompt) cannot be used."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+
+class NotAReview(ScrkitError):
+    """The folder named with -r/--review does not hold a review."""
+
+    exit_code = ExitCode.NOT_A_REVIEW
+
+
+class Refused(ScrkitError):
+    """scrkit stopped rather than overwrite or damage something."""
+
+    exit_code = ExitCode.REFUSED
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a record: where it is and what to do about it."""
+
+    file: Path
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class InvalidReview(ScrkitError):
+    """One or more records of a review are invalid or contradict each other."""
+
+    exit_code = ExitCode.PROBLEMS_FOUND
+
+    def __init__(self, folder: Path, problems: list[Problem]) -> None:
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(
+            f"{count} {noun} found in the review at {folder}.",
+            hint="Fix each line above in the named file, then run `scrkit validate` again.",
+        )
+        self.folder = folder
+        self.problems = problems
+
+
+class RecordWriteError(ScrkitError):
+    """A record could not be saved; the file on disk is unchanged."""
+
+    exit_code = ExitCode.REFUSED

@@ -1,0 +1,1 @@
+"""The pydantic models of everything a review holds, taken from the practice guidance."""

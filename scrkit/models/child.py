@@ -1,0 +1,31 @@
+"""The child at the centre of the review (App 1 Part 1 section 2), child.yaml.
+
+The date of the critical incident is a key date of the review and is kept once, in
+review.yaml (``incident_date``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from scrkit.models.fields import Date, Id, Record, Text, YesNo
+
+
+class Gender(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+    UNKNOWN = "unknown"
+
+
+class Child(Record):
+    id: Id = "child"
+    name: Text
+    known_as: Text | None = None
+    gender: Gender | None = None
+    date_of_birth: Date
+    date_of_death: Date | None = None
+    home_address: list[Text] = []
+    ethnic_origin: Text | None = None
+    child_protection_plan: YesNo | None = None  # is/was subject to a child protection plan
+    whereabouts_at_incident: Text | None = None
+    carer_at_incident: Text | None = None

@@ -1,0 +1,96 @@
+"""Field types shared by every record, strict where looseness would corrupt a case.
+
+Records arrive as text (see ``scrkit.records.yamlfile``); these types decide what text
+is acceptable. pydantic's lax mode would take ``"1700000000"`` as a date and ``"off"``
+as False, so dates, yes/no answers and ids are parsed here instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Control characters other than tab and newline: Word drops them, YAML mangles some (U+0085).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+YES = ("yes", "y", "true")
+NO = ("no", "n", "false")
+
+
+BLANK = "must be filled in (it is blank)"
+
+
+def _date(value: Any) -> dt.date:
+    if value is None:
+        raise ValueError(BLANK)
+    if isinstance(value, dt.datetime):
+        raise ValueError("expected a date without a time, written YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _ISO_DATE.match(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                raise ValueError(f"'{text}' is not a real date (check the day and month)") from None
+        raise ValueError(f"'{text}' is not a date written YYYY-MM-DD, e.g. 2026-09-14")
+    raise ValueError(f"expected a date written YYYY-MM-DD, not {type(value).__name__} {value!r}")
+
+
+def _yes_no(value: Any) -> bool:
+    if value is None:
+        raise ValueError(BLANK)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in YES:
+            return True
+        if text in NO:
+            return False
+    raise ValueError(f"write yes or no, not '{value}'")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        raise ValueError(BLANK)
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, not {type(value).__name__} {value!r}")
+    if _CONTROL.search(value):
+        raise ValueError("contains a control character (an invisible character pasted in); retype the text")
+    return value.strip()
+
+
+def _identifier(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(
+            f"'{value}' is not a usable id: use lower-case letters, digits and hyphens, e.g. 'police' or 'gp-1'"
+        )
+    return value
+
+
+def _clock_time(value: str) -> str:
+    if not _TIME.match(value):
+        raise ValueError(f"'{value}' is not a time written HH:MM (24-hour), e.g. 14:30")
+    hours, minutes = value.split(":")
+    return f"{int(hours):02d}:{minutes}"
+
+
+Date = Annotated[dt.date, BeforeValidator(_date), PlainSerializer(lambda d: d.isoformat(), return_type=str)]
+YesNo = Annotated[bool, BeforeValidator(_yes_no)]
+Text = Annotated[str, BeforeValidator(_text)]
+Id = Annotated[str, BeforeValidator(_text), AfterValidator(_identifier)]
+ClockTime = Annotated[str, BeforeValidator(_text), AfterValidator(_clock_time)]
+
+
+class Record(BaseModel):
+    """Base of every record model: unknown fields are errors, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)

@@ -1,0 +1,79 @@
+"""Atomic writes: a kill at any moment leaves the old file or the new one, never half of one.
+
+The new text goes to a temporary file in the same folder, is flushed and fsynced, then
+renamed over the old file with ``os.replace``. The temporary file is removed on any
+failure; temporary files left by a killed process are swept by the next write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from pathlib import Path
+
+TEMP_SUFFIX = ".scrkit-tmp"
+# A temporary file older than this belongs to a process that died mid-write.
+STALE_AFTER_SECONDS = 10 * 60
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path = Path(path)
+    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    temp_path = Path(temp_name)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            # Keep the old file's permission bits (mkstemp makes the new one 0600).
+            with contextlib.suppress(OSError):
+                os.chmod(temp_path, path.stat().st_mode & 0o777)
+        else:
+            with contextlib.suppress(OSError):
+                os.chmod(temp_path, 0o666 & ~current_umask())
+        os.replace(temp_path, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp_path.unlink()
+        raise
+    _fsync_folder(path.parent)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def sweep_stale_temp_files(folder: Path, *, older_than: float = STALE_AFTER_SECONDS) -> list[Path]:
+    """Remove temporary files a killed scrkit left behind (they hold case data)."""
+    swept: list[Path] = []
+    now = time.time()
+    for candidate in Path(folder).rglob(f"*{TEMP_SUFFIX}"):
+        try:
+            if now - candidate.stat().st_mtime >= older_than:
+                candidate.unlink()
+                swept.append(candidate)
+        except OSError:
+            continue
+    return swept
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open a folder this way.
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it; it is put straight back)."""
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -1,0 +1,173 @@
+"""Reading and writing YAML records so that people can keep editing them by hand.
+
+Two promises meet here:
+
+* **No silent coercion.** Every scalar is read as text, as written (``012345`` stays
+  ``"012345"``, a surname ``NO`` stays ``"NO"``); the pydantic models decide what a
+  field means. Tags, anchors and aliases are refused: records are plain data.
+* **Hand edits survive.** Records are loaded round-trip (comments, key order and layout
+  kept), changed in place, and written back atomically.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from scrkit.records.atomic import atomic_write_text
+
+# A record is a few kilobytes; anything far larger is not a record someone typed.
+MAX_RECORD_BYTES = 5 * 1024 * 1024
+
+
+class TextOnlyResolver(VersionedResolver):
+    """Resolve every plain scalar to text: types are the models' business, not YAML's."""
+
+    @property
+    def versioned_resolver(self) -> dict:  # type: ignore[override]
+        return {}
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Resolver = TextOnlyResolver
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never re-wrap a line someone wrote
+    yaml.preserve_quotes = True
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+class YamlProblem(Exception):
+    """The file is not YAML scrkit will read; carries the line where it went wrong."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def parse_document(text: str) -> Any:
+    """Parse YAML text into round-trip objects, refusing what a record must not contain."""
+    if "\x00" in text:
+        raise YamlProblem(None, "the file contains a NUL character; it is not a text record")
+    try:
+        document = _yaml().load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else None
+        reason = (error.problem or error.context or "not valid YAML").strip()
+        if "duplicate key" in reason:
+            reason = reason.replace("found duplicate key", "the same field is written twice:")
+        raise YamlProblem(line, f"{reason}; check the indentation and punctuation on this line") from None
+    except YAMLError as error:
+        raise YamlProblem(None, f"not valid YAML: {error}") from None
+    _refuse_tags_and_anchors(document)
+    return document
+
+
+def read_document(path: Path) -> Any:
+    """Read and parse one record file."""
+    size = path.stat().st_size
+    if size > MAX_RECORD_BYTES:
+        raise YamlProblem(None, f"the file is {size:,} bytes, far larger than any record; is it the right file?")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")  # Notepad may add a byte-order mark
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlProblem(line, "the file is not UTF-8 text; save it again as UTF-8") from None
+    return parse_document(text)
+
+
+def _refuse_tags_and_anchors(node: Any, seen: set[int] | None = None) -> None:
+    seen = set() if seen is None else seen
+    if isinstance(node, TaggedScalar) or _explicit_tag(node):
+        raise YamlProblem(_line_of_node(node), "tags (words starting with !) are not allowed in a record")
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        if id(node) in seen or (node.anchor.value is not None):
+            raise YamlProblem(
+                _line_of_node(node), "anchors and aliases (& and *) are not allowed in a record; write the text out"
+            )
+        seen.add(id(node))
+        children: Iterable[Any] = node.values() if isinstance(node, CommentedMap) else node
+        for child in children:
+            _refuse_tags_and_anchors(child, seen)
+
+
+def _explicit_tag(node: Any) -> bool:
+    tag = getattr(node, "tag", None)
+    return tag is not None and getattr(tag, "value", None) is not None
+
+
+def _line_of_node(node: Any) -> int | None:
+    lc = getattr(node, "lc", None)
+    return lc.line + 1 if lc is not None and lc.line is not None else None
+
+
+def to_plain(node: Any) -> Any:
+    """Round-trip objects to plain dicts, lists and strings. A blank value becomes None."""
+    if isinstance(node, CommentedMap):
+        return {str(key): to_plain(value) for key, value in node.items()}
+    if isinstance(node, CommentedSeq):
+        return [to_plain(item) for item in node]
+    if node is None:
+        return None
+    text = str(node)
+    return None if text.strip() in ("", "~") else text
+
+
+def line_of(document: Any, location: Iterable[Any]) -> int | None:
+    """The 1-based line a field path points at, or the nearest enclosing line we know."""
+    node = document
+    line = _line_of_node(document)
+    for step in location:
+        if isinstance(node, CommentedMap) and step in node:
+            key_line = node.lc.key(step)[0]
+            line = key_line + 1
+            node = node[step]
+        elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.lc.item(step)[0] + 1
+            node = node[step]
+        else:
+            break
+    return line
+
+
+def to_yaml_value(value: Any) -> Any:
+    """A Python value as scrkit writes it into a record (dates ISO, booleans yes/no)."""
+    if value is None:
+        return ""  # written as a blank value, which scrkit reads as "not known yet"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, str) and "\n" in value:
+        return LiteralScalarString(value)
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = to_yaml_value(item)
+        return mapping
+    if isinstance(value, (list, tuple)):
+        return CommentedSeq(to_yaml_value(item) for item in value)
+    return str(value)
+
+
+def dump_document(document: Any) -> str:
+    stream = io.StringIO()
+    _yaml().dump(document, stream)
+    return stream.getvalue()
+
+
+def write_document(path: Path, document: Any) -> None:
+    """Write a round-trip document atomically (comments and layout kept)."""
+    atomic_write_text(path, dump_document(document))

@@ -1,0 +1,34 @@
+"""Where the files scrkit ships live: data inside the package, examples and templates beside it.
+
+An installed wheel carries ``examples/`` and ``templates/`` inside the package
+(``_bundled/``, see pyproject.toml); a source checkout has them at the repository's top.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+DATA = PACKAGE / "data"
+FORMS = DATA / "forms"
+DEFAULT_BOARD = DATA / "board-default.yaml"
+
+
+def _bundled(name: str) -> Path:
+    inside = PACKAGE / "_bundled" / name
+    return inside if inside.is_dir() else PACKAGE.parent / name
+
+
+def examples_folder() -> Path:
+    return _bundled("examples")
+
+
+def templates_folder() -> Path:
+    return _bundled("templates")
+
+
+EXAMPLE_REVIEW_NAME = "ashcombe-scr-2026-03"
+
+
+def example_review() -> Path:
+    return examples_folder() / EXAMPLE_REVIEW_NAME

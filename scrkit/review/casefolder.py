@@ -1,0 +1,155 @@
+"""A review's folder: finding it, loading every record at once, and saving changes safely."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from scrkit.errors import InvalidReview, NotAReview, Problem, RecordWriteError
+from scrkit.models.agencies import Agencies, Agency
+from scrkit.models.board import Board
+from scrkit.models.child import Child
+from scrkit.models.fields import Record
+from scrkit.models.panel import Panel
+from scrkit.models.people import People
+from scrkit.models.referral import Referral
+from scrkit.models.review import Review
+from scrkit.records.atomic import sweep_stale_temp_files
+from scrkit.records.yamlfile import YamlProblem, read_document, to_plain, write_document
+from scrkit.review.layout import RECORD_KINDS, REVIEW, RecordKind
+from scrkit.review.problems import problems_from_validation
+
+
+@dataclass(frozen=True)
+class ReviewRecords:
+    """Every record of one review, validated, with the documents they came from."""
+
+    folder: Path
+    review: Review
+    child: Child
+    people: People
+    referral: Referral
+    agencies: Agencies
+    panel: Panel
+    board: Board
+    documents: dict[str, Any]
+
+    def agency(self, agency_id: str) -> Agency | None:
+        return next((agency for agency in self.agencies.agencies if agency.id == agency_id), None)
+
+    def path_of(self, kind: RecordKind) -> Path:
+        return self.folder / kind.file_name
+
+
+class CaseFolder:
+    """The folder of one review. Creating one does not read anything yet."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    @classmethod
+    def open(cls, path: Path) -> CaseFolder:
+        folder = cls(path)
+        if not folder.path.exists():
+            raise NotAReview(
+                f"There is no folder at {folder.path}.",
+                hint="Check the path, or open a new review with `scrkit new FOLDER`.",
+            )
+        if not folder.path.is_dir():
+            raise NotAReview(f"{folder.path} is a file, not a review folder.")
+        if not (folder.path / REVIEW.file_name).exists():
+            raise NotAReview(
+                f"{folder.path} is not a review: it has no {REVIEW.file_name}.",
+                hint="Name the review's folder with -r FOLDER, or run scrkit from inside it.",
+            )
+        return folder
+
+    def path_of(self, kind: RecordKind) -> Path:
+        return self.path / kind.file_name
+
+    def load(self) -> ReviewRecords:
+        """Load and validate every record; report every problem at once."""
+        return self._load_all({})
+
+    def _load_all(self, replacements: dict[str, Any]) -> ReviewRecords:
+        from scrkit.review.consistency import consistency_problems
+
+        problems: list[Problem] = []
+        models: dict[str, Record] = {}
+        documents: dict[str, Any] = {}
+        for kind in RECORD_KINDS:
+            if kind.name in replacements:
+                document = replacements[kind.name]
+                model, found = validate_document(kind, self.path_of(kind), document)
+            else:
+                document, model, found = self._load_one(kind)
+            problems.extend(found)
+            documents[kind.name] = document
+            if model is not None:
+                models[kind.name] = model
+        if problems:
+            raise InvalidReview(self.path, problems)
+        records = ReviewRecords(folder=self.path, documents=documents, **models)  # type: ignore[arg-type]
+        problems = consistency_problems(records)
+        if problems:
+            raise InvalidReview(self.path, problems)
+        return records
+
+    def _load_one(self, kind: RecordKind) -> tuple[Any, Record | None, list[Problem]]:
+        path = self.path_of(kind)
+        if not path.exists():
+            message = f"the file is missing; every review has one ({kind.about})"
+            return None, None, [Problem(path, None, "", message)]
+        try:
+            document = read_document(path)
+        except YamlProblem as problem:
+            return None, None, [Problem(path, problem.line, "", problem.message)]
+        except OSError as error:
+            return None, None, [Problem(path, None, "", f"cannot be read: {error.strerror}")]
+        model, problems = validate_document(kind, path, document)
+        return document, model, problems
+
+    @contextmanager
+    def edit(self, kind: RecordKind) -> Iterator[Any]:
+        """Change one record in place, keeping the comments and layout a person gave it.
+
+        The whole review is validated with the change before anything is written; an
+        invalid change writes nothing. The write is atomic.
+        """
+        path = self.path_of(kind)
+        try:
+            document = read_document(path)
+        except YamlProblem as problem:
+            raise InvalidReview(self.path, [Problem(path, problem.line, "", problem.message)]) from None
+        yield document
+        self._load_all({kind.name: document})  # the whole review must still hold together
+        save_document(path, document)
+
+
+def validate_document(kind: RecordKind, path: Path, document: Any) -> tuple[Record | None, list[Problem]]:
+    plain = to_plain(document)
+    if plain is None:
+        plain = {}
+    if not isinstance(plain, dict):
+        return None, [Problem(path, 1, "", "should be a list of fields (name: value), one per line")]
+    try:
+        return kind.model.model_validate(plain), []
+    except ValidationError as error:
+        return None, problems_from_validation(path, document, plain, kind.model, error)
+
+
+def save_document(path: Path, document: Any) -> None:
+    sweep_stale_temp_files(path.parent)
+    try:
+        write_document(path, document)
+    except OSError as error:
+        raise RecordWriteError(
+            f"Could not save {path}: {error.strerror or error}. The file was left as it was.",
+            hint="Check that the folder is writable and the disk is not full, then run the command again.",
+        ) from error
+

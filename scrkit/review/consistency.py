@@ -1,0 +1,168 @@
+"""Checks across records: facts that are each valid alone but cannot all be true.
+
+Each check names the file, line and field to correct. The rules come from common sense
+about dates and from the guidance where it sets an order (the decision follows the
+referral, 7.1.2; the terms of reference cover a period, 2.1.1).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from scrkit.dates import uk_date
+from scrkit.errors import Problem
+from scrkit.models.review import DecisionOutcome, ReviewStatus
+from scrkit.records.yamlfile import line_of, to_plain
+from scrkit.review.casefolder import ReviewRecords
+from scrkit.review.layout import AGENCIES, CHILD, PANEL, PEOPLE, REFERRAL, REVIEW, RecordKind
+from scrkit.review.problems import field_path
+
+
+def consistency_problems(records: ReviewRecords) -> list[Problem]:
+    found = _Findings(records)
+    _check_dates(records, found)
+    _check_decision(records, found)
+    _check_ids(records, found)
+    _check_agency_references(records, found)
+    return found.problems
+
+
+class _Findings:
+    def __init__(self, records: ReviewRecords) -> None:
+        self.records = records
+        self.problems: list[Problem] = []
+
+    def add(self, kind: RecordKind, location: Sequence[Any], message: str) -> None:
+        document = self.records.documents[kind.name]
+        self.problems.append(
+            Problem(
+                file=self.records.path_of(kind),
+                line=line_of(document, location),
+                field=field_path(to_plain(document), location),
+                message=message,
+            )
+        )
+
+
+def _check_dates(records: ReviewRecords, found: _Findings) -> None:
+    child, review = records.child, records.review
+    if child.date_of_death and child.date_of_death < child.date_of_birth:
+        found.add(CHILD, ["date_of_death"], f"is before the date of birth ({uk_date(child.date_of_birth)})")
+    if child.date_of_death and review.incident_date > child.date_of_death:
+        found.add(REVIEW, ["incident_date"], f"is after the child's date of death ({uk_date(child.date_of_death)})")
+    if review.incident_date < child.date_of_birth:
+        found.add(REVIEW, ["incident_date"], f"is before the child's date of birth ({uk_date(child.date_of_birth)})")
+    decision_date = review.decision.date
+    if decision_date and decision_date < review.referral_received:
+        found.add(
+            REVIEW,
+            ["decision", "date"],
+            f"is before the referral was received ({uk_date(review.referral_received)}); "
+            "the chair decides after the referral (7.1.2)",
+        )
+    period = review.terms_of_reference
+    if period.period_start and period.period_end and period.period_end < period.period_start:
+        found.add(
+            REVIEW,
+            ["terms_of_reference", "period_end"],
+            f"is before the period's start ({uk_date(period.period_start)})",
+        )
+    for index, person in enumerate(records.people.family):
+        if person.date_of_birth and person.date_of_death and person.date_of_death < person.date_of_birth:
+            found.add(PEOPLE, ["family", index, "date_of_death"], "is before this person's date of birth")
+    for index, agency in enumerate(records.agencies.agencies):
+        if agency.reply_date and agency.reply_date < review.referral_received:
+            found.add(
+                AGENCIES,
+                ["agencies", index, "reply_date"],
+                f"is before the referral was received ({uk_date(review.referral_received)}); "
+                "agencies reply to the request letter sent after it (5.1.1)",
+            )
+
+
+def _check_decision(records: ReviewRecords, found: _Findings) -> None:
+    review = records.review
+    decision = review.decision
+    if decision.outcome and not decision.date:
+        found.add(REVIEW, ["decision", "date"], "must be filled in once the decision's outcome is recorded")
+    if decision.alternative and decision.outcome != DecisionOutcome.NOT_SCR:
+        found.add(
+            REVIEW,
+            ["decision", "alternative"],
+            "only applies when the decision is not to hold an SCR (outcome: not-scr), App 1 Part 2",
+        )
+    expected = {
+        ReviewStatus.IN_PROGRESS: DecisionOutcome.SCR,
+        ReviewStatus.COMPLETED: DecisionOutcome.SCR,
+        ReviewStatus.NOT_PROCEEDING: DecisionOutcome.NOT_SCR,
+    }.get(review.status)
+    if expected and decision.outcome != expected:
+        found.add(
+            REVIEW,
+            ["status"],
+            f"is '{review.status}' but the decision's outcome is '{decision.outcome or 'not recorded'}'; "
+            f"record the decision (outcome: {expected}) or correct the status",
+        )
+    if review.status == ReviewStatus.CONSIDERING and decision.outcome:
+        found.add(
+            REVIEW,
+            ["status"],
+            f"is 'considering' but the decision ({decision.outcome}) has been recorded; update the status",
+        )
+
+
+def _duplicates(ids: list[str]) -> set[str]:
+    return {item for item, count in Counter(ids).items() if count > 1}
+
+
+def _check_ids(records: ReviewRecords, found: _Findings) -> None:
+    agency_ids = [agency.id for agency in records.agencies.agencies]
+    for index, agency_id in _repeats(agency_ids):
+        found.add(AGENCIES, ["agencies", index, "id"], f"'{agency_id}' is used by another agency too; ids must differ")
+    # People are one register: the child, family and professionals share one set of ids.
+    people_ids = [records.child.id]
+    people_ids += [person.id for person in records.people.family]
+    people_ids += [person.id for person in records.people.professionals]
+    repeated = _duplicates(people_ids)
+    for group in ("family", "professionals"):
+        for index, person in enumerate(getattr(records.people, group)):
+            if person.id in repeated:
+                found.add(
+                    PEOPLE,
+                    [group, index, "id"],
+                    f"'{person.id}' is used by another person (or the child) too; ids must differ",
+                )
+    member_ids = [member.id for member in records.panel.members]
+    for index, member_id in _repeats(member_ids):
+        found.add(PANEL, ["members", index, "id"], f"'{member_id}' is used by another panel member too")
+
+
+def _repeats(ids: list[str]) -> Iterator[tuple[int, str]]:
+    seen: set[str] = set()
+    for index, item in enumerate(ids):
+        if item in seen:
+            yield index, item
+        seen.add(item)
+
+
+def _check_agency_references(records: ReviewRecords, found: _Findings) -> None:
+    known = {agency.id for agency in records.agencies.agencies}
+
+    def check(kind: RecordKind, location: list[Any], agency_id: str | None) -> None:
+        if agency_id and agency_id not in known:
+            listed = ", ".join(sorted(known)) or "none yet"
+            found.add(
+                kind,
+                location,
+                f"names agency '{agency_id}', which is not in agencies.yaml (agencies there: {listed})",
+            )
+
+    check(REFERRAL, ["referrer", "agency"], records.referral.referrer.agency)
+    for index, other in enumerate(records.referral.other_agencies):
+        check(REFERRAL, ["other_agencies", index, "agency"], other.agency)
+    for index, professional in enumerate(records.people.professionals):
+        check(PEOPLE, ["professionals", index, "agency"], professional.agency)
+    for index, member in enumerate(records.panel.members):
+        check(PANEL, ["members", index, "agency"], member.agency)

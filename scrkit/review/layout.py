@@ -1,0 +1,56 @@
+"""What a case folder holds: one YAML file per kind of record, and the working folders.
+
+A review folder looks like this (see README, "The case folder"):
+
+    review.yaml      the review: reference, status, key dates, decision, scope
+    child.yaml       the child (App 1 section 2)
+    people.yaml      family, significant others and professionals (App 1 sections 3-4)
+    referral.yaml    the referral form, Parts 1-3 (App 1)
+    agencies.yaml    the agencies, their replies and secured records (5.1, App 2)
+    panel.yaml       LSCB chair, panel chair, overview author, panel members (3.1, 4.1)
+    board.yaml       the board's details for letters
+    letters/         rendered letters and forms
+    chronology/returns/   the agencies' chronology spreadsheets as they arrive (App 7)
+    imrs/            Individual Management Reviews as they arrive (10.1)
+    templates/       this review's own versions of letter templates, if any
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scrkit.models.agencies import Agencies
+from scrkit.models.board import Board
+from scrkit.models.child import Child
+from scrkit.models.fields import Record
+from scrkit.models.panel import Panel
+from scrkit.models.people import People
+from scrkit.models.referral import Referral
+from scrkit.models.review import Review
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    name: str
+    file_name: str
+    model: type[Record]
+    about: str
+
+
+REVIEW = RecordKind("review", "review.yaml", Review, "the review: reference, status, key dates, decision")
+CHILD = RecordKind("child", "child.yaml", Child, "the child")
+PEOPLE = RecordKind("people", "people.yaml", People, "family, significant others and professionals")
+REFERRAL = RecordKind("referral", "referral.yaml", Referral, "the referral form (Appendix 1)")
+AGENCIES = RecordKind("agencies", "agencies.yaml", Agencies, "the agencies and their replies")
+PANEL = RecordKind("panel", "panel.yaml", Panel, "the chairs, the overview author and the panel")
+BOARD = RecordKind("board", "board.yaml", Board, "the board's details for letters")
+
+RECORD_KINDS: tuple[RecordKind, ...] = (REVIEW, CHILD, PEOPLE, REFERRAL, AGENCIES, PANEL, BOARD)
+
+# Folders later steps of the review fill; each holds a README.txt saying what goes in it.
+WORKING_FOLDERS: dict[str, str] = {
+    "letters": "Letters and forms scrkit renders for this review (scrkit letters).",
+    "chronology/returns": "Each agency's chronology spreadsheet (Appendix 7) as it arrives.",
+    "imrs": "Individual Management Reviews as agencies submit them (section 10).",
+    "templates": "This review's own versions of letter templates, if any; same file name as the board's.",
+}
