@@ -130,15 +130,15 @@ def line_of(document: Any, location: Iterable[Any]) -> int | None:
     node = document
     line = _line_of_node(document)
     for step in location:
-        if isinstance(node, CommentedMap) and step in node:
-            key_line = node.lc.key(step)[0]
-            line = key_line + 1
-            node = node[step]
-        elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
-            line = node.lc.item(step)[0] + 1
-            node = node[step]
-        else:
+        found = (isinstance(node, CommentedMap) and step in node) or (
+            isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node)
+        )
+        if not found:
             break
+        # Fields added in memory (not yet written) have no position: keep the enclosing line.
+        position = node.lc.data.get(step)
+        line = position[0] + 1 if position else line
+        node = node[step]
     return line
 
 

@@ -1,0 +1,29 @@
+"""`scrkit demo`: the example review copied, validated and summarised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrkit.errors import ExitCode
+
+
+def test_demo_into_a_named_folder(scrkit, tmp_path: Path) -> None:
+    result = scrkit("demo", tmp_path / "demo")
+    assert result.code == ExitCode.OK, result.err
+    assert "is valid" in result.out
+    assert "SCR-2026-03" in result.out
+    assert (tmp_path / "demo" / "review.yaml").is_file()
+
+
+def test_demo_picks_a_free_folder_by_default(scrkit, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert scrkit("demo").code == ExitCode.OK
+    assert scrkit("demo").code == ExitCode.OK
+    assert (tmp_path / "scrkit-demo").is_dir() and (tmp_path / "scrkit-demo-2").is_dir()
+
+
+def test_demo_refuses_an_existing_folder(scrkit, tmp_path: Path) -> None:
+    (tmp_path / "taken").mkdir()
+    result = scrkit("demo", tmp_path / "taken")
+    assert result.code == ExitCode.REFUSED
+    assert "already exists" in result.err

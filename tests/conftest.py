@@ -1,0 +1,48 @@
+"""Shared fixtures: a fresh copy of the example review, and the command line run in-process."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from scrkit.cli import main
+from scrkit.resources import example_review
+
+
+@pytest.fixture
+def review_dir(tmp_path: Path) -> Path:
+    """A private copy of the example review (all names invented)."""
+    destination = tmp_path / "review"
+    shutil.copytree(example_review(), destination)
+    return destination
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def scrkit(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run `scrkit ARGS...` through the real entry point; returns exit code, stdout and stderr."""
+    monkeypatch.setenv("COLUMNS", "160")
+
+    def run(*args: str | Path) -> Result:
+        capsys.readouterr()
+        code = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Edit a record as a person would in Notepad; the old text must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not found in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -1,0 +1,104 @@
+"""Reading records: every scalar as text, line numbers kept, tags and anchors refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scrkit.records.yamlfile import (
+    YamlProblem,
+    dump_document,
+    line_of,
+    parse_document,
+    read_document,
+    to_plain,
+    to_yaml_value,
+)
+
+
+def test_scalars_are_read_as_written() -> None:
+    plain = to_plain(parse_document("a: 012345\nb: NO\nc: 2026-01-05\nd: true\ne: 1.50\n"))
+    assert plain == {"a": "012345", "b": "NO", "c": "2026-01-05", "d": "true", "e": "1.50"}
+
+
+def test_blank_and_tilde_are_missing_but_the_word_null_is_a_name() -> None:
+    plain = to_plain(parse_document("a:\nb: ~\nc: ''\nsurname: Null\n"))
+    assert plain == {"a": None, "b": None, "c": None, "surname": "Null"}
+
+
+def test_line_of_points_at_the_field() -> None:
+    document = parse_document("# comment\ntop: 1\nlist:\n  - id: a\n    name: x\n  - id: b\n    name: y\n")
+    assert line_of(document, ["top"]) == 2
+    assert line_of(document, ["list", 1, "name"]) == 7
+    # A missing field is reported at the nearest line that exists.
+    assert line_of(document, ["list", 1, "missing"]) == 6
+
+
+def test_duplicate_keys_are_refused_with_the_line() -> None:
+    with pytest.raises(YamlProblem) as caught:
+        parse_document("name: a\nother: b\nname: c\n")
+    assert caught.value.line == 3
+    assert "written twice" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: !!python/object:os.system x\n", "a: !custom {x: 1}\n", "a: &anchor {x: 1}\nb: *anchor\n"],
+)
+def test_tags_anchors_and_aliases_are_refused(text: str) -> None:
+    with pytest.raises(YamlProblem, match="not allowed"):
+        parse_document(text)
+
+
+def test_syntax_error_names_the_line() -> None:
+    with pytest.raises(YamlProblem) as caught:
+        parse_document("a: 1\nb: [unclosed\nc: 2\n")
+    assert caught.value.line is not None and caught.value.line >= 2
+
+
+def test_non_utf8_file_is_refused_with_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "child.yaml"
+    path.write_bytes(b"name: ok\naddress: caf\xe9\n")
+    with pytest.raises(YamlProblem) as caught:
+        read_document(path)
+    assert caught.value.line == 2
+
+
+def test_notepad_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "child.yaml"
+    path.write_bytes("\ufeffname: Zoë\n".encode())
+    assert to_plain(read_document(path)) == {"name": "Zoë"}
+
+
+def test_round_trip_keeps_comments_order_and_layout() -> None:
+    original = "# written by hand\nb: 2   # keep me\na: [x, y]\nnested:\n  - {id: p, name: Q}\n"
+    document = parse_document(original)
+    document["b"] = "3"
+    assert dump_document(document) == original.replace("b: 2 ", "b: 3 ")
+
+
+def test_values_scrkit_writes_read_back_the_same() -> None:
+    import datetime as dt
+
+    document = parse_document("a: x\n")
+    document["when"] = to_yaml_value(dt.date(2026, 2, 28))
+    document["flag"] = to_yaml_value(True)
+    document["blank"] = to_yaml_value(None)
+    document["code"] = to_yaml_value("012345")
+    document["story"] = to_yaml_value("line one\nline two")
+    plain = to_plain(parse_document(dump_document(document)))
+    assert plain == {
+        "a": "x",
+        "when": "2026-02-28",
+        "flag": "yes",
+        "blank": None,
+        "code": "012345",
+        "story": "line one\nline two",
+    }
+
+
+def test_line_of_a_field_added_in_memory_is_the_enclosing_line() -> None:
+    document = parse_document("items:\n  - id: a\n    name: x\n")
+    document["items"][0]["added"] = "new"
+    assert line_of(document, ["items", 0, "added"]) == 2

@@ -1,0 +1,94 @@
+"""Checks across records: facts each valid alone that cannot all be true."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scrkit.errors import InvalidReview, Problem
+from scrkit.review.casefolder import CaseFolder
+from tests.conftest import replace_in
+
+
+def problems_of(folder: Path) -> list[Problem]:
+    with pytest.raises(InvalidReview) as caught:
+        CaseFolder.open(folder).load()
+    return caught.value.problems
+
+
+def only(problems: list[Problem]) -> tuple[str, int | None, str, str]:
+    assert len(problems) == 1, problems
+    problem = problems[0]
+    return problem.file.name, problem.line, problem.field, problem.message
+
+
+def test_death_before_birth(review_dir: Path) -> None:
+    replace_in(review_dir / "child.yaml", "date_of_death:  ", "date_of_death: 2023-01-01")
+    replace_in(review_dir / "review.yaml", "incident_date: 2026-09-14", "incident_date: 2022-12-01")
+    problems = problems_of(review_dir)
+    fields = {(p.file.name, p.field) for p in problems}
+    assert ("child.yaml", "date_of_death") in fields
+    death = next(p for p in problems if p.field == "date_of_death")
+    assert death.line == 9 and "before the date of birth (11/03/2024)" in death.message
+
+
+def test_incident_after_death(review_dir: Path) -> None:
+    replace_in(review_dir / "child.yaml", "date_of_death:  ", "date_of_death: 2026-09-01")
+    name, line, field, message = only(problems_of(review_dir))
+    assert (name, line, field) == ("review.yaml", 7, "incident_date")
+    assert "after the child's date of death (01/09/2026)" in message
+
+
+def test_decision_before_referral(review_dir: Path) -> None:
+    replace_in(review_dir / "review.yaml", "  date: 2026-10-07", "  date: 2026-09-01")
+    name, line, field, message = only(problems_of(review_dir))
+    assert (name, line, field) == ("review.yaml", 10, "decision.date")
+    assert "7.1.2" in message
+
+
+def test_terms_of_reference_period_ending_before_it_starts(review_dir: Path) -> None:
+    replace_in(review_dir / "review.yaml", "period_end: 2026-09-14", "period_end: 2023-08-01")
+    name, _line, field, message = only(problems_of(review_dir))
+    assert (name, field) == ("review.yaml", "terms_of_reference.period_end")
+    assert "before the period's start (01/09/2023)" in message
+
+
+def test_undefined_agency_reference(review_dir: Path) -> None:
+    replace_in(review_dir / "people.yaml", "    agency: larchfield-practice", "    agency: larchfeld-practice")
+    name, line, field, message = only(problems_of(review_dir))
+    assert (name, line, field) == ("people.yaml", 62, "professionals[gp-1].agency")
+    assert "'larchfeld-practice'" in message and "larchfield-practice" in message
+
+
+def test_undefined_agency_in_referral_and_panel(review_dir: Path) -> None:
+    replace_in(review_dir / "referral.yaml", "  agency: police ", "  agency: polcie ")
+    replace_in(review_dir / "panel.yaml", "agency: community-health}", "agency: health-visiting}")
+    fields = {(p.file.name, p.field) for p in problems_of(review_dir)}
+    assert fields == {("referral.yaml", "referrer.agency"), ("panel.yaml", "members[designated-nurse].agency")}
+
+
+def test_duplicate_agency_ids(review_dir: Path) -> None:
+    replace_in(review_dir / "agencies.yaml", "  - id: ashcombe-homes", "  - id: police")
+    name, _line, field, message = only(problems_of(review_dir))
+    assert (name, field) == ("agencies.yaml", "agencies[police].id")
+    assert "used by another agency" in message
+
+
+def test_a_person_id_used_twice_across_family_and_professionals(review_dir: Path) -> None:
+    replace_in(review_dir / "people.yaml", "  - id: hv-1", "  - id: mother")
+    problems = problems_of(review_dir)
+    assert {p.field for p in problems} == {"family[mother].id", "professionals[mother].id"}
+
+
+def test_status_must_agree_with_the_decision(review_dir: Path) -> None:
+    replace_in(review_dir / "review.yaml", "  outcome: scr ", "  outcome: not-scr ")
+    name, _line, field, message = only(problems_of(review_dir))
+    assert (name, field) == ("review.yaml", "status")
+    assert "outcome: scr" in message
+
+
+def test_alternative_only_when_not_holding_an_scr(review_dir: Path) -> None:
+    replace_in(review_dir / "review.yaml", "  alternative: ", "  alternative: learning-day")
+    name, _line, field, _message = only(problems_of(review_dir))
+    assert (name, field) == ("review.yaml", "decision.alternative")
