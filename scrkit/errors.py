@@ -68,20 +68,40 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-class InvalidReview(ScrkitError):
-    """One or more records of a review are invalid or contradict each other."""
+class ProblemsFound(ScrkitError):
+    """Records or settings with problems, each listed with its file, line and field."""
 
     exit_code = ExitCode.PROBLEMS_FOUND
 
-    def __init__(self, folder: Path, problems: list[Problem]) -> None:
+    def __init__(self, subject: str, problems: list[Problem], hint: str) -> None:
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{count} {noun} found in {subject}.", hint=hint)
+        self.problems = problems
+
+
+class InvalidReview(ProblemsFound):
+    """One or more records of a review are invalid or contradict each other."""
+
+    def __init__(self, folder: Path, problems: list[Problem]) -> None:
         super().__init__(
-            f"{count} {noun} found in the review at {folder}.",
+            f"the review at {folder}",
+            problems,
             hint="Fix each line above in the named file, then run `scrkit validate` again.",
         )
         self.folder = folder
-        self.problems = problems
+
+
+class InvalidProfile(ProblemsFound):
+    """The process profile (the timetable as data) cannot be used."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        super().__init__(
+            f"the process profile {path}",
+            problems,
+            hint="Fix the profile file, or set `process_profile: default` in review.yaml to use the built-in one.",
+        )
+        self.path = path
 
 
 class RecordWriteError(ScrkitError):

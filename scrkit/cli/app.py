@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from scrkit import __version__
-from scrkit.cli import agencies, demo, review
+from scrkit.cli import agencies, demo, review, timeline
 
 app = typer.Typer(
     name="scrkit",
@@ -38,4 +38,5 @@ def _root(
 
 review.register(app)
 agencies.register(app)
+timeline.register(app)
 demo.register(app)

@@ -6,7 +6,7 @@ import sys
 
 from rich.console import Console
 
-from scrkit.errors import InvalidReview, ScrkitError
+from scrkit.errors import ProblemsFound, ScrkitError
 
 
 def stdout() -> Console:
@@ -25,7 +25,7 @@ def say(message: str) -> None:
 
 def show_error(error: ScrkitError) -> None:
     console = stderr()
-    if isinstance(error, InvalidReview):
+    if isinstance(error, ProblemsFound):
         for problem in error.problems:
             console.print(str(problem), markup=False)
     console.print(f"Error: {error.message}", style="bold red", markup=False)

@@ -77,5 +77,7 @@ class Review(Record):
     incident_date: Date
     referral_received: Date
     decision: Decision = Decision()
+    presentation_meeting: Date | None = None  # IMRs presented to the panel (12.1)
+    ofsted_evaluation_received: Date | None = None  # Ofsted's evaluation letter (13.3.7, 18.1.1)
     terms_of_reference: TermsOfReference = TermsOfReference()
     circumstances: list[TriggeringCircumstance] = []

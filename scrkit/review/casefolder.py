@@ -19,6 +19,7 @@ from scrkit.models.panel import Panel
 from scrkit.models.people import People
 from scrkit.models.referral import Referral
 from scrkit.models.review import Review
+from scrkit.models.timeline import Timeline
 from scrkit.records.atomic import sweep_stale_temp_files
 from scrkit.records.yamlfile import YamlProblem, read_document, to_plain, write_document
 from scrkit.review.layout import RECORD_KINDS, REVIEW, RecordKind
@@ -37,6 +38,7 @@ class ReviewRecords:
     agencies: Agencies
     panel: Panel
     board: Board
+    timeline: Timeline
     documents: dict[str, Any]
 
     def agency(self, agency_id: str) -> Agency | None:

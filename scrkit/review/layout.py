@@ -9,6 +9,7 @@ A review folder looks like this (see README, "The case folder"):
     agencies.yaml    the agencies, their replies and secured records (5.1, App 2)
     panel.yaml       LSCB chair, panel chair, overview author, panel members (3.1, 4.1)
     board.yaml       the board's details for letters
+    timeline.yaml    the written timeframe: each milestone's due and done dates (7.1.4)
     letters/         rendered letters and forms
     chronology/returns/   the agencies' chronology spreadsheets as they arrive (App 7)
     imrs/            Individual Management Reviews as they arrive (10.1)
@@ -27,6 +28,7 @@ from scrkit.models.panel import Panel
 from scrkit.models.people import People
 from scrkit.models.referral import Referral
 from scrkit.models.review import Review
+from scrkit.models.timeline import Timeline
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,9 @@ REFERRAL = RecordKind("referral", "referral.yaml", Referral, "the referral form 
 AGENCIES = RecordKind("agencies", "agencies.yaml", Agencies, "the agencies and their replies")
 PANEL = RecordKind("panel", "panel.yaml", Panel, "the chairs, the overview author and the panel")
 BOARD = RecordKind("board", "board.yaml", Board, "the board's details for letters")
+TIMELINE = RecordKind("timeline", "timeline.yaml", Timeline, "the timetable: due and done dates")
 
-RECORD_KINDS: tuple[RecordKind, ...] = (REVIEW, CHILD, PEOPLE, REFERRAL, AGENCIES, PANEL, BOARD)
+RECORD_KINDS: tuple[RecordKind, ...] = (REVIEW, CHILD, PEOPLE, REFERRAL, AGENCIES, PANEL, BOARD, TIMELINE)
 
 # Folders later steps of the review fill; each holds a README.txt saying what goes in it.
 WORKING_FOLDERS: dict[str, str] = {

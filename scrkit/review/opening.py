@@ -52,6 +52,7 @@ def open_review(destination: Path, details: NewReview, board_file: Path | None =
             folder.mkdir(parents=True)
             (folder / "README.txt").write_text(about + "\n", encoding="utf-8")
         _check_staged(staging)
+        _scaffold_timeline(staging)
         if destination.exists():
             destination.rmdir()  # empty, checked above; Windows cannot rename over a folder
         staging.rename(destination)
@@ -111,6 +112,12 @@ def _write_records(folder: Path, details: NewReview, board_document) -> None:  #
             document["date_of_death"] = to_yaml_value(details.date_of_death)
             document["gender"] = to_yaml_value(details.gender.value if details.gender else None)
         write_document(folder / kind.file_name, document)
+
+
+def _scaffold_timeline(folder: Path) -> None:
+    from scrkit.timeline.recording import refresh_timeline
+
+    refresh_timeline(CaseFolder(folder))
 
 
 def _check_staged(folder: Path) -> None:

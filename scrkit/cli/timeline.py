@@ -1,0 +1,306 @@
+"""`scrkit status`, `timeline`, `done`, `set-date`, `decide`, `extend`: the review's timetable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from scrkit.cli.options import ReviewOption, date_or_today, optional_date
+from scrkit.cli.terminal import say, stdout
+from scrkit.dates import parse_user_date, uk_date
+from scrkit.errors import ExitCode, ProblemsFound
+from scrkit.models.review import Alternative, DecisionOutcome
+from scrkit.review.casefolder import CaseFolder
+from scrkit.timeline.recording import (
+    KEY_DATE_FIELDS,
+    Timetable,
+    load_timetable,
+    record_decision,
+    record_done,
+    record_extension,
+    refresh_timeline,
+    set_key_date,
+)
+from scrkit.timeline.status import MilestoneStatus, State, StatusReport, assess
+
+TodayOption = Annotated[
+    str | None, typer.Option("--today", help="Work out the status as of this date instead of today.")
+]
+
+STATE_STYLE = {
+    State.DONE: "green",
+    State.LATE: "yellow",
+    State.OVERDUE: "bold red",
+    State.DUE_SOON: "bold yellow",
+    State.UPCOMING: "",
+    State.NOT_APPLICABLE: "dim",
+}
+
+
+def _working_days(count: int) -> str:
+    return f"{count} working day{'' if count == 1 else 's'}"
+
+
+def _detail(status: MilestoneStatus) -> str:
+    milestone = status.milestone
+    parts = []
+    if status.state is State.OVERDUE:
+        parts.append(f"{_working_days(status.working_days_overdue)} overdue")
+    if status.state is State.LATE:
+        parts.append(f"done {_working_days(status.working_days_late)} late")
+    if milestone.waiting_for and not milestone.done:
+        parts.append(f"waiting for the {milestone.waiting_for} date")
+    if milestone.extended:
+        parts.append("extended (7.2)")
+    if milestone.note:
+        parts.append(milestone.note)
+    return "; ".join(parts)
+
+
+def _report(folder: Path, today: dt.date) -> StatusReport:
+    timetable = load_timetable(CaseFolder.open(folder))
+    return assess(timetable.records, timetable.schedule, today)
+
+
+def _render_milestones(report: StatusReport, title: str) -> None:
+    table = Table(title=title, title_justify="left")
+    for heading in ("id", "milestone", "guidance", "due", "done", "state", "detail"):
+        table.add_column(heading, overflow="fold")
+    for status in report.milestones:
+        milestone = status.milestone
+        table.add_row(
+            milestone.id,
+            milestone.title,
+            milestone.rule.guidance or "",
+            uk_date(milestone.due, "-"),
+            uk_date(milestone.done, "-"),
+            f"[{STATE_STYLE[status.state]}]{status.state.value}[/]" if STATE_STYLE[status.state] else status.state,
+            _detail(status),
+        )
+    stdout().print(table)
+
+
+def _completion_line(report: StatusReport) -> str:
+    completion = report.completion
+    if completion is None:
+        return "Completion: not applicable (no SCR is being held)."
+    if completion.done:
+        return f"Completed {uk_date(completion.done)} (due {uk_date(completion.due, 'not set')})."
+    if completion.due is None:
+        return "Completion: due 6 months after the decision, which is not yet recorded (7.1.3)."
+    extended = ""
+    if completion.extended:
+        informed = (
+            f"Ofsted informed {uk_date(completion.ofsted_informed)}"
+            if completion.ofsted_informed
+            else "Ofsted NOT yet informed (7.2.1)"
+        )
+        extended = f" Extended: {completion.extension_reason} ({informed})."
+    if completion.calendar_days_left is not None and completion.calendar_days_left < 0:
+        return f"Completion was due {uk_date(completion.due)}: {-completion.calendar_days_left} days ago.{extended}"
+    return (
+        f"Completion due {uk_date(completion.due)}: {completion.calendar_days_left} days "
+        f"({completion.working_days_left} working days) from {uk_date(report.today)}.{extended}"
+    )
+
+
+def _render_one(report: StatusReport) -> None:
+    _render_milestones(report, f"Review {report.reference}: status on {uk_date(report.today)}")
+    console = stdout()
+    console.print(_completion_line(report), markup=False)
+    counts = {state: len(report.with_state(state)) for state in State}
+    console.print(
+        ", ".join(f"{count} {state.value}" for state, count in counts.items() if count),
+        markup=False,
+    )
+    if report.awaiting_reply:
+        console.print("Agencies yet to reply to the request letter: " + ", ".join(report.awaiting_reply), markup=False)
+
+
+def _render_many(reports: list[StatusReport], failures: dict[Path, str], today: dt.date) -> None:
+    table = Table(title=f"Reviews on {uk_date(today)}, most urgent first", title_justify="left")
+    for heading in ("review", "folder", "overdue", "due soon", "next due", "completion"):
+        table.add_column(heading, overflow="fold")
+    for folder, message in failures.items():
+        table.add_row("[bold red]cannot be read[/]", str(folder), "", "", message, "")
+    for report in sorted(reports, key=lambda r: r.urgency(), reverse=True):
+        overdue = report.overdue
+        worst = max(overdue, key=lambda m: m.working_days_overdue) if overdue else None
+        next_due = report.next_due
+        table.add_row(
+            report.reference,
+            str(report.folder),
+            f"[bold red]{len(overdue)}[/] (worst: {worst.id}, {worst.working_days_overdue} wd)" if worst else "0",
+            str(len(report.with_state(State.DUE_SOON))),
+            f"{next_due.id} {uk_date(next_due.milestone.due)}" if next_due else "-",
+            _completion_line(report),
+        )
+    stdout().print(table)
+
+
+def _as_json(report: StatusReport) -> dict[str, Any]:
+    completion = report.completion
+    return {
+        "reference": report.reference,
+        "folder": str(report.folder),
+        "overdue": len(report.overdue),
+        "completion": None
+        if completion is None
+        else {
+            "due": _iso(completion.due),
+            "done": _iso(completion.done),
+            "extended": completion.extended,
+            "extension_reason": completion.extension_reason,
+            "ofsted_informed": _iso(completion.ofsted_informed),
+            "calendar_days_left": completion.calendar_days_left,
+            "working_days_left": completion.working_days_left,
+        },
+        "agencies_awaiting_reply": list(report.awaiting_reply),
+        "milestones": [
+            {
+                "id": status.id,
+                "title": status.milestone.title,
+                "guidance": status.milestone.rule.guidance,
+                "responsible": status.milestone.rule.responsible,
+                "due": _iso(status.milestone.due),
+                "done": _iso(status.milestone.done),
+                "state": status.state.value,
+                "working_days_overdue": status.working_days_overdue,
+                "waiting_for": status.milestone.waiting_for,
+                "note": status.milestone.note,
+            }
+            for status in report.milestones
+        ],
+    }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def status(
+    folders: Annotated[
+        list[Path] | None, typer.Argument(help="Review folders; several give one line per review.")
+    ] = None,
+    review: ReviewOption = Path("."),
+    today: TodayOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the same facts as JSON.")] = False,
+) -> None:
+    """What is due, late and next for a review, or for several reviews at once (exit 5 if anything is overdue)."""
+    on = date_or_today(today, "--today")
+    targets = list(folders) if folders else [review]
+    reports: list[StatusReport] = []
+    failures: dict[Path, str] = {}
+    for folder in targets:
+        if len(targets) == 1:
+            reports.append(_report(folder, on))  # one review: its problems are the error
+            continue
+        try:
+            reports.append(_report(folder, on))
+        except ProblemsFound as error:
+            failures[folder] = f"{error.message} Run `scrkit validate -r {folder}`."
+        except Exception as error:  # noqa: BLE001 - one unreadable folder must not hide the others
+            message = getattr(error, "message", str(error))
+            failures[folder] = message
+    if as_json:
+        payload = {
+            "today": on.isoformat(),
+            "reviews": [_as_json(report) for report in reports],
+            "unreadable": [{"folder": str(folder), "error": message} for folder, message in failures.items()],
+        }
+        stdout().print_json(json.dumps(payload))
+    elif len(targets) == 1:
+        _render_one(reports[0])
+    else:
+        _render_many(reports, failures, on)
+    if failures:
+        raise typer.Exit(int(ExitCode.PROBLEMS_FOUND))
+    if any(report.overdue for report in reports):
+        raise typer.Exit(int(ExitCode.OVERDUE))
+
+
+def timeline(review: ReviewOption = Path(".")) -> None:
+    """Show the review's timetable and bring the due dates in timeline.yaml up to date."""
+    timetable = refresh_timeline(CaseFolder.open(review))
+    report = assess(timetable.records, timetable.schedule, dt.date.today())
+    _render_milestones(report, f"Timetable of review {report.reference} ({timetable.records.review.process_profile})")
+    say(f"timeline.yaml in {review} holds these due dates; record progress with `scrkit done ID --date DATE`.")
+
+
+def _after_change(timetable: Timetable, message: str) -> None:
+    stdout().print(message, markup=False)
+    completion = timetable.schedule.completion()
+    if completion and completion.applicable and completion.due:
+        say(f"Completion is due {uk_date(completion.due)}{' (extended)' if completion.extended else ''}.")
+
+
+def done(
+    milestone: Annotated[str, typer.Argument(help="The milestone's id, e.g. request-letters (see scrkit timeline).")],
+    date: Annotated[str | None, typer.Option(help="When it happened. Defaults to today.")] = None,
+    note: Annotated[str | None, typer.Option(help="A short note kept with the date.")] = None,
+    review: ReviewOption = Path("."),
+) -> None:
+    """Record that a milestone happened."""
+    on = date_or_today(date, "--date")
+    timetable = record_done(CaseFolder.open(review), milestone, on, note, today=dt.date.today())
+    _after_change(timetable, f"Recorded: {milestone} done {uk_date(on)}.")
+
+
+def set_date(
+    key: Annotated[str, typer.Argument(help=f"The key date: {', '.join(KEY_DATE_FIELDS)}.")],
+    date: Annotated[str, typer.Argument(help="The date, e.g. 17/02/2027.")],
+    review: ReviewOption = Path("."),
+) -> None:
+    """Record a key date in review.yaml; due dates that count from it move."""
+    on = parse_user_date(date, "DATE")
+    timetable = set_key_date(CaseFolder.open(review), key, on)
+    _after_change(timetable, f"Recorded: {key} {uk_date(on)}.")
+
+
+def decide(
+    outcome: Annotated[DecisionOutcome, typer.Argument(help="scr (hold a Serious Case Review) or not-scr.")],
+    date: Annotated[str | None, typer.Option(help="When the LSCB chair decided. Defaults to today.")] = None,
+    alternative: Annotated[
+        Alternative | None, typer.Option(help="If not-scr: what will be done instead (App 1 Part 2).")
+    ] = None,
+    reasons: Annotated[str | None, typer.Option(help="The reasons for the decision.")] = None,
+    review: ReviewOption = Path("."),
+) -> None:
+    """Record the LSCB chair's decision (7.1.2): completion is then due 6 months later."""
+    on = date_or_today(date, "--date")
+    timetable = record_decision(CaseFolder.open(review), outcome, on, alternative, reasons)
+    _after_change(timetable, f"Recorded: decision '{outcome.value}' on {uk_date(on)}.")
+
+
+def extend(
+    to: Annotated[str, typer.Option("--to", help="The new completion date agreed by the LSCB.")],
+    reason: Annotated[str, typer.Option(help="Why the review needs longer (7.2.1).")],
+    ofsted_informed: Annotated[str | None, typer.Option(help="When Ofsted was told of the new date.")] = None,
+    agreed_on: Annotated[str | None, typer.Option(help="When the LSCB agreed the extension.")] = None,
+    review: ReviewOption = Path("."),
+) -> None:
+    """Record an extension beyond six months (7.2): a new completion date and its reason."""
+    timetable = record_extension(
+        CaseFolder.open(review),
+        parse_user_date(to, "--to"),
+        reason,
+        optional_date(ofsted_informed, "--ofsted-informed"),
+        optional_date(agreed_on, "--agreed-on"),
+    )
+    _after_change(timetable, "Recorded the extension.")
+    if not ofsted_informed:
+        say("Remember: the LSCB should inform Ofsted of the new date and the reason (7.2.1).")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(status)
+    app.command()(timeline)
+    app.command()(done)
+    app.command(name="set-date")(set_date)
+    app.command()(decide)
+    app.command()(extend)

@@ -1,0 +1,31 @@
+"""The review's written timeframe (7.1.4), timeline.yaml.
+
+scrkit keeps each milestone's ``title`` and ``due`` up to date from the process profile
+and the key dates; a person records ``done`` (the date it actually happened) and a
+``note``. An extension (7.2) is recorded with its new date, reason and when Ofsted was told.
+"""
+
+from __future__ import annotations
+
+from scrkit.models.fields import Date, Id, Record, Text
+
+
+class MilestoneEntry(Record):
+    title: Text | None = None  # kept up to date by scrkit from the profile
+    due: Date | None = None  # worked out by scrkit; editing it changes nothing
+    done: Date | None = None
+    note: Text | None = None
+
+
+class Extension(Record):
+    """7.2.1: the LSCB revises its timetable and informs Ofsted of the new date and reason."""
+
+    new_completion: Date
+    reason: Text
+    agreed_on: Date | None = None
+    ofsted_informed: Date | None = None
+
+
+class Timeline(Record):
+    milestones: dict[Id, MilestoneEntry] = {}
+    extension: Extension | None = None

@@ -1,0 +1,169 @@
+"""The process profile: the timetable as data (scrkit/data/profiles/default.yaml).
+
+A board may copy the default profile into a review folder, edit it and name it in
+review.yaml (``process_profile: profile.yaml``). Loading checks more than the fields:
+every anchor must name a key date or a milestone, ids must be unique, and milestones
+must not count from each other in a circle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from scrkit.errors import InvalidProfile, Problem
+from scrkit.models.fields import Id, Record, Text, YesNo
+from scrkit.models.review import DecisionOutcome
+from scrkit.records.yamlfile import YamlProblem, line_of, read_document, to_plain
+from scrkit.resources import DATA
+from scrkit.review.problems import problems_from_validation
+from scrkit.timeline.calendar import Unit
+
+PROFILES = DATA / "profiles"
+
+# Key dates recorded in review.yaml that a milestone may count from.
+KEY_DATES = ("incident", "referral", "decision", "presentation-meeting", "ofsted-evaluation")
+
+# The longest a repeating milestone may repeat: ten years of monthly updates.
+MAX_REPEATS = 120
+
+
+class MilestoneRule(Record):
+    id: Id
+    title: Text
+    guidance: Text | None = None
+    responsible: Text | None = None
+    anchor: Id
+    offset: int
+    unit: Unit
+    not_before: Id | None = None
+    only_if: DecisionOutcome | None = None
+    repeat: Literal["monthly"] | None = None
+    until: Id | None = None
+    document: Id | None = None
+    extendable: YesNo = False  # 7.2: an extension replaces this milestone's due date
+
+
+class Profile(Record):
+    name: Text
+    title: Text | None = None
+    milestones: list[MilestoneRule]
+
+    def rule(self, milestone_id: str) -> MilestoneRule | None:
+        return next((rule for rule in self.milestones if rule.id == milestone_id), None)
+
+
+@dataclass(frozen=True)
+class LoadedProfile:
+    profile: Profile
+    path: Path
+    order: tuple[str, ...]  # milestone ids, each after every milestone it counts from
+
+
+def profile_path(review_folder: Path, name: str) -> Path:
+    """A built-in profile by name, or a file named relative to the review folder."""
+    if name.endswith((".yaml", ".yml")):
+        return review_folder / name
+    return PROFILES / f"{name}.yaml"
+
+
+def load_profile(path: Path) -> LoadedProfile:
+    if not path.is_file():
+        built_in = ", ".join(sorted(p.stem for p in PROFILES.glob("*.yaml")))
+        raise InvalidProfile(
+            path,
+            [Problem(path, None, "", f"there is no process profile here (built-in profiles: {built_in})")],
+        )
+    try:
+        document = read_document(path)
+    except YamlProblem as problem:
+        raise InvalidProfile(path, [Problem(path, problem.line, "", problem.message)]) from None
+    plain = to_plain(document) or {}
+    try:
+        profile = Profile.model_validate(plain)
+    except ValidationError as error:
+        raise InvalidProfile(path, problems_from_validation(path, document, plain, Profile, error)) from None
+    problems = _reference_problems(profile, path, document)
+    if problems:
+        raise InvalidProfile(path, problems)
+    order, cycle_problems = _order(profile, path, document)
+    if cycle_problems:
+        raise InvalidProfile(path, cycle_problems)
+    return LoadedProfile(profile=profile, path=path, order=order)
+
+
+def _problem(path: Path, document: Any, index: int, field: str, message: str, rule_id: str) -> Problem:
+    return Problem(path, line_of(document, ["milestones", index, field]), f"milestones[{rule_id}].{field}", message)
+
+
+def _reference_problems(profile: Profile, path: Path, document: Any) -> list[Problem]:
+    problems: list[Problem] = []
+    ids = [rule.id for rule in profile.milestones]
+    known = set(ids) | set(KEY_DATES)
+    seen: set[str] = set()
+    for index, rule in enumerate(profile.milestones):
+        if rule.id in seen:
+            problems.append(_problem(path, document, index, "id", f"'{rule.id}' is used by two milestones", rule.id))
+        seen.add(rule.id)
+        for field in ("anchor", "not_before", "until"):
+            target = getattr(rule, field)
+            if target is not None and target not in known:
+                problems.append(
+                    _problem(
+                        path,
+                        document,
+                        index,
+                        field,
+                        f"'{target}' is neither a key date ({', '.join(KEY_DATES)}) nor a milestone in this profile",
+                        rule.id,
+                    )
+                )
+        if rule.repeat and not rule.until:
+            problems.append(_problem(path, document, index, "until", "a repeating milestone needs `until`", rule.id))
+    return problems
+
+
+def _order(profile: Profile, path: Path, document: Any) -> tuple[tuple[str, ...], list[Problem]]:
+    """Milestones in an order where each comes after those it counts from; cycles are problems."""
+    rules = {rule.id: rule for rule in profile.milestones}
+    index_of = {rule.id: index for index, rule in enumerate(profile.milestones)}
+
+    def depends_on(rule: MilestoneRule) -> list[str]:
+        return [target for target in (rule.anchor, rule.not_before, rule.until) if target in rules]
+
+    order: list[str] = []
+    state: dict[str, str] = {}  # "visiting" or "done"
+    problems: list[Problem] = []
+
+    def visit(milestone_id: str, trail: list[str]) -> None:
+        if state.get(milestone_id) == "done":
+            return
+        if state.get(milestone_id) == "visiting":
+            cycle = trail[trail.index(milestone_id) :] + [milestone_id]
+            problems.append(
+                _problem(
+                    path,
+                    document,
+                    index_of[milestone_id],
+                    "anchor",
+                    "milestones count from each other in a circle: " + " -> ".join(cycle),
+                    milestone_id,
+                )
+            )
+            return
+        state[milestone_id] = "visiting"
+        for target in depends_on(rules[milestone_id]):
+            visit(target, [*trail, milestone_id])
+            if problems:
+                return
+        state[milestone_id] = "done"
+        order.append(milestone_id)
+
+    for rule in profile.milestones:
+        visit(rule.id, [])
+        if problems:
+            break
+    return tuple(order), problems

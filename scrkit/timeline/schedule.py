@@ -1,0 +1,184 @@
+"""Due dates for one review: the profile's rules applied to the review's key dates.
+
+A milestone counts from its anchor: a key date in review.yaml, or another milestone
+(its recorded date when it has one, else its due date). So recording the decision date
+moves completion, and completion moves the overview draft before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from scrkit.errors import InvalidReview, Problem
+from scrkit.models.review import DecisionOutcome
+from scrkit.models.timeline import Extension
+from scrkit.records.yamlfile import line_of
+from scrkit.review.casefolder import ReviewRecords
+from scrkit.review.layout import TIMELINE
+from scrkit.timeline.calendar import WorkingCalendar, add_months
+from scrkit.timeline.profile import KEY_DATES, MAX_REPEATS, LoadedProfile, MilestoneRule
+
+
+@dataclass(frozen=True)
+class ScheduledMilestone:
+    id: str  # the rule's id, or e.g. "monthly-update-3" for the third of a repeating milestone
+    rule: MilestoneRule
+    due: dt.date | None
+    done: dt.date | None
+    applicable: bool
+    waiting_for: str | None  # the anchor whose date is not known yet, when due is None
+    note: str | None = None
+    extended: bool = False
+
+    @property
+    def title(self) -> str:
+        if self.id == self.rule.id:
+            return self.rule.title
+        return f"{self.rule.title} ({self.id.rsplit('-', 1)[1]})"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    milestones: tuple[ScheduledMilestone, ...]
+    extension: Extension | None
+    calendar: WorkingCalendar
+    decision: DecisionOutcome | None
+
+    def get(self, milestone_id: str) -> ScheduledMilestone | None:
+        return next((m for m in self.milestones if m.id == milestone_id), None)
+
+    def completion(self) -> ScheduledMilestone | None:
+        return next((m for m in self.milestones if m.rule.extendable), None)
+
+
+def key_dates(records: ReviewRecords) -> dict[str, dt.date | None]:
+    review = records.review
+    return {
+        "incident": review.incident_date,
+        "referral": review.referral_received,
+        "decision": review.decision.date,
+        "presentation-meeting": review.presentation_meeting,
+        "ofsted-evaluation": review.ofsted_evaluation_received,
+    }
+
+
+def repeat_instance_id(rule_id: str, number: int) -> str:
+    return f"{rule_id}-{number}"
+
+
+def build_schedule(records: ReviewRecords, loaded: LoadedProfile) -> Schedule:
+    profile = loaded.profile
+    calendar = WorkingCalendar(records.board.nation)
+    keys = key_dates(records)
+    outcome = records.review.decision.outcome
+    recorded = records.timeline.milestones
+    extension = records.timeline.extension
+    dates: dict[str, dt.date | None] = {}  # each milestone's actual date, else its due date
+    scheduled: dict[str, list[ScheduledMilestone]] = {}
+
+    def anchor_date(name: str) -> dt.date | None:
+        return dates[name] if name in dates else keys.get(name)
+
+    for milestone_id in loaded.order:
+        rule = profile.rule(milestone_id)
+        assert rule is not None
+        applicable = rule.only_if is None or outcome is None or outcome == rule.only_if
+        start = anchor_date(rule.anchor)
+        if rule.repeat:
+            scheduled[rule.id] = _repeats(rule, start, anchor_date(rule.until or ""), recorded, applicable)
+            continue
+        due = calendar.shift(start, rule.offset, rule.unit) if start else None
+        floor = anchor_date(rule.not_before) if rule.not_before else None
+        if due and floor and floor > due:
+            due = floor  # e.g. the decision is notified no earlier than it is made (1.6.3)
+        extended = bool(rule.extendable and extension)
+        if extended:
+            due = extension.new_completion  # type: ignore[union-attr]
+        entry = recorded.get(rule.id)
+        # A milestone that is also a key date (the decision) is done when that date is recorded.
+        done = keys.get(rule.id) if rule.id in KEY_DATES else (entry.done if entry else None)
+        waiting = None if due else (rule.anchor if not start else None)
+        scheduled[rule.id] = [
+            ScheduledMilestone(
+                id=rule.id,
+                rule=rule,
+                due=due,
+                done=done,
+                applicable=applicable,
+                waiting_for=waiting,
+                note=entry.note if entry else None,
+                extended=extended,
+            )
+        ]
+        dates[rule.id] = done or due
+
+    ordered = tuple(item for rule in profile.milestones for item in scheduled[rule.id])
+    _check_recorded_ids(records, ordered)
+    return Schedule(milestones=ordered, extension=extension, calendar=calendar, decision=outcome)
+
+
+def _repeats(
+    rule: MilestoneRule,
+    start: dt.date | None,
+    until: dt.date | None,
+    recorded: dict,
+    applicable: bool,
+) -> list[ScheduledMilestone]:
+    """A monthly milestone (4.1.2): one entry a month from its anchor until ``until``."""
+    if start is None or until is None:
+        return [
+            ScheduledMilestone(
+                id=repeat_instance_id(rule.id, 1),
+                rule=rule,
+                due=None,
+                done=None,
+                applicable=applicable,
+                waiting_for=rule.anchor if start is None else rule.until,
+            )
+        ]
+    items = []
+    for number in range(1, MAX_REPEATS + 1):
+        due = add_months(start, rule.offset + number - 1)
+        if due > until:
+            break
+        instance = repeat_instance_id(rule.id, number)
+        entry = recorded.get(instance)
+        items.append(
+            ScheduledMilestone(
+                id=instance,
+                rule=rule,
+                due=due,
+                done=entry.done if entry else None,
+                applicable=applicable,
+                waiting_for=None,
+                note=entry.note if entry else None,
+            )
+        )
+    return items
+
+
+def _check_recorded_ids(records: ReviewRecords, scheduled: tuple[ScheduledMilestone, ...]) -> None:
+    """A date recorded against a milestone the profile does not have is a problem, not ignored."""
+    known = {m.id for m in scheduled}
+    document = records.documents[TIMELINE.name]
+    problems = [
+        Problem(
+            records.path_of(TIMELINE),
+            line_of(document, ["milestones", milestone_id]),
+            f"milestones.{milestone_id}",
+            "is not a milestone of this review's process profile; check the spelling"
+            + (f" (did you mean '{suggestion}'?)" if (suggestion := _closest(milestone_id, known)) else ""),
+        )
+        for milestone_id, entry in records.timeline.milestones.items()
+        if milestone_id not in known and entry.done is not None
+    ]
+    if problems:
+        raise InvalidReview(records.folder, problems)
+
+
+def _closest(word: str, choices: set[str]) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(word, sorted(choices), n=1)
+    return matches[0] if matches else None
