@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,8 @@ from scrkit.errors import Refused
 from scrkit.resources import example_review
 from scrkit.review.casefolder import CaseFolder
 from scrkit.review.summary import ReviewSummary, summarise
+from scrkit.timeline.recording import refresh_timeline
+from scrkit.timeline.status import StatusReport, assess
 
 DEFAULT_DEMO_FOLDER = "scrkit-demo"
 
@@ -18,6 +21,7 @@ DEFAULT_DEMO_FOLDER = "scrkit-demo"
 class DemoResult:
     folder: Path
     summary: ReviewSummary
+    status: StatusReport
 
 
 def free_demo_folder(base: Path) -> Path:
@@ -39,7 +43,11 @@ def copy_example(destination: Path) -> Path:
     return destination
 
 
-def run_demo(destination: Path) -> DemoResult:
+def run_demo(destination: Path, today: dt.date) -> DemoResult:
     folder = CaseFolder.open(copy_example(destination))
-    records = folder.load()
-    return DemoResult(folder=folder.path, summary=summarise(records))
+    timetable = refresh_timeline(folder)
+    return DemoResult(
+        folder=folder.path,
+        summary=summarise(timetable.records),
+        status=assess(timetable.records, timetable.schedule, today),
+    )

@@ -12,6 +12,14 @@ from scrkit.cli import main
 from scrkit.resources import example_review
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests keep scrkit's cache (bank holidays) out of the user's home folder."""
+    import os
+
+    os.environ["SCRKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def review_dir(tmp_path: Path) -> Path:
     """A private copy of the example review (all names invented)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,7 @@ import typer
 
 from scrkit.cli.render import render_summary
 from scrkit.cli.terminal import say, stdout
+from scrkit.cli.timeline import render_status
 from scrkit.demo import DEFAULT_DEMO_FOLDER, free_demo_folder, run_demo
 
 
@@ -20,10 +22,14 @@ def demo(
     """Copy the example review into a new folder, validate it and show what scrkit makes of it."""
     destination = folder if folder is not None else free_demo_folder(Path(DEFAULT_DEMO_FOLDER))
     say(f"Copying the example review (all names invented) to {destination} ...")
-    result = run_demo(destination)
+    result = run_demo(destination, dt.date.today())
     stdout().print(f"The example review at {result.folder} is valid.", markup=False)
     render_summary(result.summary)
-    say(f"Try next: scrkit summary -r {result.folder}   or open {result.folder} and read the YAML files.")
+    render_status(result.status)
+    say(
+        f"Try next: scrkit status -r {result.folder} --today 01/12/2026, "
+        f"scrkit done family-notified -r {result.folder}, or open {result.folder} and read the YAML files."
+    )
 
 
 def register(app: typer.Typer) -> None:

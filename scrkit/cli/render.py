@@ -22,8 +22,9 @@ def render_summary(summary: ReviewSummary) -> None:
     table.add_row("Decision", summary.decision)
     table.add_row("Period under review", summary.period)
     table.add_row("Circumstances", "\n".join(summary.circumstances) or "not recorded")
-    table.add_row("People", f"{summary.family_count} family and significant others, "
-                  f"{summary.professional_count} professionals")
+    table.add_row(
+        "People", f"{summary.family_count} family and significant others, {summary.professional_count} professionals"
+    )
     replies = ", ".join(f"{count} {reply}" for reply, count in summary.agency_replies.items())
     table.add_row("Agencies", f"{summary.agency_count} ({replies})")
     if summary.awaiting_reply:

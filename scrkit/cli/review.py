@@ -20,6 +20,7 @@ from scrkit.review.casefolder import CaseFolder
 from scrkit.review.layout import RECORD_KINDS
 from scrkit.review.opening import NewReview, open_review, refuse_existing
 from scrkit.review.summary import summarise
+from scrkit.timeline.recording import load_timetable
 
 T = TypeVar("T")
 
@@ -68,9 +69,7 @@ def new(
     circumstances: Annotated[
         str | None, typer.Option(help="What triggered the referral, letters a-e from App 1 section 5, e.g. 'b,e'.")
     ] = None,
-    board: Annotated[
-        Path | None, typer.Option(help="A board details file to use instead of the built-in one.")
-    ] = None,
+    board: Annotated[Path | None, typer.Option(help="A board details file to use instead of the built-in one.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt; fail if a detail is missing.")] = False,
 ) -> None:
     """Open a new review in FOLDER: prompts for the essentials, or takes them as flags."""
@@ -119,8 +118,8 @@ def _date(what: str) -> Callable[[str], object]:
 
 
 def validate(review: ReviewOption = Path(".")) -> None:
-    """Check every record of the review and report every problem at once."""
-    records = CaseFolder.open(review).load()
+    """Check every record of the review, and its timetable, and report every problem at once."""
+    records = load_timetable(CaseFolder.open(review)).records
     stdout().print(
         f"The review {records.review.reference} at {review} is valid: {len(RECORD_KINDS)} records checked.",
         markup=False,

@@ -109,7 +109,7 @@ def _completion_line(report: StatusReport) -> str:
     )
 
 
-def _render_one(report: StatusReport) -> None:
+def render_status(report: StatusReport) -> None:
     _render_milestones(report, f"Review {report.reference}: status on {uk_date(report.today)}")
     console = stdout()
     console.print(_completion_line(report), markup=False)
@@ -215,7 +215,7 @@ def status(
         }
         stdout().print_json(json.dumps(payload))
     elif len(targets) == 1:
-        _render_one(reports[0])
+        render_status(reports[0])
     else:
         _render_many(reports, failures, on)
     if failures:

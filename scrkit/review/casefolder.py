@@ -154,4 +154,3 @@ def save_document(path: Path, document: Any) -> None:
             f"Could not save {path}: {error.strerror or error}. The file was left as it was.",
             hint="Check that the folder is writable and the disk is not full, then run the command again.",
         ) from error
-

@@ -79,9 +79,7 @@ def summarise(records: ReviewRecords) -> ReviewSummary:
         referral_received=review.referral_received,
         decision=decision_text,
         period=period_text,
-        circumstances=tuple(
-            f"{c.category.value}) {CIRCUMSTANCE_TITLES[c.category]}" for c in review.circumstances
-        ),
+        circumstances=tuple(f"{c.category.value}) {CIRCUMSTANCE_TITLES[c.category]}" for c in review.circumstances),
         family_count=len(records.people.family),
         professional_count=len(records.people.professionals),
         agency_count=len(records.agencies.agencies),

@@ -44,9 +44,9 @@ def add_months(start: dt.date, months: int) -> dt.date:
 
 @lru_cache(maxsize=64)
 def _bank_holidays(nation: Nation, year: int) -> frozenset[dt.date]:
-    import holidays  # imported here: only commands that count working days pay for it
+    from scrkit.timeline import holiday_cache
 
-    return frozenset(holidays.country_holidays("GB", subdiv=SUBDIVISION[nation], years=year))
+    return holiday_cache.bank_holidays(SUBDIVISION[nation], year)
 
 
 class WorkingCalendar:

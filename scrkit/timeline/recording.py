@@ -112,9 +112,7 @@ def record_done(folder: CaseFolder, milestone_id: str, on: dt.date, note: str | 
             hint="`scrkit timeline` lists every milestone with its id.",
         )
     if not milestone.applicable:
-        raise BadInput(
-            f"'{milestone_id}' does not apply: it belongs to an SCR and the decision was not to hold one."
-        )
+        raise BadInput(f"'{milestone_id}' does not apply: it belongs to an SCR and the decision was not to hold one.")
     if on > today:
         raise BadInput(f"--date {on.strftime('%d/%m/%Y')} is in the future; record a milestone once it has happened.")
     refresh_timeline(folder)

@@ -1,0 +1,64 @@
+"""How long `scrkit status` takes from a cold start, against importing its three base libraries.
+
+Run from the repository root with the project's virtual environment:
+
+    .venv/bin/python benchmarks/status_startup.py [--runs 15]
+
+It copies the example review to a temporary folder, then times, alternately and in one run:
+  baseline  python -c "import typer, pydantic, ruamel.yaml"
+  status    python -m scrkit status -r <copy> --today 2026-11-26
+and prints the median of each and their ratio. The target is well under half a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "ashcombe-scr-2026-03"
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    completed = subprocess.run(command, capture_output=True, check=False)
+    elapsed = time.perf_counter() - start
+    if completed.returncode not in (0, 5):  # 5: something overdue, as the example has
+        raise SystemExit(f"{command} failed:\n{completed.stderr.decode()}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as temp:
+        review = Path(temp) / "review"
+        shutil.copytree(EXAMPLE, review)
+        commands = {
+            "baseline": [sys.executable, "-c", "import typer, pydantic, ruamel.yaml"],
+            "status": [sys.executable, "-m", "scrkit", "status", "-r", str(review), "--today", "2026-11-26"],
+        }
+        for command in commands.values():  # warm the file cache once
+            timed(command)
+        samples: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, command in commands.items():
+                samples[name].append(timed(command))
+    baseline = statistics.median(samples["baseline"])
+    status = statistics.median(samples["status"])
+    print(f"runs: {runs} each, alternating")
+    print(f"baseline (import typer, pydantic, ruamel.yaml): median {baseline * 1000:.0f} ms")
+    print(f"scrkit status on the example review:           median {status * 1000:.0f} ms")
+    print(f"ratio status / baseline: {status / baseline:.2f}x")
+    print(f"target: under 500 ms -> {'met' if status < 0.5 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
