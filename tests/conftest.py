@@ -54,3 +54,11 @@ def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not found in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_number_of(path: Path, text: str) -> int:
+    """The 1-based line of the first line containing ``text`` (so tests survive edits above it)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not found in {path}")

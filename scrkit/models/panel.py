@@ -31,4 +31,5 @@ class Panel(Record):
     overview_author: Appointee | None = None  # independent overview report author (3.1.1)
     business_manager: Appointee | None = None
     administrator: Appointee | None = None
+    family_contact: Appointee | None = None  # the family's personal contact (App 3)
     members: list[PanelMember] = []

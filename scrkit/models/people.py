@@ -17,6 +17,7 @@ class FamilyMember(Record):
     legal_status: Text | None = None  # e.g. parental responsibility, special guardian
     ethnic_origin: Text | None = None
     child_protection_plan: YesNo | None = None  # is/was subject to a child protection plan
+    notify: YesNo | None = None  # 6.1.3: sent the letter and leaflet telling the family of the review
 
 
 class Professional(Record):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from scrkit.models.fields import Date, Record, Text
+from scrkit.models.fields import ClockTime, Date, Record, Text
 
 
 class ReviewStatus(StrEnum):
@@ -58,11 +58,23 @@ class Decision(Record):
 
 
 class TermsOfReference(Record):
-    """The period of the child's life the review covers (2.1.1) and the approval (2.2.5)."""
+    """The terms of reference: the period covered (2.1.1), the questions every IMR addresses
+    (2.2.1), and the draft's version and date, which go in its footer (2.2.4), until the LSCB
+    chair approves it (2.2.5)."""
 
     period_start: Date | None = None
     period_end: Date | None = None
+    version: Text | None = None
+    version_date: Date | None = None
+    scope: Text | None = None
+    questions: list[Text] = []
     approved_on: Date | None = None
+
+
+class Meeting(Record):
+    date: Date | None = None
+    time: ClockTime | None = None
+    venue: Text | None = None
 
 
 class TriggeringCircumstance(Record):
@@ -79,5 +91,10 @@ class Review(Record):
     decision: Decision = Decision()
     presentation_meeting: Date | None = None  # IMRs presented to the panel (12.1)
     ofsted_evaluation_received: Date | None = None  # Ofsted's evaluation letter (13.3.7, 18.1.1)
+    executive_summary_published: Date | None = None  # 2.3.5, 13.3.7
     terms_of_reference: TermsOfReference = TermsOfReference()
+    authors_briefing: Meeting = Meeting()  # 9.2, App 4
+    imr_deadline: Date | None = None  # App 5: IMRs submitted by
+    imr_authors_named_by: Date | None = None  # App 5: agencies name their IMR author by
+    practitioner_debriefing: Meeting = Meeting()  # 16.2, App 10
     circumstances: list[TriggeringCircumstance] = []

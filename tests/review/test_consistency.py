@@ -8,7 +8,7 @@ import pytest
 
 from scrkit.errors import InvalidReview, Problem
 from scrkit.review.casefolder import CaseFolder
-from tests.conftest import replace_in
+from tests.conftest import line_number_of, replace_in
 
 
 def problems_of(folder: Path) -> list[Problem]:
@@ -57,7 +57,8 @@ def test_terms_of_reference_period_ending_before_it_starts(review_dir: Path) -> 
 def test_undefined_agency_reference(review_dir: Path) -> None:
     replace_in(review_dir / "people.yaml", "    agency: larchfield-practice", "    agency: larchfeld-practice")
     name, line, field, message = only(problems_of(review_dir))
-    assert (name, line, field) == ("people.yaml", 62, "professionals[gp-1].agency")
+    expected_line = line_number_of(review_dir / "people.yaml", "agency: larchfeld-practice")
+    assert (name, line, field) == ("people.yaml", expected_line, "professionals[gp-1].agency")
     assert "'larchfeld-practice'" in message and "larchfield-practice" in message
 
 
