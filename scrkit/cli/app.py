@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from scrkit import __version__
-from scrkit.cli import agencies, demo, review, timeline
+from scrkit.cli import agencies, demo, letters, review, timeline
 
 app = typer.Typer(
     name="scrkit",
@@ -39,4 +39,5 @@ def _root(
 review.register(app)
 agencies.register(app)
 timeline.register(app)
+letters.register(app)
 demo.register(app)

@@ -25,3 +25,4 @@ class Board(Record):
     secure_email: Text
     website: Text | None = None
     nation: Nation = Nation.ENGLAND
+    templates_folder: Text | None = None  # the board's own letter templates, e.g. on the shared drive

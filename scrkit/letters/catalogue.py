@@ -1,0 +1,43 @@
+"""The letter catalogue (scrkit/data/letters.yaml): what each letter is, whom it goes to."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from scrkit.models.fields import Id, Record, Text
+from scrkit.records.yamlfile import read_document, to_plain
+from scrkit.resources import DATA, templates_folder
+
+RecipientKind = Literal["review", "agencies", "involved-agencies", "authors", "family", "professionals"]
+
+
+class LetterSpec(Record):
+    name: Id
+    title: Text
+    guidance: Text
+    kind: Literal["letter", "leaflet", "form", "report"]
+    to: RecipientKind
+    milestone: Id | None = None
+    draft_until: Literal["tor-approved", "review-completed"] | None = None
+
+
+class Catalogue(Record):
+    letters: list[LetterSpec]
+
+    def get(self, name: str) -> LetterSpec | None:
+        return next((letter for letter in self.letters if letter.name == name), None)
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    return Catalogue.model_validate(to_plain(read_document(DATA / "letters.yaml")))
+
+
+def template_for(name: str, review_folder: Path, board_templates: Path | None) -> Path:
+    """The review's own copy, else the board's, else scrkit's built-in template."""
+    for folder in (review_folder / "templates", board_templates, templates_folder()):
+        if folder is not None and (folder / f"{name}.docx").is_file():
+            return folder / f"{name}.docx"
+    return templates_folder() / f"{name}.docx"

@@ -1,0 +1,285 @@
+"""The facts a letter may use, gathered from the review's records.
+
+Facts are nested dictionaries that know their own path (``child``, ``family[mother]``), so a
+letter that uses a fact the review does not hold fails naming it: ``child.date_of_death``.
+A fact that is not known is simply absent, never ``None``: a blank must not reach a letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from scrkit.models.agencies import Agency, RequestReply
+from scrkit.models.child import Gender
+from scrkit.models.review import CIRCUMSTANCE_TITLES, Alternative, Circumstance, DecisionOutcome
+from scrkit.review.casefolder import ReviewRecords
+from scrkit.review.summary import age_between
+from scrkit.timeline.schedule import Schedule
+
+
+class Facts(dict):
+    """A dictionary of facts that knows where it sits, for naming what is missing."""
+
+    # Underscored, so a template can neither shadow a fact with them nor read them (the sandbox).
+    def __init__(self, path: str, values: dict[str, Any], source: str = "") -> None:
+        super().__init__(values)
+        self._fact_path = path
+        self._fact_source = source
+
+
+# While building the schema of every fact a template may name (templates check), blank facts
+# are kept; for rendering they are dropped, so that a letter cannot print a blank.
+_keep_blank: ContextVar[bool] = ContextVar("keep_blank", default=False)
+
+
+def facts(path: str, value: Any, source: str = "") -> Any:
+    """Plain data to Facts, recursively; None values are dropped so they stay missing."""
+    if isinstance(value, dict):
+        keep = _keep_blank.get()
+        return Facts(
+            path,
+            {key: facts(f"{path}.{key}", item, source) for key, item in value.items() if keep or item is not None},
+            source,
+        )
+    if isinstance(value, (list, tuple)):
+        items = []
+        for index, item in enumerate(value):
+            label = item.get("id") if isinstance(item, dict) and item.get("id") else index + 1
+            items.append(facts(f"{path}[{label}]", item, source))
+        return items
+    return value
+
+
+def _dump(model: Any) -> Any:
+    return model.model_dump(mode="python") if model is not None else None
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who one copy of a letter goes to; ``id`` names the file, never a person's name."""
+
+    id: str
+    facts: dict[str, Any]
+    agency: Agency | None = None
+
+
+_GENDER_WORD = {Gender.MALE: "Male", Gender.FEMALE: "Female", Gender.UNKNOWN: "Gender not known"}
+_POSSESSIVE = {Gender.MALE: "his", Gender.FEMALE: "her"}
+
+
+def review_facts(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
+    """Facts shared by every letter of one review."""
+    review, child = records.review, records.child
+    agencies_by_id = {agency.id: agency for agency in records.agencies.agencies}
+
+    def agency_name(agency_id: str | None) -> str | None:
+        agency = agencies_by_id.get(agency_id or "")
+        return agency.name if agency else None
+
+    child_data = _dump(child) | {
+        "age_at_incident": age_between(child.date_of_birth, review.incident_date),
+        "gender_word": _GENDER_WORD.get(child.gender) if child.gender else "Gender not recorded",
+        "possessive": _POSSESSIVE.get(child.gender, "their") if child.gender else "their",
+        "cp_plan": _yes_no(child.child_protection_plan),
+    }
+    referral = _dump(records.referral)
+    referral["referrer"]["agency_name"] = agency_name(records.referral.referrer.agency)
+    for other in referral["other_agencies"]:
+        other["agency_name"] = agency_name(other["agency"]) or other["agency"]
+        other["still"] = _yes_no(other.get("still_involved"))
+    family = [_dump(member) | {"cp_plan": _yes_no(member.child_protection_plan)} for member in records.people.family]
+    professionals = [
+        _dump(person) | {"agency_name": agency_name(person.agency) or person.agency}
+        for person in records.people.professionals
+    ]
+    involved = [agency for agency in records.agencies.agencies if agency.request_reply == RequestReply.INVOLVED]
+    tor = review.terms_of_reference
+    completion = schedule.completion()
+    decision = review.decision
+    values: dict[str, Any] = {
+        "board": facts("board", _dump(records.board), "board.yaml"),
+        "review": facts("review", _dump(review), "review.yaml"),
+        "child": facts("child", child_data, "child.yaml"),
+        "family": facts("family", family, "people.yaml"),
+        "professionals": facts("professionals", professionals, "people.yaml"),
+        "referral": facts("referral", referral, "referral.yaml"),
+        "agencies": facts("agencies", [_dump(a) for a in records.agencies.agencies], "agencies.yaml"),
+        "involved_agencies": facts("involved_agencies", [_dump(a) for a in involved], "agencies.yaml"),
+        "panel": facts("panel", _dump(records.panel), "panel.yaml"),
+        "tor": facts("tor", _dump(tor), "review.yaml terms_of_reference"),
+        "circumstances": [
+            {
+                "mark": "X" if category in {c.category for c in review.circumstances} else "",
+                "letter": category.value,
+                "title": CIRCUMSTANCE_TITLES[category],
+                "detail": _circumstance_detail(review.circumstances, category),
+            }
+            for category in Circumstance
+        ],
+        "circumstances_text": "; ".join(
+            f"{c.category.value}) {CIRCUMSTANCE_TITLES[c.category]}" for c in review.circumstances
+        )
+        or "not recorded",
+        "decision_text": _decision_text(decision.outcome, decision.date),
+        "decision_recommended": {
+            DecisionOutcome.SCR: "recommended",
+            DecisionOutcome.NOT_SCR: "not recommended",
+        }.get(decision.outcome, "[recommended] [not recommended]"),
+        "alternatives": [
+            {"mark": "X" if decision.alternative == option else "", "title": title}
+            for option, title in _ALTERNATIVE_TITLES.items()
+        ],
+        "legal_advice": {True: "has", False: "has not"}.get(
+            records.referral.part2.legal_advice_sought, "has / has not"
+        ),
+        "milestones": [
+            facts(f"milestones[{m.id}]", {"title": m.title, "guidance": m.rule.guidance or "", "due": m.due})
+            for m in schedule.milestones
+            if m.applicable and not m.id.startswith("monthly-update-")
+        ],
+        "actions": _EXAMPLE_ACTIONS,
+        "example_actions": True,
+    }
+    if completion is not None and completion.applicable:
+        if completion.done:
+            values["completion_done"] = completion.done
+        if completion.due:
+            values["completion_due"] = completion.due
+    if schedule.extension is not None:
+        values["extension"] = facts("extension", _dump(schedule.extension), "timeline.yaml")
+    return values
+
+
+def _yes_no(value: bool | None) -> str:
+    return {True: "YES", False: "NO"}.get(value, "") if value is not None else ""
+
+
+def _circumstance_detail(found: Iterable[Any], category: Circumstance) -> str:
+    # A form cell: blank is the right answer for a category that does not apply.
+    return next((item.detail for item in found if item.category == category and item.detail), "")
+
+
+def _decision_text(outcome: DecisionOutcome | None, on: dt.date | None) -> str:
+    if outcome is None or on is None:
+        return "Not yet made"
+    what = "To hold a Serious Case Review" if outcome == DecisionOutcome.SCR else "Not to hold a Serious Case Review"
+    return f"{what}, {on.day} {on.strftime('%B %Y')}"
+
+
+_ALTERNATIVE_TITLES = {
+    Alternative.SINGLE_AGENCY_REVIEW: "A Single Agency Management Review",
+    Alternative.LEARNING_DAY: "Bringing practitioners/managers together through an independently facilitated "
+    "learning day",
+    Alternative.INTER_AGENCY_AUDIT: "A structured inter-agency audit",
+    Alternative.OTHER: "Alternative processes suggested by the nature of the case",
+}
+
+# App 13's worked example, shown until the review's own action plan is recorded.
+_EXAMPLE_ACTIONS = [
+    {
+        "outcome": "Police officers acquire knowledge of the risks to children associated with domestic violence",
+        "recommendation": "The assistant chief constable should ensure that all police officers receive training "
+        "on the links between domestic violence and child abuse.",
+        "actions": "1. Determine number of courses and arrange. 2. Issue instruction re: mandatory attendance. "
+        "3. Deliver and evaluate course. 4. Report on attendance. 5. Set up rolling programme for new recruits.",
+        "by_whom": "Head of Police training; Superintendents",
+        "by_when": "Three months; one month",
+        "taken": "",
+        "audit": "",
+    }
+]
+
+
+def recipients_for(kind: str, records: ReviewRecords) -> list[Recipient]:
+    """Everyone a letter of this kind goes to (see scrkit/data/letters.yaml)."""
+    if kind == "review":
+        return [Recipient(id="review", facts={})]
+    if kind in ("agencies", "involved-agencies", "authors"):
+        chosen = [
+            agency
+            for agency in records.agencies.agencies
+            if kind == "agencies" or agency.request_reply == RequestReply.INVOLVED
+        ]
+        found = [_agency_recipient(agency) for agency in chosen]
+        if kind == "authors" and records.panel.overview_author is not None:
+            author = records.panel.overview_author
+            found.append(
+                Recipient(
+                    id="overview-author",
+                    facts={
+                        "recipient": facts("panel.overview_author", _dump(author) | {"address": []}, "panel.yaml"),
+                    },
+                )
+            )
+        return found
+    if kind == "family":
+        return [
+            Recipient(id=member.id, facts={"recipient": facts(f"family[{member.id}]", _dump(member), "people.yaml")})
+            for member in records.people.family
+            if member.notify
+        ]
+    if kind == "professionals":
+        agencies_by_id = {agency.id: agency for agency in records.agencies.agencies}
+        found = []
+        for person in records.people.professionals:
+            agency = agencies_by_id.get(person.agency)
+            details = {
+                "name": person.name,
+                "title": person.role,
+                "organisation": agency.name if agency else None,
+                "address": list(agency.address) if agency else [],
+            }
+            found.append(
+                Recipient(
+                    id=person.id,
+                    facts={"recipient": facts(f"professionals[{person.id}]", details, "people.yaml")},
+                    agency=agency,
+                )
+            )
+        return found
+    raise ValueError(f"unknown recipient kind {kind!r}")
+
+
+def _agency_recipient(agency: Agency) -> Recipient:
+    # 5.1.1-5.1.2: letters go to the agency's LSCB representative, copied to its chief officer.
+    person = agency.lscb_representative or agency.chief_officer
+    details = {
+        "name": person.name if person else f"The Chief Officer, {agency.name}",
+        "title": person.title if person else None,
+        "organisation": agency.name,
+        "address": list(agency.address),
+    }
+    return Recipient(
+        id=agency.id,
+        facts={
+            "recipient": facts(f"agencies[{agency.id}].recipient", details, "agencies.yaml"),
+            "agency": facts(f"agencies[{agency.id}]", _dump(agency), "agencies.yaml"),
+        },
+        agency=agency,
+    )
+
+
+def every_fact(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
+    """Every name a template may use, blank or not, for checking a template's placeholders."""
+    token = _keep_blank.set(True)
+    try:
+        names = review_facts(records, schedule)
+        names["letter"] = {"date": None, "reply_by": None, "name": None}
+        names["draft"] = False
+        # Facts present only at some stages of a review.
+        names.setdefault("completion_done", None)
+        names.setdefault("completion_due", None)
+        names.setdefault("extension", dict.fromkeys(("new_completion", "reason", "agreed_on", "ofsted_informed")))
+        for kind in ("agencies", "professionals", "family"):
+            for recipient in recipients_for(kind, records)[:1]:
+                for key, value in recipient.facts.items():
+                    merged = dict(names.get(key) or {})
+                    merged.update(value)
+                    names[key] = merged
+        return names
+    finally:
+        _keep_blank.reset(token)

@@ -1,0 +1,210 @@
+"""Rendering letters for a review: which exist, what each still needs, and the documents.
+
+``plan`` works out every document a request asks for and checks all of them before any is
+written: a missing fact or a letter already rendered stops the whole batch, naming each.
+``write`` then saves them atomically into the review's ``letters/`` folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scrkit.errors import BadInput, Refused
+from scrkit.letters.catalogue import LetterSpec, catalogue, template_for
+from scrkit.letters.engine import LetterError, Properties, missing_facts, render_template
+from scrkit.letters.facts import Recipient, recipients_for, review_facts
+from scrkit.letters.naming import letter_file_name
+from scrkit.models.review import ReviewStatus
+from scrkit.records.atomic import atomic_write_bytes
+from scrkit.review.casefolder import CaseFolder, ReviewRecords
+from scrkit.timeline.calendar import WorkingCalendar
+from scrkit.timeline.recording import Timetable, load_timetable
+
+LETTERS_FOLDER = "letters"
+REPLY_WORKING_DAYS = 3  # App 2: agencies reply within 3 working days of the letter
+
+
+@dataclass(frozen=True)
+class LetterStatus:
+    spec: LetterSpec
+    recipients: tuple[str, ...]
+    missing: tuple[str, ...]
+    template: Path
+
+
+@dataclass(frozen=True)
+class PlannedDocument:
+    spec: LetterSpec
+    recipient: Recipient
+    path: Path
+    template: Path
+    context: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    spec: LetterSpec
+    recipient_id: str
+    path: Path
+    content: bytes
+
+
+def _board_templates(records: ReviewRecords) -> Path | None:
+    folder = records.board.templates_folder
+    return (records.folder / folder) if folder else None
+
+
+def _context(timetable: Timetable, spec: LetterSpec, recipient: Recipient, on: dt.date) -> dict[str, Any]:
+    records = timetable.records
+    context = review_facts(records, timetable.schedule)
+    calendar = WorkingCalendar(records.board.nation)
+    context["letter"] = {
+        "date": on,
+        "reply_by": calendar.add_working_days(on, REPLY_WORKING_DAYS),
+        "name": spec.name,
+    }
+    context["draft"] = _is_draft(spec, records)
+    context.update(recipient.facts)
+    return context
+
+
+def _is_draft(spec: LetterSpec, records: ReviewRecords) -> bool:
+    # 13.3.5: reports are marked draft until approved; 2.2.5: the terms of reference once approved.
+    if spec.draft_until == "tor-approved":
+        return records.review.terms_of_reference.approved_on is None
+    if spec.draft_until == "review-completed":
+        return records.review.status != ReviewStatus.COMPLETED
+    return False
+
+
+def catalogue_status(folder: CaseFolder, on: dt.date) -> list[LetterStatus]:
+    """Every letter and form, whom it goes to, and the facts the review still lacks for it."""
+    timetable = load_timetable(folder)
+    records = timetable.records
+    statuses = []
+    for spec in catalogue().letters:
+        template = template_for(spec.name, records.folder, _board_templates(records))
+        recipients = recipients_for(spec.to, records)
+        missing: list[str] = []
+        if not recipients:
+            missing.append(_no_recipients(spec))
+        for recipient in recipients:
+            missing.extend(missing_facts(template, _context(timetable, spec, recipient, on)))
+        statuses.append(
+            LetterStatus(
+                spec=spec,
+                recipients=tuple(r.id for r in recipients),
+                missing=tuple(dict.fromkeys(missing)),
+                template=template,
+            )
+        )
+    return statuses
+
+
+def _no_recipients(spec: LetterSpec) -> str:
+    return {
+        "family": "a family member marked `notify: yes` in people.yaml",
+        "involved-agencies": "an agency whose request_reply is `involved` in agencies.yaml",
+        "authors": "an agency whose request_reply is `involved` in agencies.yaml",
+        "agencies": "an agency in agencies.yaml",
+        "professionals": "a professional in people.yaml",
+    }.get(spec.to, "a recipient")
+
+
+def plan(
+    folder: CaseFolder,
+    names: list[str],
+    to: list[str] | None,
+    on: dt.date,
+    force: bool = False,
+) -> tuple[Timetable, list[PlannedDocument]]:
+    """Every document asked for, checked: all can be rendered and none would overwrite."""
+    timetable = load_timetable(folder)
+    records = timetable.records
+    specs = [_spec(name) for name in names]
+    wanted = None if not to or "all" in to else set(to)
+    planned: list[PlannedDocument] = []
+    for spec in specs:
+        recipients = recipients_for(spec.to, records)
+        if wanted is not None and spec.to != "review":
+            unknown = wanted - {r.id for r in recipients}
+            if unknown and len(specs) == 1:
+                known = ", ".join(r.id for r in recipients) or "none"
+                raise BadInput(
+                    f"`{spec.name}` does not go to {', '.join(sorted(unknown))}; it goes to: {known}.",
+                )
+            recipients = [r for r in recipients if r.id in wanted]
+        if not recipients:
+            raise BadInput(f"`{spec.name}` has nobody to go to yet: the review needs {_no_recipients(spec)}.")
+        template = template_for(spec.name, records.folder, _board_templates(records))
+        for recipient in recipients:
+            path = records.folder / LETTERS_FOLDER / letter_file_name(on, spec.name, recipient.id)
+            planned.append(PlannedDocument(spec, recipient, path, template, _context(timetable, spec, recipient, on)))
+    _refuse_problems(planned, force)
+    return timetable, planned
+
+
+def _spec(name: str) -> LetterSpec:
+    spec = catalogue().get(name)
+    if spec is None:
+        names = ", ".join(letter.name for letter in catalogue().letters)
+        raise BadInput(f"There is no letter or form called '{name}'. They are: {names}.")
+    return spec
+
+
+def _refuse_problems(planned: list[PlannedDocument], force: bool) -> None:
+    existing = [document.path for document in planned if document.path.exists()]
+    if existing and not force:
+        raise Refused(
+            "These letters were already rendered; scrkit will not overwrite them:\n"
+            + "\n".join(f"  {path}" for path in existing),
+            hint="Use --force to replace them, or --date for a new dated copy.",
+        )
+
+
+def render_all(planned: list[PlannedDocument], board_name: str, created: dt.datetime) -> list[RenderedDocument]:
+    """Render every document in memory; if any cannot be rendered, name every missing fact."""
+    rendered: list[RenderedDocument] = []
+    failed: list[PlannedDocument] = []
+    for document in planned:
+        try:
+            rendered.append(render(document, board_name, created))
+        except LetterError:
+            failed.append(document)
+    if failed:
+        missing: dict[str, list[str]] = {}
+        for document in failed:
+            for fact in missing_facts(document.template, document.context) or ["(see the template)"]:
+                missing.setdefault(fact, []).append(f"{document.spec.name} to {document.recipient.id}")
+        lines = [
+            f"  {fact} (needed by {', '.join(users[:3])}{' and more' if len(users) > 3 else ''})"
+            for fact, users in missing.items()
+        ]
+        raise LetterError(
+            "The review does not yet hold every fact these documents need:\n" + "\n".join(lines),
+            hint="Add them to the review's records (`scrkit letters` lists what each letter needs), "
+            "then render again. Nothing was written.",
+        )
+    return rendered
+
+
+def render(planned: PlannedDocument, board_name: str, created: dt.datetime) -> RenderedDocument:
+    spec = planned.spec
+    properties = Properties(
+        title=f"{spec.title} ({planned.context['review']['reference']})",
+        author=board_name,
+        subject=f"Serious Case Review {planned.context['review']['reference']}",
+        keywords=f"{spec.name}; {spec.guidance}",
+        created=created,
+    )
+    content = render_template(planned.template, planned.context, properties)
+    return RenderedDocument(spec=spec, recipient_id=planned.recipient.id, path=planned.path, content=content)
+
+
+def write(document: RenderedDocument) -> Path:
+    document.path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(document.path, document.content)
+    return document.path

@@ -1,0 +1,936 @@
+"""Build scrkit's starter Word templates (templates/*.docx) from the guidance's appendices.
+
+This is a maintainers' script: boards edit the .docx files in Word, not this. Run it after
+changing a letter's wording here:
+
+    .venv/bin/python templates/make_templates.py
+
+Placeholders are Jinja (docxtpl): ``{{ child.name }}``; ``{% if ... %}``; table rows repeat with
+``{%tr for ... %}``. Facts that may be blank in a form are written ``|default("")``; every other
+fact must be in the review, or the letter is refused naming what is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+HERE = Path(__file__).resolve().parent
+
+LETTERHEAD = "{{ board.name }}"
+ADDRESS = "{{ board.address|join(', ') }}"
+CONTACT = "Tel {{ board.phone|default('') }}   Secure email {{ board.secure_email }}"
+
+
+def _field(paragraph, instruction: str) -> None:  # noqa: ANN001
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when the page is drawn."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+class Builder:
+    def __init__(self, title: str, *, draft: bool = False, landscape: bool = False, footer: str | None = None):
+        self.document = Document()
+        style = self.document.styles["Normal"]
+        style.font.name = "Arial"
+        style.font.size = Pt(11)
+        section = self.document.sections[0]
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = section.page_height, section.page_width
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2.2))
+        header = section.header
+        first = header.paragraphs[0]
+        first.text = LETTERHEAD
+        first.runs[0].bold = True
+        first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for line in (ADDRESS, CONTACT):
+            paragraph = header.add_paragraph(line)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            paragraph.runs[0].font.size = Pt(9)
+        if draft:
+            marker = header.add_paragraph("{% if draft %}DRAFT: NOT YET APPROVED (13.3.5){% endif %}")
+            marker.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            marker.runs[0].bold = True
+        foot = section.footer.paragraphs[0]
+        foot.text = (footer or f"CONFIDENTIAL   {{{{ review.reference }}}}   {title}") + "   Page "
+        _field(foot, "PAGE")
+        foot.add_run(" of ")
+        _field(foot, "NUMPAGES")
+        foot.runs[0].font.size = Pt(8)
+
+    def heading(self, text: str, level: int = 1) -> Builder:
+        self.document.add_heading(text, level=level)
+        return self
+
+    def para(self, *lines: str, bold: bool = False) -> Builder:
+        for line in lines:
+            paragraph = self.document.add_paragraph(line)
+            if bold and paragraph.runs:
+                paragraph.runs[0].bold = True
+        return self
+
+    def bullets(self, items: Sequence[str]) -> Builder:
+        for item in items:
+            self.document.add_paragraph(item, style="List Bullet")
+        return self
+
+    def table(self, headers: Sequence[str], loop: str | None = None, cells: Sequence[str] = ()) -> Builder:
+        """A table with a header row; with ``loop``, one row per item (docxtpl's {%tr %})."""
+        rows = 1 + (3 if loop else 0)
+        table = self.document.add_table(rows=rows, cols=len(headers))
+        table.style = "Table Grid"
+        for cell, heading in zip(table.rows[0].cells, headers, strict=True):
+            cell.text = heading
+            cell.paragraphs[0].runs[0].bold = True
+        if loop:
+            table.rows[1].cells[0].text = f"{{%tr for {loop} %}}"
+            for cell, text in zip(table.rows[2].cells, cells, strict=True):
+                cell.text = text
+            table.rows[3].cells[0].text = "{%tr endfor %}"
+        return self
+
+    def pairs(self, rows: Sequence[tuple[str, str]]) -> Builder:
+        """A two-column form: a label, then its value."""
+        table = self.document.add_table(rows=len(rows), cols=2)
+        table.style = "Table Grid"
+        for row, (label, value) in zip(table.rows, rows, strict=True):
+            row.cells[0].text = label
+            row.cells[0].paragraphs[0].runs[0].bold = True
+            row.cells[1].text = value
+        return self
+
+    def address_block(self) -> Builder:
+        return self.para(
+            "{{ recipient.name }}",
+            "{% if recipient.title is defined %}{{ recipient.title }}{% endif %}",
+            "{{ recipient.organisation|default('') }}",
+            "{{ recipient.address|join(', ') }}",
+        )
+
+    def save(self, name: str) -> None:
+        self.document.core_properties.title = name
+        self.document.save(HERE / f"{name}.docx")
+
+
+def scr_request() -> None:
+    (
+        Builder("Request for Serious Case Review")
+        .address_block()
+        .para("Date: {{ letter.date|long }}", "Our Ref: {{ review.reference }}")
+        .para("To: LSCB Agency Members, and other agencies where there is an indication they may have been involved.")
+        .para("Dear {{ recipient.name }}")
+        .para(
+            "RE: Request for Serious Case Review in respect of {{ child.name }}, {{ child.home_address|join(', ') }}, "
+            "born {{ child.date_of_birth|long }}{% if child.date_of_death is defined %}, died "
+            "{{ child.date_of_death|long }}{% endif %}",
+            bold=True,
+        )
+        .para(
+            "I am writing to you in my capacity as Chairperson of {{ board.name }} to advise that on "
+            "{{ review.referral_received|long }} I received a formal referral to request that a Serious Case Review "
+            "is commissioned in respect of the above child.",
+            "I am enclosing a copy of the referral form which details the reasons why a Serious Case Review is "
+            "being requested.",
+            "I am required to make a decision within 1 month of the date of the request as to whether "
+            "{{ board.short_name }} should undertake a Serious Case Review. In due course I will seek your views "
+            "on this important matter.",
+            "In the interim, I ask that you immediately check your agency paper and electronic records to establish "
+            "if {{ child.name }} or {{ child.possessive }} family was known to your agency or service and if so to "
+            "secure any paper and/or electronic records. If the case remains open then a full copy of the file "
+            "should be taken and the original file secured.",
+            "Clearly this is a distressing time for staff and in particular those who have had direct involvement "
+            "in working with {{ child.name }} and {{ child.possessive }} family. Can I ask that you advise staff with "
+            "direct involvement with the family of the contents of this letter and explore any immediate support "
+            "and/or practice issues that arise from the discussion.",
+        )
+        .para(
+            "Please can I ask that you confirm in writing whether your agency has had any involvement with "
+            "{{ child.name }} and/or {{ child.possessive }} family by {{ letter.reply_by|long }}. Where you have had "
+            "involvement, please can I ask that you also confirm that you have secured all paper and electronic "
+            "files.",
+            bold=True,
+        )
+        .para(
+            "Please respond to the Safeguarding Children Business Manager at {{ board.name }}, "
+            "{{ board.address|join(', ') }} or via {{ board.secure_email }}, and where your agency has not had any "
+            "involvement with the family a NIL return is required.",
+            "Thanking you in anticipation",
+            "Yours sincerely",
+            "",
+            "{{ panel.lscb_chair.name }}",
+            "Chair, {{ board.name }}",
+        )
+        .para(
+            "{% if agency.chief_officer is defined %}cc: {{ agency.chief_officer.name }}"
+            "{% if agency.chief_officer.title is defined %}, {{ agency.chief_officer.title }}{% endif %}"
+            "{% endif %}"
+        )
+        .para("Enclosure: referral form (SCRRF.v1/2010)")
+        .save("scr-request")
+    )
+
+
+def family_notification() -> None:
+    (
+        Builder("Serious Case Review: information for the family")
+        .address_block()
+        .para("Date: {{ letter.date|long }}", "Our Ref: {{ review.reference }}")
+        .para("Dear {{ recipient.name }}")
+        .para("Serious Case Review concerning {{ child.name }}", bold=True)
+        .para(
+            "I am writing to let you know that {{ board.name }} is carrying out a Serious Case Review following what "
+            "happened to {{ child.known_as|default(child.name) }}. A Serious Case Review looks at how local "
+            "professionals and organisations worked together. Its aim is not to blame but to learn.",
+            "I enclose a leaflet that explains what a Serious Case Review is, who carries it out and how long it "
+            "takes. You do not have to do anything, but you will have the opportunity to give your views if you "
+            "would like to.",
+            "If you have any questions, please contact {{ panel.family_contact.name }} on "
+            "{{ panel.family_contact.phone }}, or the Chair of the Serious Case Review Panel, "
+            "{{ panel.panel_chair.name }}, on {{ panel.panel_chair.phone }}.",
+            "Yours sincerely",
+            "",
+            "{{ panel.panel_chair.name }}",
+            "Chair, Serious Case Review Panel",
+            "Enclosure: Serious Case Reviews: Information for Families",
+        )
+        .save("family-notification")
+    )
+
+
+def family_leaflet() -> None:
+    questions = [
+        (
+            "What is {{ board.name }} ({{ board.short_name }})?",
+            "The LSCB brings together all the main organisations who work with children and families in the area, "
+            "with the aim of ensuring that we work together effectively to keep children safe.",
+        ),
+        (
+            "What is a Serious Case Review?",
+            "A Serious Case Review looks at how local professionals and organisations worked together to deliver "
+            "services to the child or young person at the centre of the Review. It may also look at how they are "
+            "working with other children in the immediate family. The Review considers what was done, what lessons "
+            "can be learned for the future and what changes may need to be made. It is not a Criminal Investigation "
+            "or Public Enquiry and its aim is not to blame but to learn.",
+        ),
+        (
+            "Why Are You Carrying Out a Serious Case Review?",
+            "{{ board.short_name }} has to carry out a Serious Case Review when a child has been seriously harmed or "
+            "has died and abuse or neglect is suspected or confirmed. Consideration is also given to conducting "
+            "Serious Case Reviews in some other circumstances. The reasons for the Review you have been informed "
+            "about will be fully explained to you.",
+        ),
+        (
+            "Who Will Carry Out the Review?",
+            "A panel of professionals from the Local Authority Children's Services, the Health Service, the Police "
+            "and sometimes other organisations such as the NSPCC, Probation, the Youth Offending Service or other "
+            "organisations who work with children and their families are led by an expert in child protection "
+            "(the Chair). They will meet to review information presented to them and prepare an Overview Report.",
+        ),
+        (
+            "What Will I/We Have To Do?",
+            "You do not have to do anything. However, you will have the opportunity to give your views if you would "
+            "like to. We will make sure that there is someone who can help you to do this (see below).",
+        ),
+        (
+            "Who Will See the Report?",
+            "The overview report will be published in full unless to do so would harm other children/young people. "
+            "The report will be suitably anonymised to protect the identity of surviving children, family members "
+            "and others. We will give you a copy of the overview report. Your personal contact and/or the Chair of "
+            "the Review will meet with you and discuss with you what is in the report. The Executive Summary "
+            "outlines the key findings and recommendations of the Review without giving personal details. The "
+            "Executive Summary is also anonymous. We will give you a copy of this summary.",
+        ),
+        (
+            "How Long Will the Review Take?",
+            "We aim to complete Reviews in 6 months from the date the decision was made to undertake a Review. "
+            "However, this timescale sometimes needs to be extended, in which case you would be informed and the "
+            "reasons why explained to you.",
+        ),
+    ]
+    builder = (
+        Builder("Information for Families")
+        .heading("Serious Case Reviews: Information for Families", 0)
+        .para(
+            "If you require this information in another format, please contact the Safeguarding Children Business "
+            "Manager on: Tel {{ board.phone }}"
+        )
+    )
+    for question, answer in questions:
+        builder.heading(question, 2).para(answer)
+    (
+        builder.para(
+            "In this leaflet we have answered some of the most frequently asked questions families have about "
+            "Serious Case Reviews. Of course, each case is different and you may have other questions you would "
+            "like to ask. If so you can contact the Chair of this Serious Case Review Panel or your personal contact."
+        )
+        .pairs(
+            [
+                ("Chair:", "{{ panel.panel_chair.name }}"),
+                ("Tel:", "{{ panel.panel_chair.phone }}"),
+                ("Your personal contact:", "{{ panel.family_contact.name }}"),
+                ("Tel:", "{{ panel.family_contact.phone }}"),
+            ]
+        )
+        .para(
+            "If you want to know more about the rules and regulations regarding Serious Case Reviews, you could look "
+            "at Working Together to Safeguard Children (2010), Chapter 8."
+        )
+        .save("family-leaflet")
+    )
+
+
+def authors_briefing() -> None:
+    (
+        Builder("Briefing for Authors")
+        .address_block()
+        .para("To: IMR Authors & Overview Report Authors.", "Date: {{ letter.date|long }}")
+        .para("Our Ref: {{ review.reference }}", "Dear {{ recipient.name }}")
+        .para("RE: Serious Case Review: Briefing for Authors (IMR and Overview Authors)", bold=True)
+        .para(
+            "Subject: {{ child.name }}, born {{ child.date_of_birth|long }}"
+            "{% if child.date_of_death is defined %}, died {{ child.date_of_death|long }}{% endif %}"
+        )
+        .para(
+            "The purpose of this letter is to invite you as a nominated Author (IMR or Overview) to a briefing on the "
+            "Serious Case Review concerning the child whose details are provided in the attached SCRRF.v1/2010 form.",
+            "As you are aware, Local Safeguarding Children Boards are required to undertake Serious Case Reviews in "
+            "the following circumstances:",
+            "\u201cA LSCB should always consider whether to undertake a serious case review where a child has "
+            "sustained a potentially life-threatening injury through abuse or neglect, serious sexual abuse, or "
+            "sustained serious and permanent impairment of health or development through abuse or neglect, and the "
+            "case gives rise to concerns about the way in which local professionals and services work together to "
+            "safeguard and promote the welfare of children. This includes situations where a parent has been killed "
+            "in a domestic violence situation or where a child has been killed by a parent who has a mental "
+            "illness.\u201d",
+            "The briefing for IMR and Overview authors is scheduled for:",
+        )
+        .pairs(
+            [
+                ("Date", "{{ review.authors_briefing.date|long }}"),
+                ("Time", "{{ review.authors_briefing.time }}"),
+                ("Venue", "{{ review.authors_briefing.venue }}"),
+            ]
+        )
+        .para(
+            "Please confirm your attendance by contacting the Safeguarding Children Business Manager on "
+            "{{ board.phone }}. I have attached an IMR template which will be discussed at the briefing.",
+            "Yours sincerely",
+            "",
+            "{{ panel.panel_chair.name }}",
+            "Chair, Serious Case Review Panel",
+            "Cc: Members of the Serious Case Review Panel",
+        )
+        .save("authors-briefing")
+    )
+
+
+def commission_imr() -> None:
+    (
+        Builder("Commissioning Individual Management Reviews")
+        .address_block()
+        .para("To: See distribution list", "From: Chair of SCRP", "Date: {{ letter.date|long }}")
+        .para("Dear Colleague")
+        .para(
+            "SERIOUS CASE REVIEW: {{ child.name }}, born {{ child.date_of_birth|long }}"
+            "{% if child.date_of_death is defined %}, died {{ child.date_of_death|long }}{% endif %}",
+            bold=True,
+        )
+        .para(
+            "{{ board.name }} has requested that a Serious Case Review under Working Together 2010 takes place "
+            "concerning the above child. The aim of the review is to ascertain the facts, analyse them and identify "
+            "any lessons that need to be learned.",
+            "I am writing to you in your capacity as a member of {{ board.short_name }} to request an Individual "
+            "Management Review. Guidance on the criteria for appointing an author for this report is enclosed.",
+            "The Terms of Reference for the Case Review that have been produced by the Serious Case Review Panel in "
+            "accordance with Working Together to Safeguard Children 2010 are also enclosed.",
+            "Individual Management Review reports have been formally commissioned from the following agencies:",
+        )
+        .table(["Agency"], loop="a in involved_agencies", cells=["{{ a.name }}"])
+        .para(
+            "The person you nominate to write your single agency review is invited to a briefing for authors of "
+            "Individual Management Reviews and the Overview Author on {{ review.authors_briefing.date|long }} at "
+            "{{ review.authors_briefing.time }}, {{ review.authors_briefing.venue }}. This briefing will involve "
+            "reinforcing general messages on Serious Case Reviews, including format, as well as a closer look at "
+            "the scope of this particular review to ensure that everyone is clear about the remit that they have "
+            "been given. It will also set out timescales for completion of reports. It is important that your "
+            "representative attends.",
+            "Also you will need to make arrangements to brief staff directly involved in working with "
+            "{{ child.name }} and/or {{ child.possessive }} family, that a Serious Case Review is being conducted. "
+            "This should be done in a sensitive and supportive manner. Other staff employed within your agency will "
+            "also need to be briefed about the review.",
+            "The reports will need to include a chronology of agency involvement with the family. Copies of IMRs are "
+            "provided to Ofsted and the Department for Education together with the Overview Report on adoption by "
+            "the LSCB (Working Together 2010, 8.47).",
+            "A template for the report and the chronology will be available at the meeting. The IMR will need to be "
+            "submitted in person on a CD-Rom, by Special Delivery post or by secure email to "
+            "{{ board.secure_email }}.",
+        )
+        .para(
+            "It is important that the report deadline of {{ review.imr_deadline|long }} is met so that reports can "
+            "be circulated to the Serious Case Review Panel in advance of the meeting on "
+            "{{ review.presentation_meeting|long }}.",
+            bold=True,
+        )
+        .para(
+            "Authors will be expected to attend this meeting also to present their reports, and we can organise the "
+            "timing of presentations when we meet on {{ review.authors_briefing.date|long }}.",
+            "If you have any questions or queries please contact the Safeguarding Children Business Manager on "
+            "{{ board.phone }}. Please confirm the name and contact details of your agency's IMR Author to me by "
+            "{{ review.imr_authors_named_by|long }}.",
+            "Yours sincerely",
+            "",
+            "{{ panel.panel_chair.name }}",
+            "Chair, Serious Case Review Panel",
+            "Distribution: all agencies who responded positively to the request letter (let SCR Request.v1/2010).",
+            "Cc: Chief Officers of all agencies listed",
+        )
+        .table(
+            ["Chief Officer", "Agency"],
+            loop="a in involved_agencies",
+            cells=["{{ a.chief_officer.name|default('') }}", "{{ a.name }}"],
+        )
+        .save("commission-imr")
+    )
+
+
+def practitioner_debriefing() -> None:
+    (
+        Builder("Practitioners De-Briefing")
+        .address_block()
+        .para("Our Ref: {{ review.reference }}", "Date: {{ letter.date|long }}")
+        .para("Dear Colleague")
+        .para("Serious Case Review: {{ child.name }}: Practitioners De-Briefing", bold=True)
+        .para(
+            "As you will be aware a Serious Case Review was held on the above child. This review has now been "
+            "concluded and the Overview Report and Executive Summary are available for dissemination.",
+            "We recognise that it is important to share the Overview Report and its findings with all those directly "
+            "involved in the case, and would therefore like to invite you to a de-briefing on "
+            "{{ review.practitioner_debriefing.date|long }} at {{ review.practitioner_debriefing.time }}, "
+            "{{ review.practitioner_debriefing.venue }}.",
+            "Please advise either by email ({{ board.secure_email }}) or by completing the attached reply slip to "
+            "indicate whether or not you are able to attend. If there is someone you think should be invited but who "
+            "is not on the list below, please contact {{ panel.administrator.name }}, Administrator to the LSCB, on "
+            "{{ panel.administrator.phone|default(board.phone) }}.",
+            "Yours sincerely",
+            "",
+            "{{ panel.lscb_chair.name }}",
+            "Chair of {{ board.short_name }}",
+            "Distribution:",
+        )
+        .para("For attendance: practitioners")
+        .table(["Job title", "Agency"], loop="p in professionals", cells=["{{ p.role }}", "{{ p.agency_name }}"])
+        .para(
+            "For information: Members of the SCR Panel; Single Agency Management Review Authors; Ofsted; "
+            "the Department for Education; the Overview Author"
+        )
+        .para("", "- - - - - - - - - - - - - - - - - - - -  Reply slip  - - - - - - - - - - - - - - - - - - - -", "")
+        .pairs([("Name:", ""), ("Workplace:", "")])
+        .para(
+            "I am able / unable* to attend the meeting on {{ review.practitioner_debriefing.date|long }} at "
+            "{{ review.practitioner_debriefing.time }}, {{ review.practitioner_debriefing.venue }}.",
+            "* delete as appropriate. Return to {{ board.secure_email }}.",
+        )
+        .save("practitioner-debriefing")
+    )
+
+
+def notification(name: str, addressee: str, guidance: str) -> None:
+    (
+        Builder(f"Notification to {addressee}")
+        .para("Date: {{ letter.date|long }}", "Our Ref: {{ review.reference }}")
+        .para(f"To: {addressee}")
+        .para(f"Serious Case Review {{{{ review.reference }}}}: notification ({guidance})", bold=True)
+        .para(
+            "In line with 1.9.1 of our practice guidance, this notification is anonymised: the child is referred to "
+            "as Child {{ review.reference }}."
+        )
+        .pairs(
+            [
+                ("Local Safeguarding Children Board", "{{ board.name }}"),
+                ("Review reference", "{{ review.reference }}"),
+                ("The child", "{{ child.gender_word }}, aged {{ child.age_at_incident }} at the incident"),
+                ("Date of the incident", "{{ review.incident_date|long }}"),
+                ("Referral received", "{{ review.referral_received|long }}"),
+                ("Circumstances (App 1 section 5)", "{{ circumstances_text }}"),
+                ("Decision", "{{ decision_text }}"),
+                (
+                    "Completion",
+                    "{% if completion_done is defined %}Completed {{ completion_done|long }}{% else %}Due "
+                    "{{ completion_due|long }}{% endif %}{% if extension is defined %} (extended: "
+                    "{{ extension.reason }}){% endif %}",
+                ),
+                (
+                    "Executive summary published",
+                    "{% if review.executive_summary_published is defined %}"
+                    "{{ review.executive_summary_published|long }}{% else %}Not yet published{% endif %}",
+                ),
+                ("Contact", "{{ panel.business_manager.name }}, {{ board.secure_email }}, {{ board.phone }}"),
+            ]
+        )
+        .para(
+            "We will write again when the review is completed and submitted for evaluation, and with our plans "
+            "for and dates of publication (2.3.5).",
+            "Yours sincerely",
+            "",
+            "{{ panel.lscb_chair.name }}",
+            "Chair, {{ board.name }}",
+        )
+        .save(name)
+    )
+
+
+def referral_form() -> None:
+    (
+        Builder("Referral form SCRRF.v1/2010")
+        .heading("Consideration of Case for Serious Case Review: Referral", 0)
+        .para("Form SCRRF.v1/2010. Review {{ review.reference }}")
+        .heading("Part 1 (to be completed within 72 hours of the incident by the referring officer)", 1)
+        .heading("1. Referrer", 2)
+        .pairs(
+            [
+                ("Name", "{{ referral.referrer.name|default('') }}"),
+                ("Agency", "{{ referral.referrer.agency_name|default('') }}"),
+                ("Email", "{{ referral.referrer.email|default('') }}"),
+                ("Line manager", "{{ referral.referrer.line_manager|default('') }}"),
+                ("Phone", "{{ referral.referrer.phone|default('') }}"),
+            ]
+        )
+        .heading("2. Child and Family", 2)
+        .pairs(
+            [
+                ("Name of child", "{{ child.name }}"),
+                ("Date of birth", "{{ child.date_of_birth|short }}"),
+                ("Date of death (if applicable)", "{{ child.date_of_death|short|default('') }}"),
+                ("Date of critical incident", "{{ review.incident_date|short }}"),
+                ("Home address", "{{ child.home_address|join(', ') }}"),
+                ("Ethnic origin", "{{ child.ethnic_origin|default('') }}"),
+                ("Is/was subject to Child Protection Plan", "{{ child.cp_plan }}"),
+                ("Whereabouts at time of critical incident", "{{ child.whereabouts_at_incident|default('') }}"),
+                ("Carer at time of critical incident", "{{ child.carer_at_incident|default('') }}"),
+            ]
+        )
+        .heading("3. Family composition / Significant Others", 2)
+        .table(
+            ["Name", "Relationship to child", "DOB", "Address", "Legal status", "Ethnic origin", "CP plan?"],
+            loop="m in family",
+            cells=[
+                "{{ m.name }}",
+                "{{ m.relationship }}",
+                "{{ m.date_of_birth|short|default('') }}",
+                "{{ m.address|join(', ') }}",
+                "{{ m.legal_status|default('') }}",
+                "{{ m.ethnic_origin|default('') }}",
+                "{{ m.cp_plan }}",
+            ],
+        )
+        .heading("4. Other agencies involved", 2)
+        .table(
+            ["Name", "Agency", "Contact details", "Still involved?"],
+            loop="o in referral.other_agencies",
+            cells=["{{ o.name }}", "{{ o.agency_name }}", "{{ o.contact|default('') }}", "{{ o.still }}"],
+        )
+        .heading("5. Circumstances that triggered the referral", 2)
+        .table(
+            ["", "Category", "Circumstances"],
+            loop="c in circumstances",
+            cells=["{{ c.mark }}", "{{ c.letter }}) {{ c.title }}", "{{ c.detail|default('') }}"],
+        )
+        .para("Events and circumstances relevant to the above category:", bold=True)
+        .para("{{ referral.outline|default('') }}")
+        .heading("Chronology of key dates", 2)
+        .table(
+            ["Date (& time where appropriate)", "Event"],
+            loop="k in referral.key_dates",
+            cells=["{{ k.date|short }} {{ k.time|default('') }}", "{{ k.event }}"],
+        )
+        .para(
+            "NB: Agencies are reminded of the need to secure their files as soon as they become aware that a Serious "
+            "Case Review might take place."
+        )
+        .pairs(
+            [
+                ("Date of referral", "{{ referral.date_of_referral|short|default('') }}"),
+                ("Signed", "{{ referral.signed_by|default('') }}"),
+            ]
+        )
+        .heading("Part 2 (to be completed by the Chair of the LSCB)", 1)
+        .para(
+            "It is {{ decision_recommended }} that this case be subject to a Serious Case Review for the following "
+            "reasons:",
+            "{{ review.decision.reasons|default('') }}",
+        )
+        .para("When a case does not meet the criteria for review, other options may be considered:")
+        .table(["", "Option"], loop="o in alternatives", cells=["{{ o.mark }}", "{{ o.title }}"])
+        .para("The following members of LSCB constituent agencies have been consulted:")
+        .bullets(["{{ referral.part2.consulted|join('; ') }}"])
+        .para(
+            "Legal advice {{ legal_advice }} been sought.",
+            "I recommend that {{ referral.part2.overview_author_suggested|default('__________') }} be approached to "
+            "write the Overview Report.",
+        )
+        .pairs(
+            [
+                ("Signed", "{{ referral.part2.signed_by|default('') }}"),
+                ("Dated", "{{ referral.part2.signed_on|short|default('') }}"),
+            ]
+        )
+        .heading("Part 3 (to be completed by the Chair of the SCRP)", 1)
+        .para("The Terms of Reference and scope of the SCR agreed by the SCRP are set out below:")
+        .para("{{ referral.part3.text|default('') }}")
+        .pairs(
+            [
+                ("Signed", "{{ referral.part3.signed_by|default('') }}"),
+                ("Dated", "{{ referral.part3.signed_on|short|default('') }}"),
+            ]
+        )
+        .para("End of referral form {{ review.reference }}")
+        .save("referral-form")
+    )
+
+
+SCOPING_QUESTIONS = [
+    "What appear to be the most important issues to address in identifying the learning from this specific case?",
+    "When should the SCR start, and by what date should it be completed? Are there relevant court cases or "
+    "investigations pending which could influence progress or the timing of publication?",
+    "Over what time period should events in the child's life be reviewed, and what family history would help?",
+    "How should the child, surviving siblings, parents or other family members contribute to the SCR?",
+    "Are there specific diversity or equality issues to address: ethnicity, disability, religion, poverty?",
+    "Did the family's immigration status have an impact on the children or on the parents' capacity?",
+    "Which organisations and professionals should be asked to submit reports or otherwise contribute?",
+    "Will the LSCB need independent legal advice about any aspect of the proposed SCR?",
+    "Will the case give rise to parallel investigations, and how will the review take account of a coroner's "
+    "inquiry, criminal investigations, or family or civil proceedings?",
+    "How should family, public and media interest be managed before, during and after the SCR?",
+    "How should staff be interviewed, and are there implications for disciplinary proceedings?",
+]
+
+
+def terms_of_reference() -> None:
+    (
+        Builder(
+            "Terms of reference",
+            draft=True,
+            footer="CONFIDENTIAL   {{ review.reference }}   Terms of reference version {{ tor.version }}, "
+            "{{ tor.version_date|long }}{% if draft %} (DRAFT){% endif %}",
+        )
+        .heading("Serious Case Review {{ review.reference }}: Terms of Reference", 0)
+        .para(
+            "Version {{ tor.version }}, {{ tor.version_date|long }}. {% if draft %}This is a draft: the terms of "
+            "reference are final once the LSCB Chair has approved them (2.2.5).{% else %}Approved by the LSCB Chair "
+            "on {{ tor.approved_on|long }}.{% endif %}",
+            bold=True,
+        )
+        .heading("1. The child", 1)
+        .pairs(
+            [
+                ("Child", "{{ child.name }}"),
+                ("Date of birth", "{{ child.date_of_birth|long }}"),
+                ("Date of the incident", "{{ review.incident_date|long }}"),
+                ("Decision to hold an SCR", "{{ review.decision.date|long }}"),
+            ]
+        )
+        .heading("2. Period under review", 1)
+        .para("The review will consider events from {{ tor.period_start|long }} to {{ tor.period_end|long }} (2.1.1).")
+        .heading("3. Scope", 1)
+        .para("{{ tor.scope }}")
+        .heading("4. Questions every Individual Management Review will address (2.2.1)", 1)
+        .table(["No.", "Question"], loop="q in tor.questions", cells=["{{ loop.index }}", "{{ q }}"])
+        .heading("5. Agencies asked to contribute Individual Management Reviews (10.1.1)", 1)
+        .table(["Agency", "Kind"], loop="a in involved_agencies", cells=["{{ a.name }}", "{{ a.kind }}"])
+        .heading("6. Timescales (1.6, 7.1)", 1)
+        .table(
+            ["Milestone", "Guidance", "Due"],
+            loop="m in milestones",
+            cells=["{{ m.title }}", "{{ m.guidance }}", "{{ m.due|short|default('to be set') }}"],
+        )
+        .heading("7. Matters the panel considered in scoping the review (2.1.1)", 1)
+        .bullets(SCOPING_QUESTIONS)
+        .heading("8. Independence and roles (3.1)", 1)
+        .pairs(
+            [
+                ("Independent SCR Panel Chair", "{{ panel.panel_chair.name }}"),
+                ("Independent Overview Author", "{{ panel.overview_author.name }}"),
+                ("LSCB Chair", "{{ panel.lscb_chair.name }}"),
+            ]
+        )
+        .heading("9. Family involvement (6.1)", 1)
+        .para(
+            "The panel will decide how the family is told of the review and invited to contribute, with the police "
+            "representative present where there are ongoing police investigations (6.1.3)."
+        )
+        .heading("10. Data security (1.9)", 1)
+        .para(
+            "Information about the child, family members and professionals is anonymised before it is sent to any "
+            "external body. Agencies communicate with the board by secure email ({{ board.secure_email }})."
+        )
+        .para("End of terms of reference, version {{ tor.version }}.")
+        .save("terms-of-reference")
+    )
+
+
+IMR_SECTIONS: list[tuple[str, list[str]]] = [
+    (
+        "Contextual Information",
+        [
+            "Decide whether the context in which the case was conducted impacted on decisions made; include it only "
+            "in so far as it is relevant to the actions of the organisation. Evidence any assertions. Most weight "
+            "should be given to primary information; secondary and anecdotal information must be identified as such.",
+            "Volume of work; staff turnover, sickness and leave cover; administrative support; organisational "
+            "change; unallocated cases; the social and community context; management and supervision; risk "
+            "management and support policies; services and support available to the family; budgetary "
+            "constraints; training; legal advice.",
+        ],
+    ),
+    (
+        "Methodology",
+        [
+            "a) How the agency carried out the review; b) details of documents seen; c) list of interviews and "
+            "dates; d) information not available or not considered (with reasons); e) how agency staff were kept "
+            "informed of the purpose and process of the review; f) staff involved by name and job title, for the "
+            "Panel only (the overview report will be completely anonymised); g) were you given sufficient time?",
+        ],
+    ),
+    ("Genogram", ["Include a genogram of the family as far as your agency understands it (Appendix 15)."]),
+    (
+        "Summary of Facts",
+        [
+            "a) Relevant chronological history (in narrative form) on the child, family and significant others: "
+            "present and past relationships, marriages, children and home circumstances, adults' own childhood, "
+            "violence within the family and towards people outside it, relationships with extended family and the "
+            "local community. b) Further amplification of relevant facts. c) Other relevant information appended: "
+            "child protection conference minutes, planning or review meeting minutes, criminal antecedents, growth "
+            "charts. d) The agency's internal child protection procedures (copies attached).",
+        ],
+    ),
+    (
+        "Detailed factual chronology",
+        [
+            "In the tabular form of Appendix 7, provided electronically. Cover contact with the alleged perpetrator "
+            "and whether everything was done that might reasonably have been expected to manage the risk of harm "
+            "they posed to the child.",
+        ],
+    ),
+    (
+        "Analysis of Involvement",
+        [
+            "Consider the events, decisions and actions taken or not taken; understand not only what happened but "
+            "why. Specifically:",
+            "Were practitioners aware of and sensitive to the needs of the children, and knowledgeable about "
+            "indicators of abuse or neglect and what to do about concerns?",
+            "When, and in what way, were the child's wishes and feelings ascertained and taken account of? Was this "
+            "recorded?",
+            "Did the organisation have policies and procedures for safeguarding and acting on concerns?",
+            "What were the key points, opportunities and decisions? Were assessments and decisions reached in an "
+            "informed and professional way?",
+            "Did actions accord with assessments and decisions? Were appropriate services offered or enquiries made?",
+            "Were there issues in communication, information sharing or service delivery between office-hours and "
+            "out-of-hours services?",
+            "Were child protection or care plans in place, and reviewing processes complied with?",
+            "Was practice sensitive to the racial, cultural, linguistic and religious identity, and any disability, "
+            "of the child and family?",
+            "Were senior managers or other organisations involved where they should have been?",
+            "Was the work consistent with policy and procedures and wider professional standards?",
+            "Were there organisational difficulties, capacity or resourcing issues that had an impact?",
+            "Was there sufficient management accountability for decision making?",
+        ],
+    ),
+    (
+        "What do we learn from this case?",
+        [
+            "Are there lessons for the way this organisation works to safeguard and promote the welfare of "
+            "children? Is there good practice to highlight, and ways in which practice can be improved? Are there "
+            "implications for ways of working, training, management and supervision, partnership working, resources?",
+        ],
+    ),
+    (
+        "SMART Recommendations for action",
+        [
+            "a) Changes to the agency's child protection procedures; b) changes in inter-agency working; c) good "
+            "practice to expand; d) what action should be taken by whom and by when; e) the outcomes these actions "
+            "should bring about, and in what timescales; f) how the organisation will evaluate whether they have "
+            "been achieved; g) any immediate statutory notifications or media handling issues.",
+        ],
+    ),
+    ("Action Plan", ["Formulate the SMART recommendations into an agency action plan (Appendix 13 template)."]),
+]
+
+
+def imr_template() -> None:
+    builder = (
+        Builder("Individual Management Review, Format IMR.v1/2010")
+        .heading("Report of {{ agency.name }}", 0)
+        .para("On", "{{ child.name }}", "To the Serious Case Review Panel", bold=True)
+        .pairs(
+            [
+                ("Date of request", "{{ letter.date|long }}"),
+                (
+                    "IMR Author",
+                    "State the role of the IMR author within the organisation and whether they have been directly "
+                    "concerned with the child or family or have been the immediate manager of the practitioners "
+                    "involved (9.1.2).",
+                ),
+                ("Date agency records secured", "{{ agency.records_secured|long|default('') }}"),
+                ("Period under review", "{{ tor.period_start|long }} to {{ tor.period_end|long }}"),
+            ]
+        )
+        .heading("Terms of Reference", 1)
+        .para("{{ tor.scope }}")
+        .table(["No.", "Question"], loop="q in tor.questions", cells=["{{ loop.index }}", "{{ q }}"])
+    )
+    for heading, prompts in IMR_SECTIONS:
+        builder.heading(heading, 1)
+        for prompt in prompts:
+            builder.para(prompt)
+        builder.para("[Author's text]")
+    (
+        builder.heading("Signatures required on completed report", 1)
+        .pairs([("Author of IMR", ""), ("Date", ""), ("Head of Agency", ""), ("Date", "")])
+        .para("End of IMR template for {{ agency.name }}.")
+        .save("imr-template")
+    )
+
+
+def interview_record() -> None:
+    (
+        Builder("Interview record, Interview.v1/2010")
+        .heading("Interview format: {{ review.reference }}", 0)
+        .heading("Details of contributor (to be completed as a preamble to the discussion on the case)", 2)
+        .pairs(
+            [
+                ("Full Name", "{{ recipient.name }}"),
+                ("Qualifications", ""),
+                ("Designation", "{{ recipient.title|default('') }}"),
+                ("Time in post", ""),
+                ("Employing Body", "{{ recipient.organisation|default('') }}"),
+                ("Employing Address", "{{ recipient.address|join(', ') }}"),
+                ("Home Address (where appropriate)", ""),
+                ("Previous Employment", ""),
+                ("Employer dates, posts held", ""),
+                ("Description of role in relation to particular case", ""),
+            ]
+        )
+        .para(
+            "Matters to be covered in interviews (to be used in conjunction with the chronology of the case to "
+            "check facts, to discuss the contributor's specific participation and the timescale of their "
+            "involvement). Explore with the contributor:"
+        )
+        .pairs(
+            [
+                ("a) Their knowledge of the history of the case, the children and family prior to involvement", ""),
+                ("b) Their specific involvement in the case", ""),
+                ("c) Their knowledge of the agency's policy and procedures in child care and child protection", ""),
+                (
+                    "d) Their knowledge of child development, identifying injuries, the psychological effects of "
+                    "abuse, direct work techniques, and their role in CP conferences",
+                    "",
+                ),
+                ("e) Methods used to relate to and communicate with other professionals in the case", ""),
+                ("f) The individual's record keeping", ""),
+                ("g) The supervision the individual received", ""),
+                ("h) The individual's feelings about the case, and how they were dealt with in supervision", ""),
+                ("i) The range of training within and outside the agency in the last two years", ""),
+                ("j) Whether the agency can learn lessons from the experience", ""),
+                ("k) Looking back, what the individual would now do differently", ""),
+                ("l) What lessons the individual can learn from the experience", ""),
+            ]
+        )
+        .para(
+            "Following the interview the Author writes an interview summary; a copy is handed to the interviewee who, "
+            "if in agreement, signs both copies. Disagreement on the content is identified and noted (11.1.6). "
+            "The interviewee should have had at least 2 weeks' notice and may be accompanied (11.1.3)."
+        )
+        .pairs([("Interviewer", ""), ("Date", ""), ("Signed (interviewee)", ""), ("Signed (interviewer)", "")])
+        .save("interview-record")
+    )
+
+
+def comms_plan() -> None:
+    headings = [
+        "Key Messages",
+        "Audience and stakeholders",
+        "Communication channels",
+        "Roles and responsibilities of key individuals",
+        "Agency leading media management on behalf of the LSCB",
+        "Support offered to families",
+        "Briefing of staff on the contents of the report",
+        "Briefing of the families / those involved in the compilation of the report",
+        "Available resources for publication",
+        "Debriefing arrangements to those involved",
+        "The need for media training",
+    ]
+    builder = (
+        Builder("Communications plan, comm. Plan.v1/2010", draft=True)
+        .heading("Overview Report Communications Plan: {{ review.reference }}", 0)
+        .para("Media/Communications Plan prepared for {{ board.name }} (16.1).")
+    )
+    for heading in headings:
+        builder.heading(heading, 2).para("")
+    builder.para("End of communications plan {{ review.reference }}.").save("comms-plan")
+
+
+def action_plan() -> None:
+    (
+        Builder("Action plan", draft=True, landscape=True)
+        .heading("Action Plan: Serious Case Review {{ review.reference }}", 0)
+        .para(
+            "Each action says who will do what, by when, and how success will be measured (13.2.1, 17.1.1). "
+            "Recommendations are addressed to someone with the authority to ensure compliance."
+        )
+        .table(
+            ["Outcome", "Recommendation", "Actions", "By Whom?", "By When?", "Actions taken", "Information for audit"],
+            loop="a in actions",
+            cells=[
+                "{{ a.outcome }}",
+                "{{ a.recommendation }}",
+                "{{ a.actions }}",
+                "{{ a.by_whom }}",
+                "{{ a.by_when }}",
+                "{{ a.taken|default('') }}",
+                "{{ a.audit|default('') }}",
+            ],
+        )
+        .para("{% if example_actions is defined %}The rows above are the example from Appendix 13.{% endif %}")
+        .para("End of action plan {{ review.reference }}.")
+        .save("action-plan")
+    )
+
+
+BUILDERS: dict[str, Callable[[], None]] = {
+    "scr-request": scr_request,
+    "family-notification": family_notification,
+    "family-leaflet": family_leaflet,
+    "authors-briefing": authors_briefing,
+    "commission-imr": commission_imr,
+    "practitioner-debriefing": practitioner_debriefing,
+    "ofsted-notification": lambda: notification("ofsted-notification", "Ofsted, National Business Unit", "2.3"),
+    "department-notification": lambda: notification(
+        "department-notification", "Department for Education, Serious Case Review team", "2.3.5"
+    ),
+    "referral-form": referral_form,
+    "terms-of-reference": terms_of_reference,
+    "imr-template": imr_template,
+    "interview-record": interview_record,
+    "comms-plan": comms_plan,
+    "action-plan": action_plan,
+}
+
+
+if __name__ == "__main__":
+    for name, build in BUILDERS.items():
+        build()
+        print(f"wrote templates/{name}.docx")
