@@ -17,11 +17,17 @@ from scrkit.timeline.status import StatusReport, assess
 DEFAULT_DEMO_FOLDER = "scrkit-demo"
 
 
+# The letters the demo renders: the first ones a real review sends (5.1.1, App 1, App 2).
+DEMO_LETTERS = ["scr-request", "referral-form", "terms-of-reference", "commission-imr"]
+DEMO_LETTER_DATE = dt.date(2026, 10, 14)
+
+
 @dataclass(frozen=True)
 class DemoResult:
     folder: Path
     summary: ReviewSummary
     status: StatusReport
+    letters: tuple[Path, ...]
 
 
 def free_demo_folder(base: Path) -> Path:
@@ -50,4 +56,13 @@ def run_demo(destination: Path, today: dt.date) -> DemoResult:
         folder=folder.path,
         summary=summarise(timetable.records),
         status=assess(timetable.records, timetable.schedule, today),
+        letters=tuple(_render_letters(folder)),
     )
+
+
+def _render_letters(folder: CaseFolder) -> list[Path]:
+    from scrkit.letters.rendering import plan, render_all, write
+
+    timetable, planned = plan(folder, DEMO_LETTERS, None, DEMO_LETTER_DATE)
+    created = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return [write(document) for document in render_all(planned, timetable.records.board.name, created)]

@@ -26,8 +26,13 @@ def demo(
     stdout().print(f"The example review at {result.folder} is valid.", markup=False)
     render_summary(result.summary)
     render_status(result.status)
+    stdout().print(
+        f"{len(result.letters)} letters and forms rendered into {result.folder / 'letters'}, for example:", markup=False
+    )
+    for path in result.letters[:3]:
+        stdout().print(f"  {path.name}", markup=False)
     say(
-        f"Try next: scrkit status -r {result.folder} --today 01/12/2026, "
+        f"Try next: scrkit letters -r {result.folder}, scrkit status -r {result.folder} --today 01/12/2026, "
         f"scrkit done family-notified -r {result.folder}, or open {result.folder} and read the YAML files."
     )
 

@@ -46,13 +46,10 @@ def letters(
         return
     timetable, planned = rendering.plan(folder, names, to, on, force)
     records = timetable.records
-    created = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    created = dt.datetime.now(dt.UTC).replace(microsecond=0)
     with Progress(console=stderr(), transient=True, disable=len(planned) < 4) as progress:
         task = progress.add_task("Rendering", total=len(planned))
-        rendered = []
-        for document in planned:
-            rendered.extend(rendering.render_all([document], records.board.name, created))
-            progress.advance(task)
+        rendered = rendering.render_all(planned, records.board.name, created, lambda: progress.advance(task))
     for document in rendered:
         rendering.write(document)
         stdout().print(str(document.path), markup=False)
@@ -84,7 +81,7 @@ def _list(statuses: list) -> None:  # noqa: ANN001 - list[LetterStatus]
     for heading in ("name", "what", "guidance", "goes to", "ready?"):
         table.add_column(heading, overflow="fold")
     for status in statuses:
-        ready = "[green]ready[/]" if not status.missing else "[yellow]needs:[/] " + ", ".join(status.missing)
+        ready = "[green]ready[/]" if not status.missing else "[yellow]needs:[/]\n" + "\n".join(status.missing)
         goes_to = ", ".join(status.recipients) if status.recipients else "nobody yet"
         table.add_row(status.spec.name, status.spec.title, status.spec.guidance, goes_to, ready)
     stdout().print(table)

@@ -32,6 +32,10 @@ class LetterError(ScrkitError):
     """A letter could not be rendered; nothing was written."""
 
 
+class MissingFactError(LetterError):
+    """The review lacks a fact the document prints."""
+
+
 class MissingFact(StrictUndefined):
     """Strict when printed or looped over; false when tested, so `{% if x %}` works."""
 
@@ -102,7 +106,7 @@ def render_template(template: Path, context: dict[str, Any], properties: Propert
                 f"The template {template} tries to reach Python internals, which the sandbox refuses: {error.message}.",
                 hint="Templates may only use the review's facts, e.g. {{ child.name }}.",
             ) from None
-        raise LetterError(
+        raise MissingFactError(
             f"The review does not hold a fact this document needs: {error.message}.",
             hint=f"Add it to the review's records (see `scrkit letters`), then render again. Template: {template}",
         ) from None

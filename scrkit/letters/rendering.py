@@ -8,13 +8,14 @@ written: a missing fact or a letter already rendered stops the whole batch, nami
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from scrkit.errors import BadInput, Refused
 from scrkit.letters.catalogue import LetterSpec, catalogue, template_for
-from scrkit.letters.engine import LetterError, Properties, missing_facts, render_template
+from scrkit.letters.engine import LetterError, MissingFactError, Properties, missing_facts, render_template
 from scrkit.letters.facts import Recipient, recipients_for, review_facts
 from scrkit.letters.naming import letter_file_name
 from scrkit.models.review import ReviewStatus
@@ -165,15 +166,21 @@ def _refuse_problems(planned: list[PlannedDocument], force: bool) -> None:
         )
 
 
-def render_all(planned: list[PlannedDocument], board_name: str, created: dt.datetime) -> list[RenderedDocument]:
+def render_all(
+    planned: list[PlannedDocument],
+    board_name: str,
+    created: dt.datetime,
+    advance: Callable[[], None] = lambda: None,
+) -> list[RenderedDocument]:
     """Render every document in memory; if any cannot be rendered, name every missing fact."""
     rendered: list[RenderedDocument] = []
     failed: list[PlannedDocument] = []
     for document in planned:
         try:
             rendered.append(render(document, board_name, created))
-        except LetterError:
+        except MissingFactError:
             failed.append(document)
+        advance()
     if failed:
         missing: dict[str, list[str]] = {}
         for document in failed:

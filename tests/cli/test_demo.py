@@ -13,6 +13,10 @@ def test_demo_into_a_named_folder(scrkit, tmp_path: Path) -> None:
     assert "is valid" in result.out
     assert "SCR-2026-03" in result.out
     assert (tmp_path / "demo" / "review.yaml").is_file()
+    assert "family-notified" in result.out  # the status table
+    letters = sorted(path.name for path in (tmp_path / "demo" / "letters").glob("*.docx"))
+    assert "2026-10-14 scr-request police.docx" in letters
+    assert "2026-10-14 terms-of-reference.docx" in letters
 
 
 def test_demo_picks_a_free_folder_by_default(scrkit, tmp_path: Path, monkeypatch) -> None:

@@ -1,0 +1,205 @@
+"""Rendering the standard letters and forms, read back with python-docx."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from scrkit.errors import BadInput, Refused
+from scrkit.letters.catalogue import catalogue
+from scrkit.letters.engine import LetterError
+from scrkit.letters.rendering import plan, render_all, write
+from scrkit.resources import templates_folder
+from scrkit.review.casefolder import CaseFolder
+from tests.conftest import replace_in
+from tests.letters.conftest import JINJA_LEFTOVER, all_text, document_text, xml_parts
+
+CREATED = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+EVERY_LETTER = [spec.name for spec in catalogue().letters]
+
+
+def render(review: Path, names: list[str], on: dt.date, to: list[str] | None = None, force: bool = False):
+    timetable, planned = plan(CaseFolder.open(review), names, to, on, force)
+    documents = render_all(planned, timetable.records.board.name, CREATED)
+    return [write(document) for document in documents]
+
+
+def test_every_letter_renders_for_the_example_with_no_placeholder_left(ready_review: Path) -> None:
+    paths = render(ready_review, EVERY_LETTER, dt.date(2026, 11, 20))
+    assert len(paths) >= len(EVERY_LETTER)
+    for path in paths:
+        for part, xml in xml_parts(path).items():
+            assert not JINJA_LEFTOVER.search(xml), f"{path.name}: a placeholder is left in {part}"
+        properties = Document(str(path)).core_properties
+        assert properties.author == "Ashcombe Local Safeguarding Children Board"
+        assert "SCR-2026-03" in properties.title
+        assert properties.created == CREATED
+
+
+def test_request_letter_to_the_police(ready_review: Path) -> None:
+    # Letter dated Thursday 24 December 2026: 3 working days later is Thursday 31 December
+    # (25th Christmas, 26th-27th weekend, 28th Boxing Day substitute; then 29, 30, 31).
+    [path] = render(ready_review, ["scr-request"], dt.date(2026, 12, 24), to=["police"])
+    assert path.name == "2026-12-24 scr-request police.docx"
+    text = document_text(path)
+    body = "\n".join(text["body"])
+    assert "DCI Ruth Kavanagh" in text["body"][0]
+    assert "Public Protection Unit, Ashcombe Police Station, 40 Castle Street, Ashcombe, AC1 3PQ" in body
+    assert "Date: 24 December 2026" in body
+    assert (
+        "in respect of Mia-Rose Fenwick, 27 Quillan Close, Harrowfield, Ashcombe, AC4 7QZ, born 11 March 2024" in body
+    )
+    assert "on 16 September 2026 I received a formal referral" in body
+    assert "her family by 31 December 2026" in body
+    assert "lscb@ashcombe-lscb.example" in body
+    assert "Ashcombe Local Safeguarding Children Board" in text["headers"][0]
+    assert "SCR-2026-03" in text["footers"][0]
+    # The end of the letter is there: the chair's name, the copy to the chief officer, the enclosure.
+    assert text["body"][-3:] == [
+        "Chair, Ashcombe Local Safeguarding Children Board",
+        "cc: Chief Constable Alan Brereton, Chief Constable",
+        "Enclosure: referral form (SCRRF.v1/2010)",
+    ]
+    assert "Professor Margaret Ellery" in text["body"][-4]
+
+
+def test_one_request_per_agency(ready_review: Path) -> None:
+    paths = render(ready_review, ["scr-request"], dt.date(2026, 9, 17))
+    assert len(paths) == 9  # every agency in agencies.yaml, the out-of-area one included (5.1.2)
+    assert all_text(ready_review / "letters" / "2026-09-17 scr-request westmoor-probation.docx").count(
+        "Westmoor Probation Office, 22 Quay Street, Westmoor, WM7 2DF"
+    )
+
+
+def test_commissioning_letter_lists_the_involved_agencies_and_dates(ready_review: Path) -> None:
+    [path] = render(ready_review, ["commission-imr"], dt.date(2026, 10, 14), to=["womens-aid"])
+    text = document_text(path)
+    assert "Ashcombe Homes & Communities Ltd" not in text["tables"]  # a NIL return: no IMR commissioned
+    assert "Ashcombe Women's Aid" in text["tables"] and "Ashcombe Constabulary" in text["tables"]
+    body = "\n".join(text["body"])
+    assert "deadline of 22 January 2027" in body
+    assert "meeting on 17 February 2027" in body
+    assert "29 October 2026 at 10:00, Committee Room 2, Ashcombe Civic Offices" in body
+    assert "by 23 October 2026" in body
+    assert "Fiona Marchetti" in text["tables"]  # the chief officers copied in, last table
+
+
+def test_terms_of_reference_draft_footer_and_approval(ready_review: Path) -> None:
+    replace_in(ready_review / "review.yaml", "  approved_on: 2026-10-12", "  approved_on:")
+    [draft] = render(ready_review, ["terms-of-reference"], dt.date(2026, 10, 9))
+    text = document_text(draft)
+    assert any("DRAFT" in line for line in text["headers"])
+    assert "Terms of reference version 3, 9 October 2026 (DRAFT)" in text["footers"][0]
+    assert "What has your agency already changed, and what should change now?" in text["tables"]
+    replace_in(ready_review / "review.yaml", "  approved_on:", "  approved_on: 2026-10-12")
+    [final] = render(ready_review, ["terms-of-reference"], dt.date(2026, 10, 12))
+    text = document_text(final)
+    assert not any("DRAFT" in line for line in text["headers"])
+    assert "Approved by the LSCB Chair on 12 October 2026." in "\n".join(text["body"])
+    assert text["body"][-1] == "End of terms of reference, version 3."
+
+
+def test_referral_form_tables(ready_review: Path) -> None:
+    [path] = render(ready_review, ["referral-form"], dt.date(2026, 9, 15))
+    cells = document_text(path)["tables"]
+    assert "Kieran Bracewell" in cells and "Maternal grandmother" in cells
+    assert "Ashcombe Community Health NHS Trust" in cells  # other agencies, by name not id
+    assert "X" in cells  # the ticked circumstances
+    assert "Police attend a report of domestic abuse at the home." in cells
+    assert document_text(path)["body"][-1] == "End of referral form SCR-2026-03"
+
+
+def test_notifications_to_ofsted_do_not_name_the_child(ready_review: Path) -> None:
+    [path] = render(ready_review, ["ofsted-notification"], dt.date(2026, 9, 18))
+    text = all_text(path)
+    assert "Mia" not in text and "Fenwick" not in text  # 1.9.1
+    assert "Female, aged 2 years 6 months at the incident" in text
+    assert "To hold a Serious Case Review, 7 October 2026" in text
+
+
+def test_family_letters_go_to_those_marked_notify(ready_review: Path) -> None:
+    paths = render(ready_review, ["family-notification"], dt.date(2026, 11, 20))
+    assert sorted(p.name for p in paths) == [
+        "2026-11-20 family-notification father.docx",
+        "2026-11-20 family-notification maternal-grandmother.docx",
+        "2026-11-20 family-notification mother.docx",
+    ]  # ids in file names, never names (1.9.1)
+    text = all_text(ready_review / "letters" / "2026-11-20 family-notification mother.docx")
+    assert "Dear Jodie Fenwick" in text and "Dawn Heslop on 01632 960104" in text
+
+
+def test_leaflet_names_the_chair_and_the_personal_contact(ready_review: Path) -> None:
+    [path] = render(ready_review, ["family-leaflet"], dt.date(2026, 11, 20))
+    cells = document_text(path)["tables"]
+    assert cells == ["Chair:", "Graham Tolland", "Tel:", "01632 960950", "Your personal contact:",
+                     "Dawn Heslop", "Tel:", "01632 960104"]  # fmt: skip
+
+
+def test_awkward_characters_come_out_right_and_the_end_survives(ready_review: Path) -> None:
+    replace_in(ready_review / "agencies.yaml", "name: Ashcombe Constabulary", 'name: Smith & Jones <Ltd> "Quoted"')
+    replace_in(ready_review / "child.yaml", "name: Mia-Rose Fenwick", "name: Aoife O'Neill-Zoë")
+    [path] = render(ready_review, ["scr-request"], dt.date(2026, 9, 17), to=["police"])
+    text = document_text(path)
+    assert 'Smith & Jones <Ltd> "Quoted"' in text["body"]
+    assert any("Aoife O'Neill-Zoë" in line for line in text["body"])
+    assert text["body"][-1] == "Enclosure: referral form (SCRRF.v1/2010)"
+
+
+def test_a_missing_fact_is_named_and_nothing_is_written(ready_review: Path) -> None:
+    replace_in(ready_review / "panel.yaml", "lscb_chair:\n  name: Professor Margaret Ellery\n", "lscb_chair:\n")
+    replace_in(
+        ready_review / "panel.yaml",
+        "  title: Independent Chair, Ashcombe LSCB\n  email: chair@ashcombe-lscb.example\n",
+        "",
+    )
+    with pytest.raises(LetterError) as caught:
+        render(ready_review, ["scr-request", "family-leaflet"], dt.date(2026, 9, 17))
+    assert "panel.lscb_chair" in caught.value.message
+    assert not list((ready_review / "letters").glob("*.docx"))
+
+
+def test_the_debriefing_needs_its_meeting(review_dir: Path) -> None:
+    with pytest.raises(LetterError) as caught:
+        render(review_dir, ["practitioner-debriefing"], dt.date(2027, 5, 1))
+    assert "review.practitioner_debriefing.date" in caught.value.message
+
+
+def test_letters_are_not_overwritten_without_force(ready_review: Path) -> None:
+    [path] = render(ready_review, ["family-leaflet"], dt.date(2026, 11, 20))
+    path.write_bytes(b"edited by hand")
+    with pytest.raises(Refused, match="already rendered"):
+        render(ready_review, ["family-leaflet"], dt.date(2026, 11, 20))
+    assert path.read_bytes() == b"edited by hand"
+    render(ready_review, ["family-leaflet"], dt.date(2026, 11, 20), force=True)
+    assert path.read_bytes() != b"edited by hand"
+
+
+def test_unknown_letter_and_unknown_recipient(ready_review: Path) -> None:
+    with pytest.raises(BadInput, match="no letter or form called 'scr-reqest'"):
+        render(ready_review, ["scr-reqest"], dt.date(2026, 9, 17))
+    with pytest.raises(BadInput, match="does not go to nobody"):
+        render(ready_review, ["scr-request"], dt.date(2026, 9, 17), to=["nobody"])
+
+
+def test_a_review_template_overrides_the_built_in_one(ready_review: Path) -> None:
+    own = ready_review / "templates" / "family-leaflet.docx"
+    document = Document(str(templates_folder() / "family-leaflet.docx"))
+    document.add_paragraph("Our own closing line for {{ board.short_name }}")
+    document.save(str(own))
+    [path] = render(ready_review, ["family-leaflet"], dt.date(2026, 11, 20))
+    assert document_text(path)["body"][-1] == "Our own closing line for Ashcombe LSCB"
+
+
+def test_the_sandbox_refuses_python_internals(ready_review: Path) -> None:
+    own = ready_review / "templates" / "family-leaflet.docx"
+    shutil.copy(templates_folder() / "family-leaflet.docx", own)
+    document = Document(str(own))
+    document.add_paragraph("{{ child.__class__.__mro__ }}")
+    document.save(str(own))
+    with pytest.raises(LetterError, match="sandbox"):
+        render(ready_review, ["family-leaflet"], dt.date(2026, 11, 20))
+    assert not list((ready_review / "letters").glob("*.docx"))
