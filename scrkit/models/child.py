@@ -21,6 +21,7 @@ class Child(Record):
     id: Id = "child"
     name: Text
     known_as: Text | None = None
+    abbreviation: Text | None = None  # the agreed abbreviation used in chronologies (App 7), e.g. C
     gender: Gender | None = None
     date_of_birth: Date
     date_of_death: Date | None = None

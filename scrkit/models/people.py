@@ -10,6 +10,7 @@ class FamilyMember(Record):
     id: Id
     name: Text
     relationship: Text  # relationship to the child, e.g. Mother, Maternal grandmother
+    abbreviation: Text | None = None  # the agreed abbreviation used in chronologies (App 7), e.g. M, MP
     gender: Gender | None = None
     date_of_birth: Date | None = None
     date_of_death: Date | None = None

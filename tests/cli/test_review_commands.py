@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scrkit.errors import ExitCode
-from tests.conftest import replace_in
+from tests.conftest import line_number_of, replace_in
 
 NEW_FLAGS = [
     "--reference", "SCR-2026-12",
@@ -84,9 +84,16 @@ def test_validate_reports_file_line_field_without_traceback(scrkit, review_dir: 
     result = scrkit("validate", "-r", review_dir)
     assert result.code == ExitCode.PROBLEMS_FOUND
     lines = result.err.splitlines()
-    assert f"{review_dir / 'child.yaml'}:8: date_of_birth: '11/03/2024' is not a date written YYYY-MM-DD" in lines[0]
+    dob_line = line_number_of(review_dir / "child.yaml", "date_of_birth:")
+    colour_line = line_number_of(review_dir / "agencies.yaml", "colour: red")
+    assert (
+        f"{review_dir / 'child.yaml'}:{dob_line}: date_of_birth: '11/03/2024' is not a date written YYYY-MM-DD"
+        in lines[0]
+    )
     assert any(
-        line.startswith(f"{review_dir / 'agencies.yaml'}:68: agencies[brookside-primary].colour: unknown field")
+        line.startswith(
+            f"{review_dir / 'agencies.yaml'}:{colour_line}: agencies[brookside-primary].colour: unknown field"
+        )
         for line in lines
     )
     assert "2 problems found" in result.err
@@ -99,8 +106,10 @@ def test_validate_death_before_birth_and_undefined_agency(scrkit, review_dir: Pa
     replace_in(review_dir / "referral.yaml", "  agency: police ", "  agency: constabulary ")
     result = scrkit("validate", "-r", review_dir)
     assert result.code == ExitCode.PROBLEMS_FOUND
-    assert f"{review_dir / 'child.yaml'}:9: date_of_death: is before the date of birth" in result.err
-    assert f"{review_dir / 'referral.yaml'}:6: referrer.agency: names agency 'constabulary'" in result.err
+    death = line_number_of(review_dir / "child.yaml", "date_of_death:")
+    referrer = line_number_of(review_dir / "referral.yaml", "agency: constabulary")
+    assert f"{review_dir / 'child.yaml'}:{death}: date_of_death: is before the date of birth" in result.err
+    assert f"{review_dir / 'referral.yaml'}:{referrer}: referrer.agency: names agency 'constabulary'" in result.err
 
 
 def test_debug_shows_the_traceback(scrkit, review_dir: Path) -> None:

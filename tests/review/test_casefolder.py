@@ -10,7 +10,7 @@ from scrkit.errors import InvalidReview, NotAReview, Problem
 from scrkit.models.agencies import RequestReply
 from scrkit.review.casefolder import CaseFolder
 from scrkit.review.layout import AGENCIES, RECORD_KINDS
-from tests.conftest import replace_in
+from tests.conftest import line_number_of, replace_in
 
 
 def problems_of(folder: Path) -> list[Problem]:
@@ -41,7 +41,7 @@ def test_wrong_date_names_file_line_and_field(review_dir: Path) -> None:
     replace_in(review_dir / "child.yaml", "date_of_birth: 2024-03-11", "date_of_birth: 2024-13-11")
     [problem] = problems_of(review_dir)
     assert problem.file == review_dir / "child.yaml"
-    assert problem.line == 8
+    assert problem.line == line_number_of(review_dir / "child.yaml", "date_of_birth:")
     assert problem.field == "date_of_birth"
     assert "not a real date" in problem.message
 
@@ -49,7 +49,8 @@ def test_wrong_date_names_file_line_and_field(review_dir: Path) -> None:
 def test_unknown_key_names_the_key_and_the_allowed_fields(review_dir: Path) -> None:
     replace_in(review_dir / "agencies.yaml", "    kind: police\n", "    kind: police\n    knid: police\n")
     [problem] = problems_of(review_dir)
-    assert (problem.file.name, problem.line, problem.field) == ("agencies.yaml", 9, "agencies[police].knid")
+    line = line_number_of(review_dir / "agencies.yaml", "knid: police")
+    assert (problem.file.name, problem.line, problem.field) == ("agencies.yaml", line, "agencies[police].knid")
     assert "unknown field 'knid'" in problem.message
     assert "kind" in problem.message
 
@@ -65,7 +66,8 @@ def test_missing_required_field(review_dir: Path) -> None:
 def test_blank_required_field(review_dir: Path) -> None:
     replace_in(review_dir / "review.yaml", "incident_date: 2026-09-14", "incident_date:")
     [problem] = problems_of(review_dir)
-    assert (problem.file.name, problem.line, problem.field) == ("review.yaml", 7, "incident_date")
+    line = line_number_of(review_dir / "review.yaml", "incident_date:")
+    assert (problem.file.name, problem.line, problem.field) == ("review.yaml", line, "incident_date")
     assert "blank" in problem.message
 
 
