@@ -24,42 +24,8 @@ DEFAULT_GAP_DAYS = 90
 DUPLICATE_THRESHOLD = 0.5
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "the",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "by",
-        "with",
-        "was",
-        "were",
-        "is",
-        "be",
-        "been",
-        "had",
-        "has",
-        "have",
-        "her",
-        "his",
-        "their",
-        "she",
-        "he",
-        "they",
-        "it",
-        "from",
-        "as",
-        "that",
-        "this",
-        "not",
-        "no",
-        "or",
-    ]
+    "a an and the to of in on at for by with was were is be been had has have her his their she he they it "  # noqa: SIM905
+    "from as that this not no or".split()
 )
 
 
