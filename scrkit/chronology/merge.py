@@ -93,11 +93,12 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> float:
     return len(first & second) / min(len(first), len(second))
 
 
-def age_at(event_date: dt.date, precision: Precision, born: dt.date) -> str:
-    if precision is Precision.DAY:
-        return age_between(born, event_date)
-    # A month or a year: the age at its start, marked as approximate.
-    return "c. " + age_between(born, event_date) if event_date >= born else "pre-birth"
+def age_at(event_date: dt.date, precision: Precision, born: dt.date, uncertain: bool = False) -> str:
+    age = age_between(born, event_date)
+    # A month, a year or an uncertain date: the age at its start, marked as approximate.
+    if (precision is not Precision.DAY or uncertain) and event_date >= born:
+        return "c. " + age
+    return age
 
 
 def merge(
@@ -122,7 +123,7 @@ def merge(
         item = IntegratedEvent(
             number=number,
             event=event,
-            age=age_at(event.date.date, event.date.precision, child.date_of_birth),
+            age=age_at(event.date.date, event.date.precision, child.date_of_birth, event.date.uncertain),
             person=person,
         )
         _flag(item, child)

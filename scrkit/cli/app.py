@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from scrkit import __version__
-from scrkit.cli import agencies, demo, letters, review, timeline
+from scrkit.cli import agencies, chronology, demo, letters, review, timeline
 
 app = typer.Typer(
     name="scrkit",
@@ -40,4 +40,5 @@ review.register(app)
 agencies.register(app)
 timeline.register(app)
 letters.register(app)
+chronology.register(app)
 demo.register(app)

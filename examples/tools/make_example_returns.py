@@ -1,0 +1,603 @@
+"""Write the example review's chronology returns, each messy in the ways real returns are.
+
+    .venv/bin/python examples/tools/make_example_returns.py
+
+Every person, event and date is invented. Each agency's return shows a kind of mess scrkit must
+cope with: reworded headings, dates typed as text, partial and uncertain dates, a 1904-based
+workbook, a CSV saved by Excel on Windows, missing and extra columns, a heading row below a
+title, text that looks like a formula, blank rows, and events recorded by two agencies.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+RETURNS = Path(__file__).resolve().parents[1] / "ashcombe-scr-2026-03" / "chronology" / "returns"
+APP7 = ["Event No", "Date", "Time", "Age of Child", "Family Member", "Child seen/wishes sought or expressed (Y/N)",
+        "Event", "Agency source to overview", "Action taken", "Note"]  # fmt: skip
+D, T = dt.date, dt.time
+
+
+def police() -> None:
+    """From scrkit's own template: date and time cells, Y/N typed in several ways."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Chronology"
+    for row in (
+        ["Agency", "Ashcombe Constabulary"],
+        ["Review", "SCR-2026-03"],
+        ["Period under review", "01/09/2023 to 14/09/2026"],
+        [],
+        [],
+    ):
+        sheet.append(row)
+    sheet.append(APP7)
+    rows = [
+        (
+            1,
+            D(2023, 6, 12),
+            T(22, 10),
+            "",
+            "M",
+            "",
+            "Report of a verbal argument between Jodie Fenwick and a previous partner at her former address. No offences disclosed.",
+            "Incident log 4471",
+            "Words of advice; DASH risk assessment standard",
+            "",
+        ),
+        (
+            2,
+            D(2025, 11, 2),
+            T(23, 40),
+            "",
+            "M / MP",
+            "N",
+            "Police attend a report of domestic abuse at 27 Quillan Close. Mother has a red mark to her neck; children asleep upstairs and not seen by officers.",
+            "Incident log 8812",
+            "DASH medium; PPN1 notification to children's social care",
+            "Children not seen",
+        ),
+        (
+            3,
+            D(2026, 2, 19),
+            T(1, 5),
+            "",
+            "MP",
+            "no",
+            "Second attendance: neighbour reports shouting and a child crying. Liam Ostrow has left before officers arrive. Mia-Rose seen in her cot, appeared well.",
+            "Incident log 1290",
+            "PPN1 shared with children's social care",
+            "",
+        ),
+        (
+            4,
+            D(2026, 7, 30),
+            T(1, 15),
+            "",
+            "MP",
+            "Y",
+            "Third attendance. Liam Ostrow arrested for assault on Jodie Fenwick; released under investigation. Tyler (8) tells officers 'Liam shouts at Mia when she cries'.",
+            "Custody record 5531",
+            "MARAC referral; PPN1",
+            "Child's words recorded by PC Roe",
+        ),
+        (
+            5,
+            D(2026, 9, 14),
+            T(17, 20),
+            "",
+            "C",
+            "Y",
+            "Officers attend the Emergency Department after hospital staff report a head injury to a two-year-old. Mia-Rose seen, unconscious.",
+            "Incident log 3307",
+            "Joint investigation with children's social care; strategy discussion",
+            "",
+        ),
+        (
+            6,
+            D(2026, 9, 14),
+            T(21, 0),
+            "",
+            "MP",
+            "",
+            "Liam Ostrow arrested on suspicion of grievous bodily harm.",
+            "Custody record 6012",
+            "Interviewed; bail with conditions",
+            "",
+        ),
+    ]
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(RETURNS / "police chronology.xlsx")
+
+
+def childrens_social_care() -> None:
+    """Reworded headings, an extra column, dates typed as text in every style."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "CSC chronology"
+    sheet.append(
+        [
+            "No.",
+            "Date of event",
+            "TIME",
+            "Age",
+            "Family member(s)",
+            "Seen?",
+            "Event details",
+            "Agency",
+            "Action",
+            "Notes",
+            "Worker",
+        ]
+    )
+    rows = [
+        (
+            "1",
+            "03/11/2025",
+            "",
+            "",
+            "M",
+            "N",
+            "PPN1 from police received about the domestic abuse incident of 02/11/2025. Screened by the MASH: no further action, letter to mother.",
+            "MASH record",
+            "NFA; letter sent",
+            "",
+            "MASH SW",
+        ),
+        (
+            "2",
+            "20.2.26",
+            "10.15",
+            "",
+            "M",
+            "no",
+            "Second PPN1 received. Referral passed to the assessment team; social worker allocated.",
+            "Contact record",
+            "Single assessment opened",
+            "",
+            "Team manager",
+        ),
+        (
+            "3",
+            "4th March 2026",
+            "",
+            "",
+            "M, C",
+            "Y",
+            "Home visit. Mia-Rose seen playing; Tyler at school. Mother says Liam Ostrow has moved out.",
+            "Case notes",
+            "",
+            "",
+            "Marcus Adeyemi-Hart",
+        ),
+        ("", "", "", "", "", "", "", "", "", "", ""),
+        (
+            "4",
+            "April 2026",
+            "",
+            "",
+            "HB",
+            "Y",
+            "Tyler seen alone at school; says he feels safe at home now.",
+            "Case notes",
+            "",
+            "Date in the month not recorded",
+            "Marcus Adeyemi-Hart",
+        ),
+        (
+            "5",
+            "c. 12/05/2026",
+            "",
+            "",
+            "M",
+            "",
+            "Single assessment completed: child in need plan offered, mother declines.",
+            "Assessment",
+            "Case closed",
+            "",
+            "Team manager",
+        ),
+        (
+            "6",
+            "08/06/2026",
+            "16:00",
+            "",
+            "C",
+            "N",
+            "Health visitor phones about a bruise to Mia-Rose's left cheek; mother's explanation that she fell against a table accepted.",
+            "Contact record",
+            "Advice given; no referral recorded",
+            "Opportunity to see the child missed",
+            "Duty SW",
+        ),
+        (
+            "7",
+            "15/09/2026",
+            "09:00",
+            "",
+            "C, HB",
+            "Y",
+            "Strategy meeting with police and hospital. Tyler placed with maternal grandmother.",
+            "Strategy minutes",
+            "Section 47 enquiry",
+            "",
+            "Team manager",
+        ),
+    ]
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(RETURNS / "childrens-social-care chronology.xlsx")
+
+
+def ashcombe_hospitals() -> None:
+    """A CSV saved by Excel on Windows: cp1252, lower-case headings, times in several styles."""
+    rows = [
+        [
+            "event no",
+            "date",
+            "time",
+            "age of child",
+            "family member",
+            "child seen",
+            "event",
+            "agency source to overview",
+            "action taken",
+            "note",
+        ],
+        [
+            "1",
+            "11/03/2024",
+            "07.42",
+            "",
+            "C",
+            "Y",
+            "Birth of Mia-Rose at 38 weeks; well baby. Mother discloses no concerns at routine enquiry about domestic abuse.",
+            "Maternity record",
+            "Routine postnatal care",
+            "",
+        ],
+        [
+            "2",
+            "14-Sep-26",
+            "5.05pm",
+            "",
+            "C",
+            "Y",
+            "Brought by ambulance after a reported fall from a sofa. GCS 9. CT scan shows a subdural haemorrhage.",
+            "ED record",
+            "Admitted to PICU; safeguarding referral and police informed",
+            "Paediatric café discussion of explanation",
+        ],
+        [
+            "3",
+            "14-Sep-26",
+            "17:20",
+            "",
+            "C",
+            "Y",
+            "Police attend the Emergency Department after staff report a head injury to a two-year-old; Mia-Rose seen, unconscious.",
+            "Safeguarding team note",
+            "Information shared with police",
+            "",
+        ],
+        [
+            "4",
+            "15/09/2026",
+            "lunchtime",
+            "",
+            "C",
+            "Y",
+            "Skeletal survey: two rib fractures of different ages.",
+            "Radiology report",
+            "Reported to the strategy meeting",
+            "",
+        ],
+        [
+            "5",
+            "16/09/2026",
+            "",
+            "",
+            "C",
+            "Y",
+            "Ward round; Mia-Rose remains sedated.",
+            "Ward notes",
+            "",
+            "After the period under review",
+        ],
+    ]
+    with (RETURNS / "ashcombe-hospitals chronology.csv").open("w", newline="", encoding="cp1252") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def larchfield_practice() -> None:
+    """A 1904-based workbook (an old Mac), dates as plain serial numbers, full names not abbreviations."""
+    workbook = Workbook()
+    workbook.epoch = CALENDAR_MAC_1904
+    sheet = workbook.active
+    sheet.title = "GP"
+    sheet.append(APP7)
+
+    def serial1904(day: dt.date) -> int:
+        return (day - dt.date(1904, 1, 1)).days
+
+    rows = [
+        (
+            1,
+            serial1904(D(2023, 9, 4)),
+            None,
+            "",
+            "Jodie Fenwick",
+            "",
+            "Pregnancy confirmed; booked with community midwife.",
+            "GP record",
+            "Referral to midwifery",
+            "",
+        ),
+        (
+            2,
+            serial1904(D(2024, 5, 2)),
+            None,
+            "",
+            "Mia-Rose",
+            "Y",
+            "Six-to-eight-week check: normal.",
+            "GP record",
+            "",
+            "",
+        ),
+        (
+            3,
+            serial1904(D(2025, 11, 20)),
+            None,
+            "",
+            "Jodie Fenwick",
+            "",
+            "Mother consults with low mood and poor sleep; asked about home, says 'things are fine'.",
+            "GP record",
+            "Sertraline started; review in 4 weeks",
+            "No routine enquiry about domestic abuse recorded",
+        ),
+        (
+            4,
+            serial1904(D(2026, 6, 9)),
+            None,
+            "",
+            "Mia-Rose",
+            "N",
+            "Health visitor letter about the bruise to the cheek filed without being seen by a GP.",
+            "GP record",
+            "Filed",
+            "Missed opportunity",
+        ),
+    ]
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(RETURNS / "larchfield-practice chronology.xlsx")
+
+
+def community_health() -> None:
+    """A title above the headings, a date that does not exist, text that looks like a formula."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "HV chronology"
+    sheet.append(["Ashcombe Community Health NHS Trust: health visiting chronology"])
+    sheet.append(["Agency", "Ashcombe Community Health NHS Trust"])
+    sheet.append(APP7)
+    rows = [
+        (
+            1,
+            D(2023, 9, 18),
+            None,
+            "",
+            "M",
+            "",
+            "Antenatal contact at booking; mother's previous partner 'controlling' noted.",
+            "HV record",
+            "Universal plus offered",
+            "",
+        ),
+        (
+            2,
+            D(2024, 3, 25),
+            T(11, 0),
+            "",
+            "M, C",
+            "Y",
+            "New birth visit; baby well, feeding well.",
+            "HV record",
+            "",
+            "",
+        ),
+        (3, "31/06/2025", None, "", "C", "", "Missed development review; card left.", "HV record", "Re-appointed", ""),
+        (4, None, None, None, None, None, None, None, None, None),
+        (
+            5,
+            D(2025, 12, 1),
+            None,
+            "",
+            "M",
+            "N",
+            "- Mother did not attend the rearranged review; no contact made with the children.",
+            "HV record",
+            "Letter",
+            "Text starting with a dash",
+        ),
+        (
+            6,
+            D(2026, 6, 8),
+            T(15, 30),
+            "",
+            "C",
+            "Y",
+            "Home visit: bruise to Mia-Rose's left cheek; mother says she fell against a table. Health visitor phones children's social care about the bruise.",
+            "HV record",
+            "Advice from children's social care: no referral",
+            "",
+        ),
+        (
+            7,
+            D(2026, 6, 9),
+            None,
+            "",
+            "C",
+            "",
+            "=Letter to GP about the bruise",
+            "HV record",
+            "",
+            "Looks like a formula",
+        ),
+    ]
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(RETURNS / "community-health chronology.xlsx")
+
+
+def brookside_primary() -> None:
+    """A semicolon CSV in UTF-8, Y/N written as yes/no, a time nobody can read."""
+    rows = [
+        [
+            "Event No",
+            "Date",
+            "Time",
+            "Age of Child",
+            "Family Member",
+            "Seen?",
+            "Event",
+            "Agency source to overview",
+            "Action taken",
+            "Note",
+        ],
+        [
+            "1",
+            "07/01/2026",
+            "",
+            "",
+            "HB",
+            "yes",
+            "Tyler tells his teacher that 'mummy cried all night because Liam was shouting'.",
+            "Safeguarding log",
+            "Logged; DSL informed",
+            "",
+        ],
+        [
+            "2",
+            "08/01/2026",
+            "after school",
+            "",
+            "M",
+            "no",
+            "DSL speaks to mother, who says it was a one-off argument.",
+            "Safeguarding log",
+            "Monitor",
+            "",
+        ],
+        [
+            "3",
+            "2026",
+            "",
+            "",
+            "HB",
+            "",
+            "Tyler's attendance falls to 84% over the year.",
+            "Attendance record",
+            "Letter home",
+            "",
+        ],
+        [
+            "4",
+            "12/07/2026",
+            "",
+            "",
+            "HB",
+            "YES",
+            "Tyler draws a picture of his family with Liam 'in a cage'; talks about a 'loud house'.",
+            "Class teacher note",
+            "Passed to DSL; not referred",
+            "Missed opportunity",
+        ],
+    ]
+    with (RETURNS / "brookside-primary chronology.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+
+
+def womens_aid() -> None:
+    """No Time column, and a column Appendix 7 does not have."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Contacts"
+    sheet.append(
+        [
+            "Event No",
+            "Date",
+            "Age of Child",
+            "Family Member",
+            "Child seen",
+            "Event",
+            "Agency source to overview",
+            "Action taken",
+            "Note",
+            "Risk level",
+        ]
+    )
+    rows = [
+        (
+            1,
+            D(2025, 11, 10),
+            "",
+            "M",
+            "",
+            "Referral from police after the incident of 02/11/2025; mother agrees to outreach support.",
+            "Case file",
+            "Outreach worker allocated",
+            "",
+            "Medium",
+        ),
+        (
+            2,
+            D(2026, 3, 2),
+            "",
+            "M",
+            "N",
+            "Outreach session; mother says Liam has left. Children not seen.",
+            "Case file",
+            "Safety planning",
+            "",
+            "Medium",
+        ),
+        (
+            3,
+            D(2026, 8, 3),
+            "",
+            "M",
+            "",
+            "After the arrest of 30/07, mother declines further support.",
+            "Case file",
+            "Case closed",
+            "",
+            "High",
+        ),
+    ]
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(RETURNS / "womens-aid contacts.xlsx")
+
+
+if __name__ == "__main__":
+    RETURNS.mkdir(parents=True, exist_ok=True)
+    for make in (
+        police,
+        childrens_social_care,
+        ashcombe_hospitals,
+        larchfield_practice,
+        community_health,
+        brookside_primary,
+        womens_aid,
+    ):
+        make()
+        print(f"wrote a return: {make.__name__}")

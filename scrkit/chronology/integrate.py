@@ -1,0 +1,117 @@
+"""`scrkit merge-chronology`'s core: read every return, merge, and produce the outputs.
+
+The returns are only ever read. One bad return does not stop the others (unless strict);
+outputs are built in memory and written atomically, so a failure leaves no partial file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrkit.chronology.merge import ChildContext, IntegratedChronology, merge, normalise_person
+from scrkit.chronology.output import docx_bytes, workbook_bytes
+from scrkit.chronology.reading import ReadReturn, read_return
+from scrkit.errors import BadInput, Problem, ProblemsFound
+from scrkit.records.atomic import atomic_write_bytes
+from scrkit.review.casefolder import CaseFolder, ReviewRecords
+
+RETURNS_FOLDER = Path("chronology") / "returns"
+OUTPUT = Path("chronology") / "integrated-chronology.xlsx"
+RETURN_SUFFIXES = (".xlsx", ".csv", ".xls", ".xlsm", ".xlsb", ".ods")
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    records: ReviewRecords
+    reads: list[ReadReturn]
+    chronology: IntegratedChronology
+
+    @property
+    def problem_count(self) -> int:
+        return sum(len(read.problems) for read in self.reads)
+
+
+def child_context(records: ReviewRecords) -> ChildContext:
+    """Who the family-member column can name: every name form, abbreviation and relationship."""
+    people: dict[str, str] = {}
+    child = records.child
+    for form in (child.name, child.known_as, child.abbreviation, "child", child.name.split()[0]):
+        if form:
+            people.setdefault(normalise_person(form), child.id)
+    for member in records.people.family:
+        for form in (member.name, member.abbreviation, member.relationship, member.name.split()[0]):
+            if form:
+                people.setdefault(normalise_person(form), member.id)
+    period = records.review.terms_of_reference
+    return ChildContext(
+        date_of_birth=child.date_of_birth,
+        date_of_death=child.date_of_death,
+        period_start=period.period_start,
+        period_end=period.period_end,
+        people=people,
+        agency_order=tuple(agency.id for agency in records.agencies.agencies),
+    )
+
+
+def return_files(folder: Path, named: list[Path]) -> list[Path]:
+    if named:
+        missing = [path for path in named if not path.is_file()]
+        if missing:
+            raise BadInput("These returns do not exist: " + ", ".join(str(path) for path in missing))
+        return named
+    returns = folder / RETURNS_FOLDER
+    found = sorted(
+        path
+        for path in returns.glob("*")
+        if path.is_file() and path.suffix.lower() in RETURN_SUFFIXES and not path.name.startswith(("~$", "."))
+    )
+    if not found:
+        raise BadInput(
+            f"There are no chronology returns in {returns}.",
+            hint="Save each agency's returned spreadsheet there, or name the files on the command line.",
+        )
+    return found
+
+
+def merge_returns(
+    folder: CaseFolder,
+    files: list[Path],
+    today: dt.date,
+    gap_days: int,
+    strict: bool = False,
+    progress: Callable[[Path], None] = lambda path: None,
+) -> MergeResult:
+    records = folder.load()
+    agencies = {agency.id: agency.name for agency in records.agencies.agencies}
+    reads = []
+    for path in return_files(folder.path, files):
+        progress(path)
+        reads.append(read_return(path, agencies, today))
+    if strict:
+        problems = [
+            Problem(read.path, problem.row, problem.column, str(problem)) for read in reads for problem in read.problems
+        ]
+        if problems:
+            raise ProblemsFound(
+                "the chronology returns", problems, hint="--strict stops at any problem; nothing was written."
+            )
+    usable = [read.events for read in reads if read.readable]
+    chronology = merge(usable, child_context(records), gap_days)
+    return MergeResult(records=records, reads=reads, chronology=chronology)
+
+
+def write_outputs(result: MergeResult, out: Path, docx: bool) -> list[Path]:
+    agencies = {agency.id: agency.name for agency in result.records.agencies.agencies}
+    title = f"Integrated chronology, Serious Case Review {result.records.review.reference}"
+    contents = [(out, workbook_bytes(result.chronology, result.reads, agencies, title))]
+    if docx:
+        contents.append((out.with_suffix(".docx"), docx_bytes(result.chronology, agencies, title)))
+    written = []
+    for path, content in contents:  # every output is built before the first is written
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, content)
+        written.append(path)
+    return written
