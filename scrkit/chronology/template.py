@@ -58,12 +58,13 @@ def template_for_agency(records: ReviewRecords, agency: Agency) -> ChronologyTem
     sheet = workbook.active
     sheet.title = "Chronology"
     period = records.review.terms_of_reference
+    covered = f"{uk_date(period.period_start, 'to be agreed')} to {uk_date(period.period_end, 'to be agreed')}"
     preamble = [
         ("Agency", agency.name),
         ("Review", records.review.reference),
-        ("Period under review", f"{uk_date(period.period_start, 'to be agreed')} to {uk_date(period.period_end, 'to be agreed')}"),
+        ("Period under review", covered),
         ("Return to", f"{records.board.name}, {records.board.secure_email}"),
-    ]  # fmt: skip
+    ]
     bold = Font(bold=True)
     for row, (label, value) in enumerate(preamble, start=1):
         sheet.cell(row=row, column=1, value=label).font = bold
