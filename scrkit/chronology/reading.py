@@ -209,12 +209,11 @@ def _csv_rows(path: Path) -> list[list[Any]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")  # Excel on Windows saves CSV in this encoding
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    # The heading line tells the separator: Excel writes ';' where the decimal mark is ','.
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
     rows = []
-    for number, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
         if number > MAX_ROWS:
             raise UnsafeReturn(f"{path.name} has more than {MAX_ROWS:,} rows.")
         rows.append(row[:MAX_COLUMNS])

@@ -1,0 +1,42 @@
+"""Build small returns in the test, each with one kind of mess."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+APP7 = ["Event No", "Date", "Time", "Age of Child", "Family Member", "Child seen/wishes sought or expressed (Y/N)",
+        "Event", "Agency source to overview", "Action taken", "Note"]  # fmt: skip
+
+
+def workbook(path: Path, rows: list[list[object]], *, title: str = "Sheet1", epoch1904: bool = False) -> Path:
+    book = Workbook()
+    if epoch1904:
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+        book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def csv_file(path: Path, rows: list[list[str]], *, encoding: str = "utf-8", delimiter: str = ",") -> Path:
+    with path.open("w", newline="", encoding=encoding) as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    return path
+
+
+@pytest.fixture
+def returns(review_dir: Path) -> Path:
+    """The example review with its returns folder emptied, for tests to fill."""
+    folder = review_dir / "chronology" / "returns"
+    for path in folder.glob("*"):
+        if path.suffix in (".xlsx", ".csv"):
+            path.unlink()
+    return folder
