@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scrkit.chronology.merge import ChildContext, IntegratedChronology, merge, normalise_person
-from scrkit.chronology.output import docx_bytes, workbook_bytes
+from scrkit.chronology.output import docx_bytes, write_workbook
 from scrkit.chronology.reading import ReadReturn, read_return
 from scrkit.errors import BadInput, Problem, ProblemsFound
-from scrkit.records.atomic import atomic_write_bytes
+from scrkit.records.atomic import atomic_output, atomic_write_bytes
 from scrkit.review.casefolder import CaseFolder, ReviewRecords
 
 RETURNS_FOLDER = Path("chronology") / "returns"
@@ -106,12 +106,12 @@ def merge_returns(
 def write_outputs(result: MergeResult, out: Path, docx: bool) -> list[Path]:
     agencies = {agency.id: agency.name for agency in result.records.agencies.agencies}
     title = f"Integrated chronology, Serious Case Review {result.records.review.reference}"
-    contents = [(out, workbook_bytes(result.chronology, result.reads, agencies, title))]
-    if docx:
-        contents.append((out.with_suffix(".docx"), docx_bytes(result.chronology, agencies, title)))
-    written = []
-    for path, content in contents:  # every output is built before the first is written
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, content)
-        written.append(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    document = docx_bytes(result.chronology, agencies, title) if docx else None
+    with atomic_output(out) as target:
+        write_workbook(target, result.chronology, result.reads, agencies, title)
+    written = [out]
+    if document is not None:
+        atomic_write_bytes(out.with_suffix(".docx"), document)
+        written.append(out.with_suffix(".docx"))
     return written

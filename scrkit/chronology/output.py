@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 from scrkit.chronology.merge import IntegratedChronology
 from scrkit.chronology.reading import ReadReturn, columns
 from scrkit.chronology.values import Precision
 
+_SEEN = {True: "Y", False: "N", None: ""}
 AGENCY_SHADES = ("#FFFFFF", "#EAF1FB", "#FDF2E6", "#EAF6EC", "#F4ECF7", "#FEF9E3", "#E8F6F8", "#F9EBEA", "#EEEEEE")
 EXTRA_HEADINGS = (
     "Agency",
@@ -26,9 +28,8 @@ EXTRA_HEADINGS = (
     "Date as written",
     "Flags",
     "Possible duplicate of",
-    "Duplicate score",
 )
-WIDTHS = (8, 12, 7, 16, 14, 14, 60, 22, 40, 30, 26, 24, 9, 10, 16, 40, 10, 9)
+WIDTHS = (8, 12, 7, 16, 14, 14, 60, 22, 40, 30, 26, 24, 9, 10, 16, 40, 10)
 
 
 @dataclass(frozen=True)
@@ -73,18 +74,20 @@ def summaries(chronology: IntegratedChronology, reads: list[ReadReturn], agency_
     return found
 
 
-def workbook_bytes(
+def write_workbook(
+    target: Path,
     chronology: IntegratedChronology,
     reads: list[ReadReturn],
     agency_names: dict[str, str],
     title: str,
-) -> bytes:
+) -> None:
+    """Write the workbook to ``target``, streaming rows (constant memory) for large chronologies."""
     import xlsxwriter
 
-    stream = io.BytesIO()
     latest = max((item.event.date.date for item in chronology.events), default=dt.date(2000, 1, 1))
     workbook = xlsxwriter.Workbook(
-        stream, {"constant_memory": True, "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        str(target),
+        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "tmpdir": str(target.parent)},
     )
     # A fixed creation date (the latest event) makes the same inputs give the same file.
     workbook.set_properties({"title": title, "author": "scrkit", "created": dt.datetime.combine(latest, dt.time())})
@@ -114,6 +117,8 @@ def workbook_bytes(
     for row, item in enumerate(chronology.events, start=1):
         event = item.event
         text, date_format, time_format = shades.get(event.agency) or next(iter(shades.values()))
+        # The row's shade is set once for the whole row, so empty cells need not be written.
+        sheet.set_row(row, None, text)
         sheet.write_number(row, 0, item.number, text)
         if event.date.precision is Precision.DAY and not event.date.uncertain:
             sheet.write_datetime(row, 1, dt.datetime.combine(event.date.date, dt.time()), date_format)
@@ -121,13 +126,10 @@ def workbook_bytes(
             sheet.write_string(row, 1, event.date.display(), text)
         if event.time is not None:
             sheet.write_datetime(row, 2, dt.datetime.combine(dt.date(1899, 12, 31), event.time), time_format)
-        else:
-            sheet.write_blank(row, 2, None, text)
-        seen = {True: "Y", False: "N", None: ""}[event.child_seen]
         values = (
             item.age,
             event.family_member,
-            seen,
+            _SEEN[event.child_seen],
             event.event,
             event.source or agency_names.get(event.agency, event.agency),
             event.action,
@@ -136,17 +138,17 @@ def workbook_bytes(
             event.source_file,
         )
         for offset, value in enumerate(values, start=3):
-            sheet.write_string(row, offset, value, text)
+            if value:
+                sheet.write_string(row, offset, value, text)
         sheet.write_number(row, 12, event.source_row, text)
-        sheet.write_string(row, 13, event.agency_event_no, text)
-        sheet.write_string(row, 14, event.date.original, text)
-        sheet.write_string(row, 15, "; ".join(item.flags), text)
+        if event.agency_event_no:
+            sheet.write_string(row, 13, event.agency_event_no, text)
+        if event.date.original != event.date.display():
+            sheet.write_string(row, 14, event.date.original, text)
+        if item.flags:
+            sheet.write_string(row, 15, "; ".join(item.flags), text)
         if item.duplicate_of is not None:
             sheet.write_number(row, 16, item.duplicate_of, text)
-            sheet.write_number(row, 17, item.duplicate_score or 0, text)
-        else:
-            sheet.write_blank(row, 16, None, text)
-            sheet.write_blank(row, 17, None, text)
     sheet.autofilter(0, 0, max(len(chronology.events), 1), len(headings) - 1)
 
     issues = workbook.add_worksheet("Issues")
@@ -202,7 +204,6 @@ def workbook_bytes(
             summary.write_number(last, column, value, heading)
     summary.write_number(last, 7, sum(len(read.problems) for read in reads), heading)
     workbook.close()
-    return stream.getvalue()
 
 
 def docx_bytes(chronology: IntegratedChronology, agency_names: dict[str, str], title: str) -> bytes:
@@ -232,7 +233,7 @@ def docx_bytes(chronology: IntegratedChronology, agency_names: dict[str, str], t
             event.time.strftime("%H:%M") if event.time else "",
             item.age,
             event.family_member,
-            {True: "Y", False: "N", None: ""}[event.child_seen],
+            _SEEN[event.child_seen],
             event.event,
             event.source or agency_names.get(event.agency, event.agency),
             event.action,

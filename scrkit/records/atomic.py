@@ -11,6 +11,7 @@ import contextlib
 import os
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 TEMP_SUFFIX = ".scrkit-tmp"
@@ -34,6 +35,31 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         else:
             with contextlib.suppress(OSError):
                 os.chmod(temp_path, 0o666 & ~current_umask())
+        os.replace(temp_path, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp_path.unlink()
+        raise
+    _fsync_folder(path.parent)
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` for a writer that needs a file name (a large workbook).
+
+    When the block succeeds, the file is synced and renamed over ``path``; when it fails,
+    the temporary file is removed and ``path`` is untouched.
+    """
+    path = Path(path)
+    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    os.close(descriptor)
+    temp_path = Path(temp_name)
+    try:
+        yield temp_path
+        with temp_path.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(temp_path, 0o666 & ~current_umask())
         os.replace(temp_path, path)
     except BaseException:
         with contextlib.suppress(OSError):
