@@ -28,7 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 APP7 = ["Event No", "Date", "Time", "Age of Child", "Family Member", "Child seen/wishes sought or expressed (Y/N)",
         "Event", "Agency source to overview", "Action taken", "Note"]  # fmt: skip
-WORDS = ["home", "visit", "health", "visitor", "mother", "child", "seen", "bruise", "cheek", "police", "attended", "domestic", "abuse", "referral", "school", "attendance", "concern", "strategy", "meeting", "assessment", "plan", "outreach", "support", "GP", "consultation", "letter", "filed", "record", "discussed", "supervision", "manager", "agreed", "follow", "up", "review", "appointment", "missed", "contact", "telephone"]  # fmt: skip
+WORDS = tuple(
+    "home visit health visitor mother child seen bruise cheek police attended domestic abuse referral school "  # noqa: SIM905
+    "attendance concern strategy meeting assessment plan outreach support GP consultation letter filed record "
+    "discussed supervision manager agreed follow up review appointment missed contact telephone".split()
+)
 
 
 def make_review(folder: Path, agencies: int) -> Path:
