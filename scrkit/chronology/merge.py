@@ -83,7 +83,8 @@ def normalise_person(text: str) -> str:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(word for word in _WORD.findall(text.lower()) if word not in _STOP_WORDS and len(word) > 1)
+    words = set(_WORD.findall(text.lower())) - _STOP_WORDS  # set operations run in C: this is the hot loop
+    return frozenset(word for word in words if len(word) > 1)
 
 
 def similarity(first: frozenset[str], second: frozenset[str]) -> float:

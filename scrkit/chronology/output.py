@@ -19,7 +19,7 @@ from scrkit.chronology.reading import ReadReturn, columns
 from scrkit.chronology.values import Precision
 
 _SEEN = {True: "Y", False: "N", None: ""}
-AGENCY_SHADES = ("#FFFFFF", "#EAF1FB", "#FDF2E6", "#EAF6EC", "#F4ECF7", "#FEF9E3", "#E8F6F8", "#F9EBEA", "#EEEEEE")
+AGENCY_SHADES = ("FFFFFF", "EAF1FB", "FDF2E6", "EAF6EC", "F4ECF7", "FEF9E3", "E8F6F8", "F9EBEA", "EEEEEE")
 EXTRA_HEADINGS = (
     "Agency",
     "Source file",
@@ -30,6 +30,8 @@ EXTRA_HEADINGS = (
     "Possible duplicate of",
 )
 WIDTHS = (8, 12, 7, 16, 14, 14, 60, 22, 40, 30, 26, 24, 9, 10, 16, 40, 10)
+SUMMARY_HEADINGS = ("Agency", "Events", "First event", "Last event", "Child seen (Y)", "Not seen (N)",
+                    "Not recorded", "Problems in return")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -81,129 +83,114 @@ def write_workbook(
     agency_names: dict[str, str],
     title: str,
 ) -> None:
-    """Write the workbook to ``target``, streaming rows (constant memory) for large chronologies."""
-    import xlsxwriter
+    """Write the workbook to ``target``, streaming its rows."""
+    from scrkit.chronology.xlsx_stream import CellStyle, Sheet, WorkbookWriter
 
     latest = max((item.event.date.date for item in chronology.events), default=dt.date(2000, 1, 1))
-    workbook = xlsxwriter.Workbook(
-        str(target),
-        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "tmpdir": str(target.parent)},
-    )
     # A fixed creation date (the latest event) makes the same inputs give the same file.
-    workbook.set_properties({"title": title, "author": "scrkit", "created": dt.datetime.combine(latest, dt.time())})
-    heading = workbook.add_format(
-        {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#D9D9D9", "border": 1}
-    )
-    shades = {}
+    writer = WorkbookWriter(target, title, "scrkit", dt.datetime.combine(latest, dt.time()))
+    styles = writer.styles
+    heading = styles.add(CellStyle(fill="D9D9D9", bold=True, wrap=True))
     agencies = list(agency_names) + sorted({i.event.agency for i in chronology.events} - set(agency_names))
-    for position, agency in enumerate(agencies):
-        colour = AGENCY_SHADES[position % len(AGENCY_SHADES)]
-        shades[agency] = (
-            workbook.add_format({"text_wrap": True, "valign": "top", "bg_color": colour, "border": 1}),
-            workbook.add_format(
-                {"num_format": "dd/mm/yyyy", "valign": "top", "bg_color": colour, "border": 1, "align": "left"}
-            ),
-            workbook.add_format(
-                {"num_format": "hh:mm", "valign": "top", "bg_color": colour, "border": 1, "align": "left"}
-            ),
+    shades = {
+        agency: (
+            styles.add(CellStyle(fill=colour, wrap=True)),
+            styles.add(CellStyle(fill=colour, number_format="dd/mm/yyyy")),
+            styles.add(CellStyle(fill=colour, number_format="hh:mm")),
         )
-
-    sheet = workbook.add_worksheet("Chronology")
+        for agency, colour in (
+            (agency, AGENCY_SHADES[position % len(AGENCY_SHADES)]) for position, agency in enumerate(agencies)
+        )
+    }
+    plain = styles.add(CellStyle(border=False))
+    plain_date = styles.add(CellStyle(border=False, number_format="dd/mm/yyyy"))
+    bold = styles.add(CellStyle(border=False, bold=True))
     headings = [column.heading for column in columns()] + list(EXTRA_HEADINGS)
-    for position, text in enumerate(headings):
-        sheet.write_string(0, position, text, heading)
-        sheet.set_column(position, position, WIDTHS[position] if position < len(WIDTHS) else 14)
-    sheet.freeze_panes(1, 0)
-    for row, item in enumerate(chronology.events, start=1):
-        event = item.event
-        text, date_format, time_format = shades.get(event.agency) or next(iter(shades.values()))
-        # The row's shade is set once for the whole row, so empty cells need not be written.
-        sheet.set_row(row, None, text)
-        sheet.write_number(row, 0, item.number, text)
-        if event.date.precision is Precision.DAY and not event.date.uncertain:
-            sheet.write_datetime(row, 1, dt.datetime.combine(event.date.date, dt.time()), date_format)
-        else:
-            sheet.write_string(row, 1, event.date.display(), text)
-        if event.time is not None:
-            sheet.write_datetime(row, 2, dt.datetime.combine(dt.date(1899, 12, 31), event.time), time_format)
-        values = (
-            item.age,
-            event.family_member,
-            _SEEN[event.child_seen],
-            event.event,
-            event.source or agency_names.get(event.agency, event.agency),
-            event.action,
-            event.note,
-            agency_names.get(event.agency, event.agency),
-            event.source_file,
-        )
-        for offset, value in enumerate(values, start=3):
-            if value:
-                sheet.write_string(row, offset, value, text)
-        sheet.write_number(row, 12, event.source_row, text)
-        if event.agency_event_no:
-            sheet.write_string(row, 13, event.agency_event_no, text)
-        if event.date.original != event.date.display():
-            sheet.write_string(row, 14, event.date.original, text)
-        if item.flags:
-            sheet.write_string(row, 15, "; ".join(item.flags), text)
-        if item.duplicate_of is not None:
-            sheet.write_number(row, 16, item.duplicate_of, text)
-    sheet.autofilter(0, 0, max(len(chronology.events), 1), len(headings) - 1)
 
-    issues = workbook.add_worksheet("Issues")
-    issue_headings = ("File", "Sheet", "Row", "Column", "Value", "Problem")
-    for position, text in enumerate(issue_headings):
-        issues.write_string(0, position, text, heading)
-        issues.set_column(position, position, (30, 14, 7, 24, 30, 70)[position])
-    issues.freeze_panes(1, 0)
-    row = 1
-    for read in reads:
-        for problem in read.problems:
-            issues.write_string(row, 0, problem.file)
-            issues.write_string(row, 1, problem.sheet)
-            if problem.row:
-                issues.write_number(row, 2, problem.row)
-            issues.write_string(row, 3, problem.column)
-            issues.write_string(row, 4, problem.value)
-            issues.write_string(row, 5, problem.reason)
-            row += 1
-    for gap in chronology.gaps:
-        issues.write_string(row, 0, "(all returns)")
-        issues.write_string(
-            row,
-            5,
-            f"No agency contact for {gap.days} days, from {gap.start:%d/%m/%Y} (after event {gap.after}) "
-            f"to {gap.end:%d/%m/%Y}",
-        )
-        row += 1
+    def chronology_rows():  # noqa: ANN202
+        yield [(text, heading) for text in headings]
+        for item in chronology.events:
+            event = item.event
+            text, date_style, time_style = shades[event.agency]
+            exact = event.date.precision is Precision.DAY and not event.date.uncertain
+            yield [
+                (item.number, text),
+                (event.date.date if exact else event.date.display(), date_style if exact else text),
+                (event.time, time_style),
+                (item.age, text),
+                (event.family_member, text),
+                (_SEEN[event.child_seen], text),
+                (event.event, text),
+                (event.source or agency_names.get(event.agency, event.agency), text),
+                (event.action, text),
+                (event.note, text),
+                (agency_names.get(event.agency, event.agency), text),
+                (event.source_file, text),
+                (event.source_row, text),
+                (event.agency_event_no, text),
+                (event.date.original if event.date.original != event.date.display() else None, text),
+                ("; ".join(item.flags), text),
+                (item.duplicate_of, text),
+            ]
 
-    summary = workbook.add_worksheet("Summary")
-    summary_headings = ("Agency", "Events", "First event", "Last event", "Child seen (Y)", "Not seen (N)",
-                        "Not recorded", "Problems in return")  # fmt: skip
-    date_cell = workbook.add_format({"num_format": "dd/mm/yyyy", "align": "left"})
-    for position, text in enumerate(summary_headings):
-        summary.write_string(0, position, text, heading)
-        summary.set_column(position, position, 40 if position == 0 else 14)
-    summary.freeze_panes(1, 0)
-    rows = summaries(chronology, reads, agency_names)
-    for row, item in enumerate(rows, start=1):
-        summary.write_string(row, 0, item.name)
-        summary.write_number(row, 1, item.events)
-        for column, day in ((2, item.first), (3, item.last)):
-            if day:
-                summary.write_datetime(row, column, dt.datetime.combine(day, dt.time()), date_cell)
-        for column, value in ((4, item.seen), (5, item.not_seen), (6, item.unknown), (7, item.problems)):
-            summary.write_number(row, column, value)
-    total = chronology.voice.get("all")
-    last = len(rows) + 1
-    summary.write_string(last, 0, "All agencies", heading)
-    summary.write_number(last, 1, len(chronology.events), heading)
-    if total:
-        for column, value in ((4, total.seen), (5, total.not_seen), (6, total.unknown)):
-            summary.write_number(last, column, value, heading)
-    summary.write_number(last, 7, sum(len(read.problems) for read in reads), heading)
-    workbook.close()
+    def issue_rows():  # noqa: ANN202
+        yield [(text, heading) for text in ("File", "Sheet", "Row", "Column", "Value", "Problem")]
+        for read in reads:
+            for problem in read.problems:
+                yield [
+                    (problem.file, plain),
+                    (problem.sheet, plain),
+                    (problem.row, plain),
+                    (problem.column, plain),
+                    (problem.value, plain),
+                    (problem.reason, plain),
+                ]
+        for gap in chronology.gaps:
+            message = (
+                f"No agency contact for {gap.days} days, from {gap.start:%d/%m/%Y} (after event {gap.after}) "
+                f"to {gap.end:%d/%m/%Y}"
+            )
+            yield [
+                ("(all returns)", plain),
+                (None, plain),
+                (None, plain),
+                (None, plain),
+                (None, plain),
+                (message, plain),
+            ]
+
+    def summary_rows():  # noqa: ANN202
+        yield [(text, heading) for text in SUMMARY_HEADINGS]
+        for item in summaries(chronology, reads, agency_names):
+            yield [
+                (item.name, plain),
+                (item.events, plain),
+                (item.first, plain_date),
+                (item.last, plain_date),
+                (item.seen, plain),
+                (item.not_seen, plain),
+                (item.unknown, plain),
+                (item.problems, plain),
+            ]
+        total = chronology.voice.get("all")
+        yield [
+            ("All agencies", bold),
+            (len(chronology.events), bold),
+            (None, bold),
+            (None, bold),
+            (total.seen if total else 0, bold),
+            (total.not_seen if total else 0, bold),
+            (total.unknown if total else 0, bold),
+            (sum(len(read.problems) for read in reads), bold),
+        ]
+
+    writer.write(
+        [
+            Sheet("Chronology", WIDTHS, chronology_rows(), autofilter=True),
+            Sheet("Issues", (30, 14, 7, 24, 30, 70), issue_rows()),
+            Sheet("Summary", (40,) + (14,) * 7, summary_rows()),
+        ]
+    )
 
 
 def docx_bytes(chronology: IntegratedChronology, agency_names: dict[str, str], title: str) -> bytes:
