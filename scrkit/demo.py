@@ -7,6 +7,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrkit.chronology.integrate import OUTPUT, MergeResult, merge_returns, write_outputs
+from scrkit.chronology.merge import DEFAULT_GAP_DAYS
 from scrkit.errors import Refused
 from scrkit.resources import example_review
 from scrkit.review.casefolder import CaseFolder
@@ -28,6 +30,8 @@ class DemoResult:
     summary: ReviewSummary
     status: StatusReport
     letters: tuple[Path, ...]
+    chronology: MergeResult
+    chronology_files: tuple[Path, ...]
 
 
 def free_demo_folder(base: Path) -> Path:
@@ -52,11 +56,15 @@ def copy_example(destination: Path) -> Path:
 def run_demo(destination: Path, today: dt.date) -> DemoResult:
     folder = CaseFolder.open(copy_example(destination))
     timetable = refresh_timeline(folder)
+    merged = merge_returns(folder, [], today, DEFAULT_GAP_DAYS)
+    written = write_outputs(merged, folder.path / OUTPUT, docx=True)
     return DemoResult(
         folder=folder.path,
         summary=summarise(timetable.records),
         status=assess(timetable.records, timetable.schedule, today),
         letters=tuple(_render_letters(folder)),
+        chronology=merged,
+        chronology_files=tuple(written),
     )
 
 

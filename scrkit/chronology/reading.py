@@ -305,7 +305,12 @@ def _read_rows(
             continue
         event = _text(cell(row, "event"))
         if not event:
-            problem("event", "", "the row has no event text; it was left out")
+            problem(
+                "event",
+                "",
+                "the row has no event text (text typed starting with '=' is taken by Excel for a formula); "
+                "it was left out",
+            )
             continue
         raw_time = cell(row, "time")
         try:

@@ -81,7 +81,7 @@ def merge_chronology(
         )
         progress.update(task, description="Writing the integrated chronology")
         written = write_outputs(result, out or (review / OUTPUT), docx)
-    _render(result)
+    render_merge(result)
     for path in written:
         stdout().print(f"Written: {path}", markup=False)
     if result.problem_count:
@@ -89,7 +89,7 @@ def merge_chronology(
         raise typer.Exit(int(ExitCode.PROBLEMS_FOUND))
 
 
-def _render(result) -> None:  # noqa: ANN001 - MergeResult
+def render_merge(result) -> None:  # noqa: ANN001 - MergeResult
     from scrkit.chronology.output import summaries
 
     agencies = {agency.id: agency.name for agency in result.records.agencies.agencies}

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from scrkit.cli.chronology import render_merge
 from scrkit.cli.render import render_summary
 from scrkit.cli.terminal import say, stdout
 from scrkit.cli.timeline import render_status
@@ -31,8 +32,12 @@ def demo(
     )
     for path in result.letters[:3]:
         stdout().print(f"  {path.name}", markup=False)
+    render_merge(result.chronology)
+    for path in result.chronology_files:
+        stdout().print(f"Written: {path}", markup=False)
     say(
-        f"Try next: scrkit letters -r {result.folder}, scrkit status -r {result.folder} --today 01/12/2026, "
+        f"Try next: scrkit letters -r {result.folder}, scrkit merge-chronology -r {result.folder}, "
+        f"scrkit status -r {result.folder} --today 01/12/2026, "
         f"scrkit done family-notified -r {result.folder}, or open {result.folder} and read the YAML files."
     )
 

@@ -17,6 +17,8 @@ def test_demo_into_a_named_folder(scrkit, tmp_path: Path) -> None:
     letters = sorted(path.name for path in (tmp_path / "demo" / "letters").glob("*.docx"))
     assert "2026-10-14 scr-request police.docx" in letters
     assert "2026-10-14 terms-of-reference.docx" in letters
+    assert (tmp_path / "demo" / "chronology" / "integrated-chronology.xlsx").is_file()
+    assert "possible duplicates" in result.out
 
 
 def test_demo_picks_a_free_folder_by_default(scrkit, tmp_path: Path, monkeypatch) -> None:
