@@ -57,7 +57,7 @@ def run_demo(destination: Path, today: dt.date) -> DemoResult:
     folder = CaseFolder.open(copy_example(destination))
     timetable = refresh_timeline(folder)
     merged = merge_returns(folder, [], today, DEFAULT_GAP_DAYS)
-    written = write_outputs(merged, folder.path / OUTPUT, docx=True)
+    written = write_outputs(folder, merged, folder.path / OUTPUT, docx=True)
     return DemoResult(
         folder=folder.path,
         summary=summarise(timetable.records),
@@ -69,8 +69,8 @@ def run_demo(destination: Path, today: dt.date) -> DemoResult:
 
 
 def _render_letters(folder: CaseFolder) -> list[Path]:
-    from scrkit.letters.rendering import plan, render_all, write
+    from scrkit.letters.rendering import plan, render_all, write_all
 
     timetable, planned = plan(folder, DEMO_LETTERS, None, DEMO_LETTER_DATE)
     created = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    return [write(document) for document in render_all(planned, timetable.records.board.name, created)]
+    return write_all(folder, render_all(planned, timetable.records.board.name, created))

@@ -15,7 +15,7 @@ from scrkit.chronology.merge import ChildContext, IntegratedChronology, merge, n
 from scrkit.chronology.output import docx_bytes, write_workbook
 from scrkit.chronology.reading import ReadReturn, read_return
 from scrkit.errors import BadInput, Problem, ProblemsFound
-from scrkit.records.atomic import atomic_output, atomic_write_bytes
+from scrkit.records.atomic import atomic_output
 from scrkit.review.casefolder import CaseFolder, ReviewRecords
 
 RETURNS_FOLDER = Path("chronology") / "returns"
@@ -103,15 +103,16 @@ def merge_returns(
     return MergeResult(records=records, reads=reads, chronology=chronology)
 
 
-def write_outputs(result: MergeResult, out: Path, docx: bool) -> list[Path]:
+def write_outputs(folder: CaseFolder, result: MergeResult, out: Path, docx: bool) -> list[Path]:
     agencies = {agency.id: agency.name for agency in result.records.agencies.agencies}
     title = f"Integrated chronology, Serious Case Review {result.records.review.reference}"
     out.parent.mkdir(parents=True, exist_ok=True)
     document = docx_bytes(result.chronology, agencies, title) if docx else None
-    with atomic_output(out) as target:
-        write_workbook(target, result.chronology, result.reads, agencies, title)
-    written = [out]
-    if document is not None:
-        atomic_write_bytes(out.with_suffix(".docx"), document)
-        written.append(out.with_suffix(".docx"))
+    with folder.changing("merge-chronology"):
+        with atomic_output(out) as target:
+            write_workbook(target, result.chronology, result.reads, agencies, title)
+        folder.record_change(out)
+        written = [out]
+        if document is not None:
+            written.append(folder.write_file(out.with_suffix(".docx"), document))
     return written

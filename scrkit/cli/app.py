@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from scrkit import __version__
-from scrkit.cli import agencies, chronology, demo, letters, review, timeline
+from scrkit.cli import agencies, chronology, demo, letters, review, safety, timeline
 
 app = typer.Typer(
     name="scrkit",
@@ -41,4 +41,5 @@ agencies.register(app)
 timeline.register(app)
 letters.register(app)
 chronology.register(app)
+safety.register(app)
 demo.register(app)

@@ -30,7 +30,6 @@ def template(
     """Write the Appendix 7 chronology workbook for each agency, ready to send."""
     from scrkit.chronology.template import template_for_agency
     from scrkit.models.agencies import RequestReply
-    from scrkit.records.atomic import atomic_write_bytes
 
     records = CaseFolder.open(review).load()
     if agency == "all":
@@ -43,12 +42,12 @@ def template(
             known = ", ".join(a.id for a in records.agencies.agencies)
             raise BadInput(f"There is no agency '{agency}' in agencies.yaml (agencies there: {known}).")
         chosen = [found]
-    folder = review / TEMPLATES_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    for item in chosen:
-        made = template_for_agency(records, item)
-        atomic_write_bytes(folder / made.file_name, made.content)
-        stdout().print(str(folder / made.file_name), markup=False)
+    case = CaseFolder.open(review)
+    with case.changing("chronology template"):
+        for item in chosen:
+            made = template_for_agency(records, item)
+            written = case.write_file(review / TEMPLATES_FOLDER / made.file_name, made.content)
+            stdout().print(str(written), markup=False)
     say(f"{len(chosen)} chronology workbook(s) written. Save the returns in {review / 'chronology' / 'returns'}.")
 
 
@@ -80,7 +79,7 @@ def merge_chronology(
             progress=lambda path: progress.update(task, description=f"Reading {path.name}"),
         )
         progress.update(task, description="Writing the integrated chronology")
-        written = write_outputs(result, out or (review / OUTPUT), docx)
+        written = write_outputs(folder, result, out or (review / OUTPUT), docx)
     render_merge(result)
     for path in written:
         stdout().print(f"Written: {path}", markup=False)

@@ -50,9 +50,8 @@ def letters(
     with Progress(console=stderr(), transient=True, disable=len(planned) < 4) as progress:
         task = progress.add_task("Rendering", total=len(planned))
         rendered = rendering.render_all(planned, records.board.name, created, lambda: progress.advance(task))
-    for document in rendered:
-        rendering.write(document)
-        stdout().print(str(document.path), markup=False)
+    for path in rendering.write_all(folder, rendered):
+        stdout().print(str(path), markup=False)
     say(f"{len(rendered)} document{'s' if len(rendered) != 1 else ''} written to {review / rendering.LETTERS_FOLDER}.")
     _offer_to_record(folder, {document.spec.milestone for document in rendered} - {None}, on, record_sent)
 

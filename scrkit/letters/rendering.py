@@ -19,7 +19,6 @@ from scrkit.letters.engine import LetterError, MissingFactError, Properties, mis
 from scrkit.letters.facts import Recipient, recipients_for, review_facts
 from scrkit.letters.naming import letter_file_name
 from scrkit.models.review import ReviewStatus
-from scrkit.records.atomic import atomic_write_bytes
 from scrkit.review.casefolder import CaseFolder, ReviewRecords
 from scrkit.timeline.calendar import WorkingCalendar
 from scrkit.timeline.recording import Timetable, load_timetable
@@ -211,7 +210,7 @@ def render(planned: PlannedDocument, board_name: str, created: dt.datetime) -> R
     return RenderedDocument(spec=spec, recipient_id=planned.recipient.id, path=planned.path, content=content)
 
 
-def write(document: RenderedDocument) -> Path:
-    document.path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(document.path, document.content)
-    return document.path
+def write_all(folder: CaseFolder, documents: list[RenderedDocument]) -> list[Path]:
+    """Save rendered documents into the review, under its lock, as one change in the audit log."""
+    with folder.changing("letters"):
+        return [folder.write_file(document.path, document.content) for document in documents]

@@ -79,7 +79,13 @@ def read_document(path: Path) -> Any:
     size = path.stat().st_size
     if size > MAX_RECORD_BYTES:
         raise YamlProblem(None, f"the file is {size:,} bytes, far larger than any record; is it the right file?")
-    raw = path.read_bytes()
+    return parse_record_bytes(path.read_bytes())
+
+
+def parse_record_bytes(raw: bytes) -> Any:
+    """Parse a record's bytes: UTF-8 (with or without Notepad's byte-order mark), then YAML."""
+    if len(raw) > MAX_RECORD_BYTES:
+        raise YamlProblem(None, f"the file is {len(raw):,} bytes, far larger than any record; is it the right file?")
     try:
         text = raw.decode("utf-8-sig")  # Notepad may add a byte-order mark
     except UnicodeDecodeError as error:

@@ -19,6 +19,17 @@ def record_reply(
     records_secured: dt.date | None = None,
 ) -> Agency:
     """Record whether an agency knew the child or family, keeping the file's comments."""
+    with folder.changing("agencies reply"):
+        return _record_reply(folder, agency_id, reply, reply_date, records_secured)
+
+
+def _record_reply(
+    folder: CaseFolder,
+    agency_id: str,
+    reply: RequestReply,
+    reply_date: dt.date,
+    records_secured: dt.date | None,
+) -> Agency:
     records = folder.load()
     if records.agency(agency_id) is None:
         known = ", ".join(agency.id for agency in records.agencies.agencies) or "none yet"

@@ -20,9 +20,11 @@ from scrkit.models.people import People
 from scrkit.models.referral import Referral
 from scrkit.models.review import Review
 from scrkit.models.timeline import Timeline
-from scrkit.records.atomic import sweep_stale_temp_files
-from scrkit.records.yamlfile import YamlProblem, read_document, to_plain, write_document
+from scrkit.records.atomic import atomic_write_bytes, sweep_stale_temp_files
+from scrkit.records.yamlfile import YamlProblem, parse_record_bytes, read_document, to_plain, write_document
+from scrkit.review.audit import append as append_audit
 from scrkit.review.layout import RECORD_KINDS, REVIEW, RecordKind
+from scrkit.review.locking import ReviewLock
 from scrkit.review.problems import problems_from_validation
 
 
@@ -48,11 +50,61 @@ class ReviewRecords:
         return self.folder / kind.file_name
 
 
+class RecordChanged(RecordWriteError):
+    """A record changed on disk between scrkit reading it and writing it."""
+
+
 class CaseFolder:
     """The folder of one review. Creating one does not read anything yet."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self._depth = 0
+        self._changed: list[Path] = []
+        self._command = ""
+        self._lock: ReviewLock | None = None
+
+    @contextmanager
+    def changing(self, command: str) -> Iterator[None]:
+        """Hold the review's lock while changing it, and record the change in the audit log.
+
+        Re-entrant: a command made of several edits holds the lock once, and logs once, under
+        the outermost command's name.
+        """
+        outermost = self._depth == 0
+        if outermost:
+            lock = ReviewLock(self.path, command)
+            lock.acquire()
+            self._lock, self._changed, self._command = lock, [], command
+            # Holding the lock, no other scrkit is writing here: any temporary file is abandoned.
+            sweep_stale_temp_files(self.path, older_than=0)
+        self._depth += 1
+        try:
+            yield
+            if outermost and self._changed:
+                append_audit(self.path, self._command, self._changed)
+        finally:
+            self._depth -= 1
+            if outermost and self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def record_change(self, path: Path) -> None:
+        self._changed.append(Path(path))
+
+    def write_file(self, path: Path, content: bytes) -> Path:
+        """Write a file into the review (a letter, a workbook) atomically, under the lock."""
+        with self.changing("write"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                atomic_write_bytes(path, content)
+            except OSError as error:
+                raise RecordWriteError(
+                    f"Could not save {path}: {error.strerror or error}. Nothing was changed.",
+                    hint="Check that the folder is writable and the disk is not full, then run the command again.",
+                ) from error
+            self.record_change(path)
+        return path
 
     @classmethod
     def open(cls, path: Path) -> CaseFolder:
@@ -121,16 +173,26 @@ class CaseFolder:
         """Change one record in place, keeping the comments and layout a person gave it.
 
         The whole review is validated with the change before anything is written; an
-        invalid change writes nothing. The write is atomic.
+        invalid change writes nothing. If the file changed on disk meanwhile (edited by hand,
+        say), nothing is written either. The write is atomic, under the review's lock.
         """
         path = self.path_of(kind)
-        try:
-            document = read_document(path)
-        except YamlProblem as problem:
-            raise InvalidReview(self.path, [Problem(path, problem.line, "", problem.message)]) from None
-        yield document
-        self._load_all({kind.name: document})  # the whole review must still hold together
-        save_document(path, document)
+        with self.changing(f"edit {kind.name}"):
+            try:
+                raw = path.read_bytes()
+                document = parse_record_bytes(raw)
+            except YamlProblem as problem:
+                raise InvalidReview(self.path, [Problem(path, problem.line, "", problem.message)]) from None
+            yield document
+            self._load_all({kind.name: document})  # the whole review must still hold together
+            if path.read_bytes() != raw:
+                raise RecordChanged(
+                    f"{path} was changed by someone else (perhaps edited by hand) while scrkit was working on it; "
+                    "scrkit wrote nothing, so their change is kept.",
+                    hint="Run the command again.",
+                )
+            save_document(path, document)
+            self.record_change(path)
 
 
 def validate_document(kind: RecordKind, path: Path, document: Any) -> tuple[Record | None, list[Problem]]:
@@ -146,7 +208,6 @@ def validate_document(kind: RecordKind, path: Path, document: Any) -> tuple[Reco
 
 
 def save_document(path: Path, document: Any) -> None:
-    sweep_stale_temp_files(path.parent)
     try:
         write_document(path, document)
     except OSError as error:

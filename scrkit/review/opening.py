@@ -19,6 +19,7 @@ from scrkit.models.review import Circumstance
 from scrkit.records.atomic import current_umask
 from scrkit.records.yamlfile import YamlProblem, read_document, to_yaml_value, write_document
 from scrkit.resources import DEFAULT_BOARD, FORMS
+from scrkit.review.audit import append as append_audit
 from scrkit.review.casefolder import CaseFolder, ReviewRecords, validate_document
 from scrkit.review.layout import BOARD, CHILD, RECORD_KINDS, REVIEW, WORKING_FOLDERS
 
@@ -52,6 +53,7 @@ def open_review(destination: Path, details: NewReview, board_file: Path | None =
             folder.mkdir(parents=True)
             (folder / "README.txt").write_text(about + "\n", encoding="utf-8")
         _check_staged(staging)
+        append_audit(staging, "new", [path for path in staging.rglob("*") if path.is_file()])
         _scaffold_timeline(staging)
         if destination.exists():
             destination.rmdir()  # empty, checked above; Windows cannot rename over a folder

@@ -52,7 +52,7 @@ def refresh_timeline(folder: CaseFolder) -> Timetable:
     milestones = document.get("milestones")
     if not _needs_refresh(milestones, wanted):
         return timetable
-    with folder.edit(TIMELINE) as document:
+    with folder.changing("timeline"), folder.edit(TIMELINE) as document:
         if not isinstance(document.get("milestones"), CommentedMap):
             document["milestones"] = CommentedMap()
         entries: CommentedMap = document["milestones"]
@@ -96,6 +96,11 @@ def _needs_refresh(milestones: object, wanted: dict) -> bool:
 
 def record_done(folder: CaseFolder, milestone_id: str, on: dt.date, note: str | None, today: dt.date) -> Timetable:
     """Record that a milestone happened on ``on``."""
+    with folder.changing("done"):
+        return _record_done(folder, milestone_id, on, note, today)
+
+
+def _record_done(folder: CaseFolder, milestone_id: str, on: dt.date, note: str | None, today: dt.date) -> Timetable:
     timetable = load_timetable(folder)
     milestone = timetable.schedule.get(milestone_id)
     if milestone_id == "decision":
@@ -135,9 +140,10 @@ def set_key_date(folder: CaseFolder, key: str, on: dt.date) -> Timetable:
             f"'{key}' is not a key date. Key dates are: {', '.join(KEY_DATE_FIELDS)} (and the decision, "
             "recorded with `scrkit decide`)."
         )
-    with folder.edit(REVIEW) as document:
-        _set_path(document, KEY_DATE_FIELDS[key], to_yaml_value(on))
-    return refresh_timeline(folder)
+    with folder.changing("set-date"):
+        with folder.edit(REVIEW) as document:
+            _set_path(document, KEY_DATE_FIELDS[key], to_yaml_value(on))
+        return refresh_timeline(folder)
 
 
 def record_decision(
@@ -151,17 +157,18 @@ def record_decision(
     if alternative and outcome is DecisionOutcome.SCR:
         raise BadInput("--alternative applies only when the decision is not to hold an SCR (not-scr).")
     status = ReviewStatus.IN_PROGRESS if outcome is DecisionOutcome.SCR else ReviewStatus.NOT_PROCEEDING
-    with folder.edit(REVIEW) as document:
-        if not isinstance(document.get("decision"), CommentedMap):
-            document["decision"] = CommentedMap()
-        decision = document["decision"]
-        decision["date"] = to_yaml_value(on)
-        decision["outcome"] = outcome.value
-        decision["alternative"] = to_yaml_value(alternative.value if alternative else None)
-        if reasons is not None:
-            decision["reasons"] = to_yaml_value(reasons)
-        document["status"] = status.value
-    return refresh_timeline(folder)
+    with folder.changing("decide"):
+        with folder.edit(REVIEW) as document:
+            if not isinstance(document.get("decision"), CommentedMap):
+                document["decision"] = CommentedMap()
+            decision = document["decision"]
+            decision["date"] = to_yaml_value(on)
+            decision["outcome"] = outcome.value
+            decision["alternative"] = to_yaml_value(alternative.value if alternative else None)
+            if reasons is not None:
+                decision["reasons"] = to_yaml_value(reasons)
+            document["status"] = status.value
+        return refresh_timeline(folder)
 
 
 def record_extension(
@@ -174,14 +181,15 @@ def record_extension(
     """7.2: a new completion date agreed by the LSCB, with its reason, and when Ofsted was told."""
     if not reason.strip():
         raise BadInput("An extension needs its reason (7.2.1): give --reason.")
-    with folder.edit(TIMELINE) as document:
-        extension = CommentedMap()
-        extension["new_completion"] = to_yaml_value(new_completion)
-        extension["reason"] = to_yaml_value(reason.strip())
-        extension["agreed_on"] = to_yaml_value(agreed_on)
-        extension["ofsted_informed"] = to_yaml_value(ofsted_informed)
-        document["extension"] = extension
-    return refresh_timeline(folder)
+    with folder.changing("extend"):
+        with folder.edit(TIMELINE) as document:
+            extension = CommentedMap()
+            extension["new_completion"] = to_yaml_value(new_completion)
+            extension["reason"] = to_yaml_value(reason.strip())
+            extension["agreed_on"] = to_yaml_value(agreed_on)
+            extension["ofsted_informed"] = to_yaml_value(ofsted_informed)
+            document["extension"] = extension
+        return refresh_timeline(folder)
 
 
 def _set_path(document: CommentedMap, path: tuple[str, ...], value: object) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scrkit.letters.catalogue import catalogue
-from scrkit.letters.rendering import plan, render_all, write
+from scrkit.letters.rendering import plan, render_all, write_all
 from scrkit.review.casefolder import CaseFolder
 
 
@@ -50,10 +50,9 @@ def page_count(pdf: Path) -> int:
 
 
 def test_every_document_converts_and_shows_its_facts(ready_review: Path, tmp_path: Path) -> None:
-    timetable, planned = plan(
-        CaseFolder.open(ready_review), [spec.name for spec in catalogue().letters], None, dt.date(2026, 12, 24)
-    )
-    paths = [write(doc) for doc in render_all(planned, timetable.records.board.name, dt.datetime(2026, 12, 24))]
+    folder = CaseFolder.open(ready_review)
+    timetable, planned = plan(folder, [spec.name for spec in catalogue().letters], None, dt.date(2026, 12, 24))
+    paths = write_all(folder, render_all(planned, timetable.records.board.name, dt.datetime(2026, 12, 24)))
     pdfs = to_pdf(paths, tmp_path)
     for path in paths:
         pdf = pdfs[path.stem]

@@ -12,7 +12,7 @@ from docx import Document
 from scrkit.errors import BadInput, Refused
 from scrkit.letters.catalogue import catalogue
 from scrkit.letters.engine import LetterError
-from scrkit.letters.rendering import plan, render_all, write
+from scrkit.letters.rendering import plan, render_all, write_all
 from scrkit.resources import templates_folder
 from scrkit.review.casefolder import CaseFolder
 from tests.conftest import replace_in
@@ -23,9 +23,10 @@ EVERY_LETTER = [spec.name for spec in catalogue().letters]
 
 
 def render(review: Path, names: list[str], on: dt.date, to: list[str] | None = None, force: bool = False):
-    timetable, planned = plan(CaseFolder.open(review), names, to, on, force)
+    folder = CaseFolder.open(review)
+    timetable, planned = plan(folder, names, to, on, force)
     documents = render_all(planned, timetable.records.board.name, CREATED)
-    return [write(document) for document in documents]
+    return write_all(folder, documents)
 
 
 def test_every_letter_renders_for_the_example_with_no_placeholder_left(ready_review: Path) -> None:
