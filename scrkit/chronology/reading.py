@@ -176,6 +176,12 @@ def load_rows(path: Path) -> tuple[list[tuple[str, list[list[Any]]]], bool]:
     facts = check_workbook(path)
     if facts.has_macros:
         raise UnsafeReturn(f"{path.name} contains macros; scrkit will not open it. Ask for a plain .xlsx.")
+    if facts.has_external_links:
+        raise UnsafeReturn(
+            f"{path.name} links to other workbooks (external links), which can reach outside the file; "
+            "scrkit will not open it.",
+            hint="Ask the agency to replace the links with values (Data > Edit Links > Break Link) and resend.",
+        )
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     try:
@@ -213,10 +219,13 @@ def _csv_rows(path: Path) -> list[list[Any]]:
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
     rows = []
-    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
-        if number > MAX_ROWS:
-            raise UnsafeReturn(f"{path.name} has more than {MAX_ROWS:,} rows.")
-        rows.append(row[:MAX_COLUMNS])
+    try:
+        for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
+            if number > MAX_ROWS:
+                raise UnsafeReturn(f"{path.name} has more than {MAX_ROWS:,} rows.")
+            rows.append(row[:MAX_COLUMNS])
+    except csv.Error as error:
+        raise UnsafeReturn(f"{path.name} cannot be read as a CSV file: {error}.") from None
     return rows
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,5 +94,8 @@ def check_workbook(path: Path) -> WorkbookFacts:
                 has_macros="xl/vbaProject.bin" in names,
                 has_external_links=any(name.startswith("xl/externalLinks/") for name in names),
             )
-    except zipfile.BadZipFile as error:
+    except UnsafeReturn:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as error:
+        # Found by fuzzing: a corrupted zip fails in many ways, each a damaged file to the user.
         raise UnsafeReturn(f"{path.name} is a damaged workbook: {error}.") from None

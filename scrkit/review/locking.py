@@ -25,7 +25,8 @@ from scrkit.errors import Refused
 
 LOCK_NAME = ".scrkit-lock"
 STALE_AFTER = dt.timedelta(hours=2)
-WAIT_SECONDS = 3.0  # a colleague's command takes well under a second; wait briefly before refusing
+WAIT_SECONDS = 3.0
+JUST_TAKEN_SECONDS = 10.0  # a colleague's command takes well under a second; wait briefly before refusing
 
 
 class ReviewLocked(Refused):
@@ -41,6 +42,8 @@ class LockHolder:
     command: str
 
     def describe(self) -> str:
+        if self.pid == -1:
+            return "another scrkit command that is just starting"
         return f"{self.user} on {self.host} since {self.since:%d/%m/%Y %H:%M} (scrkit {self.command})"
 
 
@@ -75,14 +78,22 @@ def read_holder(folder: Path) -> LockHolder | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
-        # A lock file we cannot read (half-written by a process killed at that instant) is still a lock.
-        return LockHolder("unknown user", "unknown machine", 0, dt.datetime.min, "unknown")
+        # Unreadable: being written this instant by the command taking it (a live lock), or left
+        # half-written by a process killed at that instant (stale once it is a few seconds old).
+        try:
+            age = time.time() - (folder / LOCK_NAME).stat().st_mtime
+        except OSError:
+            return None
+        since = dt.datetime.now() if age < JUST_TAKEN_SECONDS else dt.datetime.min
+        return LockHolder("someone", "another command", -1, since, "(starting)")
 
 
 def is_stale(holder: LockHolder, now: dt.datetime | None = None) -> bool:
     now = now or dt.datetime.now()
     if holder.since == dt.datetime.min:
         return True
+    if holder.pid == -1:
+        return False  # being taken this instant
     if holder.host == socket.gethostname() and not _process_alive(holder.pid):
         return True
     return now - holder.since > STALE_AFTER
@@ -94,7 +105,9 @@ class ReviewLock:
         self.path = folder / LOCK_NAME
         self.command = command
 
-    def acquire(self, wait: float = WAIT_SECONDS) -> None:
+    def acquire(self, wait: float | None = None) -> None:
+        if wait is None:
+            wait = float(os.environ.get("SCRKIT_LOCK_WAIT", WAIT_SECONDS))
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -107,22 +120,31 @@ class ReviewLock:
                 raise self._refusal(holder) from None
             except OSError as error:  # a read-only folder, a share that has gone away
                 raise Refused(
-                    f"scrkit cannot change the review at {self.folder}: {error.strerror or error}. Nothing was changed.",
+                    f"scrkit cannot change the review at {self.folder}: {error.strerror or error}. "
+                    "Nothing was changed.",
                     hint="Check that you can write to the folder (and that the shared drive is connected).",
                 ) from None
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump(
-                    {
-                        "user": current_user(),
-                        "host": socket.gethostname(),
-                        "pid": os.getpid(),
-                        "since": dt.datetime.now().replace(microsecond=0).isoformat(),
-                        "command": self.command,
-                    },
-                    handle,
-                )
-                handle.flush()
-                os.fsync(handle.fileno())
+            try:
+                with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                    json.dump(
+                        {
+                            "user": current_user(),
+                            "host": socket.gethostname(),
+                            "pid": os.getpid(),
+                            "since": dt.datetime.now().replace(microsecond=0).isoformat(),
+                            "command": self.command,
+                        },
+                        handle,
+                    )
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except OSError as error:  # the disk filled up, the share went away
+                self.release()
+                raise Refused(
+                    f"scrkit could not take the review's lock at {self.folder}: {error.strerror or error}. "
+                    "Nothing was changed.",
+                    hint="Check that the disk is not full and the shared drive is connected, then try again.",
+                ) from None
             return
 
     def release(self) -> None:

@@ -204,3 +204,23 @@ def test_the_sandbox_refuses_python_internals(ready_review: Path) -> None:
     with pytest.raises(LetterError, match="sandbox"):
         render(ready_review, ["family-leaflet"], dt.date(2026, 11, 20))
     assert not list((ready_review / "letters").glob("*.docx"))
+
+
+@pytest.mark.parametrize(
+    "escape",
+    [
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ board.__class__ }}",
+        "{{ child.name.__class__.__base__ }}",
+    ],
+)
+def test_templates_cannot_reach_python_internals(ready_review: Path, escape: str) -> None:
+    own = ready_review / "templates" / "family-leaflet.docx"
+    document = Document(str(templates_folder() / "family-leaflet.docx"))
+    document.add_paragraph(escape)
+    document.save(str(own))
+    with pytest.raises(LetterError) as caught:
+        render(ready_review, ["family-leaflet"], dt.date(2026, 11, 20))
+    assert "sandbox" in caught.value.message
+    assert not list((ready_review / "letters").glob("*.docx"))

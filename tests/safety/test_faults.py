@@ -1,0 +1,120 @@
+"""Faults at every step of a write leave the old record intact, and say so plainly."""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from scrkit.errors import ExitCode
+from scrkit.records import atomic
+from scrkit.records.atomic import TEMP_SUFFIX
+from scrkit.review.casefolder import CaseFolder, RecordChanged
+from scrkit.review.layout import AGENCIES
+
+
+def leftovers(folder: Path) -> list[Path]:
+    return list(folder.rglob(f"*{TEMP_SUFFIX}"))
+
+
+@pytest.mark.parametrize(
+    "target, error",
+    [
+        ("mkstemp", PermissionError(errno.EACCES, "Permission denied")),
+        ("fsync", OSError(errno.ENOSPC, "No space left on device")),
+        ("replace", OSError(errno.EIO, "Input/output error")),
+    ],
+)
+def test_a_failing_write_step_keeps_the_record_and_says_so(
+    scrkit, review_dir: Path, monkeypatch: pytest.MonkeyPatch, target: str, error: OSError
+) -> None:
+    record = review_dir / "agencies.yaml"
+    before = record.read_bytes()
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise error
+
+    module = atomic.tempfile if target == "mkstemp" else atomic.os
+    monkeypatch.setattr(module, target, fail)
+    result = scrkit("agencies", "reply", "westmoor-probation", "nil-return", "--date", "25/09/2026", "-r", review_dir)
+    assert result.code == ExitCode.REFUSED
+    # Whichever step fails (taking the lock, or saving), the message says nothing was changed.
+    assert f"Could not save {record}" in result.err or "could not take the review's lock" in result.err
+    assert "left as it was" in result.err or "Nothing was changed" in result.err
+    assert "Traceback" not in result.err
+    assert record.read_bytes() == before
+    assert leftovers(review_dir) == []
+    assert not (review_dir / ".scrkit-lock").exists()
+
+
+def test_a_record_changed_by_hand_meanwhile_is_not_overwritten(review_dir: Path) -> None:
+    folder = CaseFolder.open(review_dir)
+    record = review_dir / "agencies.yaml"
+    with pytest.raises(RecordChanged, match="changed by someone else"), folder.edit(AGENCIES) as document:
+        document["agencies"][8]["request_reply"] = "nil-return"
+        record.write_text(record.read_text(encoding="utf-8") + "# a note typed in Notepad meanwhile\n", "utf-8")
+    assert record.read_text(encoding="utf-8").endswith("# a note typed in Notepad meanwhile\n")
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from scrkit.records.atomic import atomic_write_text
+path = Path(sys.argv[1])
+texts = [("A" * 2_000_000) + "\\n", ("B" * 3_000_000) + "\\n"]
+i = 0
+print("ready", flush=True)
+while True:
+    atomic_write_text(path, texts[i % 2])
+    i += 1
+"""
+
+
+def test_kills_during_writes_never_leave_a_broken_file(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.yaml"
+    path.write_text("A" * 2_000_000 + "\n")
+    chance = random.Random(2026)
+    for _ in range(15):
+        process = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE)
+        assert process.stdout is not None and process.stdout.readline().strip() == b"ready"
+        time.sleep(chance.uniform(0.0, 0.15))
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        text = path.read_text()
+        assert text in ("A" * 2_000_000 + "\n", "B" * 3_000_000 + "\n")  # the old file or the new, whole
+
+
+def test_temporary_files_left_by_a_killed_write_are_swept(review_dir: Path) -> None:
+    orphan = review_dir / f".agencies.yaml.abc{TEMP_SUFFIX}"
+    orphan.write_text("case data from a killed process")
+    folder = CaseFolder.open(review_dir)
+    with folder.edit(AGENCIES) as document:
+        document["agencies"][8]["request_reply"] = "nil-return"
+    assert not orphan.exists()
+
+
+def test_disk_full_while_saving_the_record(scrkit, review_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lock is taken; the disk fills up while the new record is flushed (Linux: /proc names the file)."""
+    record = review_dir / "agencies.yaml"
+    before = record.read_bytes()
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:
+        if os.readlink(f"/proc/self/fd/{descriptor}").endswith(TEMP_SUFFIX):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(atomic.os, "fsync", fsync)
+    result = scrkit("agencies", "reply", "westmoor-probation", "nil-return", "--date", "25/09/2026", "-r", review_dir)
+    assert result.code == ExitCode.REFUSED
+    assert f"Could not save {record}: No space left on device. The file was left as it was." in result.err
+    assert record.read_bytes() == before
+    assert leftovers(review_dir) == []
+    assert not (review_dir / "audit.log").exists()  # nothing changed, so nothing logged

@@ -1,0 +1,119 @@
+"""Fuzzing the loaders for a bounded time: malformed records and mutated spreadsheets must be
+refused with scrkit's own clear rejection, never with any other exception."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from scrkit.chronology.reading import read_return
+from scrkit.errors import InvalidReview
+from scrkit.resources import example_review
+from scrkit.review.casefolder import CaseFolder
+
+FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+AGENCIES = {"police": "Ashcombe Constabulary"}
+CHILD = (example_review() / "child.yaml").read_text(encoding="utf-8")
+
+
+def _valid_return() -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Time", "Family Member", "Child seen", "Event"])
+    sheet.append([dt.date(2026, 3, 2), dt.time(9, 30), "M", "Y", "Home visit"])
+    sheet.append(["03/04/2026", "14.30", "C", "n", "Clinic"])
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+VALID_RETURN = _valid_return()
+
+
+@FUZZ
+@given(position=st.integers(0, len(CHILD)), junk=st.text(max_size=40))
+def test_mutated_records_are_refused_cleanly(position: int, junk: str) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "review"
+        shutil.copytree(example_review(), folder)
+        (folder / "child.yaml").write_text(CHILD[:position] + junk + CHILD[position:], encoding="utf-8")
+        try:
+            CaseFolder.open(folder).load()
+        except InvalidReview as refusal:
+            assert refusal.problems and all(problem.file.name for problem in refusal.problems)
+
+
+@FUZZ
+@given(raw=st.binary(max_size=400))
+def test_arbitrary_bytes_as_a_record(raw: bytes) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "review"
+        shutil.copytree(example_review(), folder)
+        (folder / "panel.yaml").write_bytes(raw)
+        with contextlib.suppress(InvalidReview):  # refusing is right; any other exception fails the test
+            CaseFolder.open(folder).load()
+
+
+@FUZZ
+@given(
+    flips=st.lists(st.tuples(st.integers(0, len(VALID_RETURN) - 1), st.integers(0, 255)), max_size=12),
+    cut=st.one_of(st.none(), st.integers(0, len(VALID_RETURN))),
+)
+def test_mutated_spreadsheets_are_refused_cleanly(flips: list[tuple[int, int]], cut: int | None) -> None:
+    data = bytearray(VALID_RETURN)
+    for position, value in flips:
+        data[position] = value
+    if cut is not None:
+        data = data[:cut]
+    with tempfile.TemporaryDirectory() as temp:
+        path = Path(temp) / "police.xlsx"
+        path.write_bytes(bytes(data))
+        result = read_return(path, AGENCIES, dt.date(2026, 11, 26))
+        assert result.events or result.problems
+
+
+@FUZZ
+@given(sheet_xml=st.text(max_size=300))
+def test_a_sheet_replaced_with_anything(sheet_xml: str) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        path = Path(temp) / "police.xlsx"
+        with zipfile.ZipFile(io.BytesIO(VALID_RETURN)) as source, zipfile.ZipFile(path, "w") as target:
+            for entry in source.infolist():
+                content = sheet_xml.encode() if entry.filename == "xl/worksheets/sheet1.xml" else source.read(entry)
+                target.writestr(entry.filename, content)
+        result = read_return(path, AGENCIES, dt.date(2026, 11, 26))
+        assert result.events or result.problems
+
+
+@FUZZ
+@given(text=st.text(max_size=300))
+def test_csv_returns_with_anything_in_them(text: str) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        path = Path(temp) / "police.csv"
+        path.write_text("Date,Event\n" + text, encoding="utf-8")
+        read_return(path, AGENCIES, dt.date(2026, 11, 26))
+
+
+def test_an_entity_expansion_bomb_in_a_sheet_is_harmless(tmp_path: Path) -> None:
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;">'
+        '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;">]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>&lol4;</t></is></c></row></sheetData></worksheet>'
+    )
+    path = tmp_path / "police.xlsx"
+    with zipfile.ZipFile(io.BytesIO(VALID_RETURN)) as source, zipfile.ZipFile(path, "w") as target:
+        for entry in source.infolist():
+            content = bomb.encode() if entry.filename == "xl/worksheets/sheet1.xml" else source.read(entry)
+            target.writestr(entry.filename, content)
+    result = read_return(path, AGENCIES, dt.date(2026, 11, 26))
+    assert not result.events and result.problems  # refused or unreadable, quickly, without expanding
