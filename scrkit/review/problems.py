@@ -6,6 +6,7 @@ says in plain words what to write instead.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -51,9 +52,13 @@ def problems_from_validation(
     return problems
 
 
+_INTERNAL_STEP = re.compile(r"^(function-(before|after|wrap|plain)|union|tagged-union|nullable|lax-or-strict|chain)\[")
+
+
 def _is_internal_step(step: Any) -> bool:
-    # pydantic adds steps such as 'function-before[...]' for annotated validators.
-    return isinstance(step, str) and ("[" in step or step.startswith("function-"))
+    # pydantic can add steps such as 'function-before[...]' for validators; a field typed by a person
+    # may contain '[' too (found by fuzzing: 'a[bbreviation'), so match pydantic's own forms only.
+    return isinstance(step, str) and bool(_INTERNAL_STEP.match(step))
 
 
 def _plain_message(detail: dict[str, Any], model: type[BaseModel], location: Sequence[Any]) -> str:
@@ -61,7 +66,7 @@ def _plain_message(detail: dict[str, Any], model: type[BaseModel], location: Seq
     given = detail.get("input")
     if kind == "missing":
         return "must be filled in (it is missing)"
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and location:
         allowed = allowed_fields(model, location[:-1])
         known = f"; the fields here are: {', '.join(allowed)}" if allowed else ""
         return f"unknown field '{location[-1]}': check its spelling{known}"

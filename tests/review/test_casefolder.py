@@ -131,3 +131,10 @@ def test_an_edit_that_contradicts_another_record_writes_nothing(review_dir: Path
 def test_every_record_kind_has_a_file_in_the_example(review_dir: Path) -> None:
     for kind in RECORD_KINDS:
         assert (review_dir / kind.file_name).is_file(), kind.file_name
+
+
+def test_an_unknown_field_with_brackets_in_its_name(review_dir: Path) -> None:
+    # Found by fuzzing: a key typed as 'a[bbreviation' crashed the error report.
+    replace_in(review_dir / "child.yaml", "abbreviation: C", "a[bbreviation: C")
+    [problem] = problems_of(review_dir)
+    assert problem.field == "a[bbreviation" and "unknown field 'a[bbreviation'" in problem.message
