@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import os
 import shutil
 import tempfile
 import zipfile
@@ -20,7 +21,12 @@ from scrkit.errors import InvalidReview
 from scrkit.resources import example_review
 from scrkit.review.casefolder import CaseFolder
 
-FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+FUZZ = settings(
+    max_examples=int(os.environ.get("SCRKIT_FUZZ_EXAMPLES", "120")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+)
 AGENCIES = {"police": "Ashcombe Constabulary"}
 CHILD = (example_review() / "child.yaml").read_text(encoding="utf-8")
 
