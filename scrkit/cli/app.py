@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from scrkit import __version__
-from scrkit.cli import agencies, chronology, demo, letters, review, safety, timeline
+from scrkit.cli import agencies, anonymise, chronology, demo, letters, review, safety, timeline
 
 app = typer.Typer(
     name="scrkit",
@@ -42,4 +42,5 @@ timeline.register(app)
 letters.register(app)
 chronology.register(app)
 safety.register(app)
+anonymise.register(app)
 demo.register(app)

@@ -22,6 +22,8 @@ class Child(Record):
     name: Text
     known_as: Text | None = None
     abbreviation: Text | None = None  # the agreed abbreviation used in chronologies (App 7), e.g. C
+    pseudonym: Text | None = None  # how anonymised documents name the child, e.g. Child A (1.9.1)
+    other_names: list[Text] = []  # nicknames, former names: every form a document might use
     gender: Gender | None = None
     date_of_birth: Date
     date_of_death: Date | None = None

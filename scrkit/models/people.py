@@ -11,6 +11,8 @@ class FamilyMember(Record):
     name: Text
     relationship: Text  # relationship to the child, e.g. Mother, Maternal grandmother
     abbreviation: Text | None = None  # the agreed abbreviation used in chronologies (App 7), e.g. M, MP
+    pseudonym: Text | None = None  # how anonymised documents name them, e.g. Mother (1.9.1)
+    other_names: list[Text] = []  # nicknames, maiden and former names
     gender: Gender | None = None
     date_of_birth: Date | None = None
     date_of_death: Date | None = None
@@ -26,6 +28,8 @@ class Professional(Record):
     name: Text
     role: Text  # job title, e.g. Health Visitor
     agency: Id  # the id of an agency in agencies.yaml
+    pseudonym: Text | None = None  # how anonymised documents name them, e.g. Professional 3 (1.9.1)
+    other_names: list[Text] = []
     contact: Text | None = None
     still_involved: YesNo | None = None
 

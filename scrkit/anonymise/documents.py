@@ -1,0 +1,250 @@
+"""Every part of a Word document or Excel workbook, read and rewritten at the level of its XML.
+
+Word splits a name across runs (``Jo`` in one run, ``die`` in the next) whenever formatting or
+editing history changes mid-word; Excel does the same inside rich-text cells. So text is joined
+per paragraph (Word ``w:p``, drawing ``a:p``, Excel ``si``/``is``/comment ``text``) before names
+are looked for, and replacements are written back into the runs they came from. Every XML part
+is read: body, headers, footers, footnotes, endnotes, comments, text boxes, tracked insertions and
+deletions, every sheet (hidden ones too), sheet names, comments and their authors, and the core
+and custom properties. XML is parsed without resolving entities or reaching the network.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from scrkit.anonymise.text import Anonymiser, Span
+from scrkit.chronology.safety import MAX_ENTRIES, MAX_RATIO, MAX_UNCOMPRESSED_BYTES
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+BLOCKS = {f"{{{W}}}p", f"{{{A}}}p", f"{{{X}}}si", f"{{{X}}}is", f"{{{X}}}text"}
+TEXTS = {f"{{{W}}}t", f"{{{W}}}delText", f"{{{A}}}t", f"{{{X}}}t"}
+# Attributes that hold people's names: comment and revision authors, sheet names, display names.
+NAME_ATTRIBUTES = {"author", "initials", "userId", "displayName", "name"}
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+
+
+class UnreadablePart(Exception):
+    """A part of a document that could not be read (its name says which)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    part: str
+    where: str  # "paragraph", "text box", "tracked deletion", "attribute author", ...
+    context: str
+    matched: str
+
+
+def part_label(name: str) -> str:
+    """A name a person understands for a part of a .docx or .xlsx."""
+    labels = {
+        "word/document.xml": "body",
+        "word/footnotes.xml": "footnotes",
+        "word/endnotes.xml": "endnotes",
+        "word/comments.xml": "comments",
+        "docProps/core.xml": "core properties",
+        "docProps/custom.xml": "custom properties",
+        "docProps/app.xml": "application properties",
+        "xl/workbook.xml": "sheet names",
+        "xl/sharedStrings.xml": "cells",
+    }
+    if name in labels:
+        return labels[name]
+    stem = Path(name).stem
+    if name.startswith("xl/worksheets/"):
+        return f"sheet {stem.removeprefix('sheet')}"
+    if name.startswith("xl/comments") or name.startswith("xl/threadedComments"):
+        return f"cell comments ({stem})"
+    return stem
+
+
+def _open(source: Path | bytes, name: str) -> zipfile.ZipFile:
+    """Open a .docx/.xlsx, refusing a zip that would expand dangerously before parsing anything."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise UnreadablePart(f"{name} is not a Word or Excel file: {error}") from None
+    entries = archive.infolist()
+    total = sum(entry.file_size for entry in entries)
+    compressed = sum(entry.compress_size for entry in entries) or 1
+    if len(entries) > MAX_ENTRIES or total > MAX_UNCOMPRESSED_BYTES or total / compressed > MAX_RATIO:
+        archive.close()
+        raise UnreadablePart(f"{name} would expand to {total / 1e6:,.0f} MB; scrkit will not open it.")
+    return archive
+
+
+def _where(node: etree._Element) -> str:
+    for ancestor in node.iterancestors():
+        tag = etree.QName(ancestor).localname
+        if tag == "txbxContent":
+            return "text box"
+        if tag == "del":
+            return "tracked deletion"
+        if tag == "ins":
+            return "tracked insertion"
+    return "text"
+
+
+def _blocks(root: etree._Element) -> Iterator[tuple[etree._Element | None, list[etree._Element]]]:
+    """Text nodes grouped by the innermost block that holds them; loose text nodes alone."""
+    groups: dict[etree._Element, list[etree._Element]] = {}
+    loose: list[etree._Element] = []
+    for node in root.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag in TEXTS:
+            owner = next((a for a in node.iterancestors() if a.tag in BLOCKS), None)
+            if owner is None:
+                loose.append(node)
+            else:
+                groups.setdefault(owner, []).append(node)
+        elif (
+            node.text
+            and node.text.strip()
+            and len(node) == 0
+            and node.tag not in BLOCKS
+            and next((a for a in node.iterancestors() if a.tag in BLOCKS), None) is None
+        ):
+            loose.append(node)  # properties and other simple elements (dc:creator, custom property values)
+    yield from groups.items()
+    for node in loose:
+        yield None, [node]
+
+
+def _rewrite(nodes: list[etree._Element], spans: list[Span], joined: str) -> None:
+    bounds, position = [], 0
+    for node in nodes:
+        length = len(node.text or "")
+        bounds.append((position, position + length))
+        position += length
+    outputs = [[] for _ in nodes]
+
+    def owner(offset: int) -> int:
+        for index, (start, end) in enumerate(bounds):
+            if start <= offset < end:
+                return index
+        return len(nodes) - 1
+
+    def copy(start: int, end: int) -> None:
+        for index, (node_start, node_end) in enumerate(bounds):
+            low, high = max(start, node_start), min(end, node_end)
+            if low < high:
+                outputs[index].append(joined[low:high])
+
+    cursor = 0
+    for span in spans:
+        copy(cursor, span.start)
+        outputs[owner(span.start)].append(span.replacement)
+        cursor = span.end
+    copy(cursor, len(joined))
+    for node, pieces in zip(nodes, outputs, strict=True):
+        node.text = "".join(pieces)
+        if node.tag in (f"{{{W}}}t", f"{{{W}}}delText"):
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def process_part(
+    name: str, data: bytes, anonymiser: Anonymiser, on_hit: Callable[[Hit], None] | None = None, rewrite: bool = False
+) -> bytes:
+    """Look for (and, with ``rewrite``, replace) registered forms in one XML part."""
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as error:
+        raise UnreadablePart(f"{part_label(name)} ({name}) cannot be read: {error}") from None
+    label = part_label(name)
+    for block, nodes in _blocks(root):
+        joined = "".join(node.text or "" for node in nodes)
+        spans = anonymiser.spans(joined)
+        if not spans:
+            continue
+        if on_hit is not None:
+            where = "paragraph" if block is not None else etree.QName(nodes[0]).localname
+            where = _where(nodes[0]) if where == "paragraph" and _where(nodes[0]) != "text" else where
+            for span in spans:
+                context = joined[max(0, span.start - 40) : span.end + 40].replace("\n", " ")
+                on_hit(Hit(label, where, context, span.matched))
+        if rewrite:
+            _rewrite(nodes, spans, joined)
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attribute, value in list(element.attrib.items()):
+            local = etree.QName(attribute).localname
+            if local not in NAME_ATTRIBUTES or not value:
+                continue
+            if local == "name" and etree.QName(element).localname not in ("sheet", "person"):
+                continue  # only sheet and person names; other 'name' attributes are internal
+            spans = anonymiser.spans(value)
+            if not spans:
+                continue
+            if on_hit is not None:
+                for span in spans:
+                    on_hit(Hit(label, f"{local} of a {etree.QName(element).localname}", value, span.matched))
+            if rewrite:
+                replaced = anonymiser.text(value)
+                if local == "name":
+                    replaced = replaced.translate(str.maketrans("", "", "[]:*?/\\"))[:31] or "Sheet"
+                element.set(attribute, replaced)
+    if not rewrite:
+        return data
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _is_xml(name: str) -> bool:
+    return name.endswith((".xml", ".rels", ".vml"))
+
+
+def scan_archive(path: Path, anonymiser: Anonymiser) -> tuple[list[Hit], list[str]]:
+    """Every registered form in every XML part; and the parts that could not be read."""
+    hits: list[Hit] = []
+    unreadable: list[str] = []
+    with _open(path, path.name) as archive:
+        for entry in archive.infolist():
+            if not _is_xml(entry.filename):
+                continue
+            try:
+                process_part(entry.filename, archive.read(entry), anonymiser, hits.append)
+            except (UnreadablePart, zipfile.BadZipFile, OSError, ValueError) as error:
+                unreadable.append(str(error) if isinstance(error, UnreadablePart) else f"{entry.filename}: {error}")
+    return hits, unreadable
+
+
+def anonymise_archive(source_file: Path | bytes, anonymiser: Anonymiser, name: str = "document") -> bytes:
+    """An anonymised copy of a .docx or .xlsx, marked Anonymised in its properties."""
+    out = io.BytesIO()
+    with _open(source_file, name) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if _is_xml(entry.filename):
+                data = process_part(entry.filename, data, anonymiser, rewrite=True)
+                if entry.filename == "docProps/core.xml":
+                    data = mark_anonymised(data)
+            target.writestr(entry, data)
+    return out.getvalue()
+
+
+CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DC = "http://purl.org/dc/elements/1.1/"
+
+
+def mark_anonymised(core_xml: bytes) -> bytes:
+    root = etree.fromstring(core_xml, _PARSER)
+    keywords = root.find(f"{{{CP}}}keywords")
+    if keywords is None:
+        keywords = etree.SubElement(root, f"{{{CP}}}keywords")
+    if "Anonymised" not in (keywords.text or ""):
+        keywords.text = "; ".join(part for part in ((keywords.text or "").strip(), "Anonymised") if part)
+    description = root.find(f"{{{DC}}}description")
+    if description is None:
+        description = etree.SubElement(root, f"{{{DC}}}description")
+    description.text = "Anonymised by scrkit (1.9.1): people are named by pseudonym or job title."
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
