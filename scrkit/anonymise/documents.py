@@ -21,6 +21,7 @@ from lxml import etree
 
 from scrkit.anonymise.text import Anonymiser, Span
 from scrkit.chronology.safety import MAX_ENTRIES, MAX_RATIO, MAX_UNCOMPRESSED_BYTES
+from scrkit.errors import BadInput
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -32,8 +33,8 @@ NAME_ATTRIBUTES = {"author", "initials", "userId", "displayName", "name"}
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
 
 
-class UnreadablePart(Exception):
-    """A part of a document that could not be read (its name says which)."""
+class UnreadablePart(BadInput):
+    """A document, or a part of one, that could not be read (the message says which)."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ def _where(node: etree._Element) -> str:
 
 def _blocks(root: etree._Element) -> Iterator[tuple[etree._Element | None, list[etree._Element]]]:
     """Text nodes grouped by the innermost block that holds them; loose text nodes alone."""
-    groups: dict[etree._Element, list[etree._Element]] = {}
+    # Deleted text (tracked changes) is read as its own stream: it never sat beside the inserted text.
+    groups: dict[tuple[etree._Element, bool], list[etree._Element]] = {}
     loose: list[etree._Element] = []
     for node in root.iter():
         if not isinstance(node.tag, str):
@@ -106,7 +108,7 @@ def _blocks(root: etree._Element) -> Iterator[tuple[etree._Element | None, list[
             if owner is None:
                 loose.append(node)
             else:
-                groups.setdefault(owner, []).append(node)
+                groups.setdefault((owner, node.tag == f"{{{W}}}delText"), []).append(node)
         elif (
             node.text
             and node.text.strip()
@@ -115,7 +117,8 @@ def _blocks(root: etree._Element) -> Iterator[tuple[etree._Element | None, list[
             and next((a for a in node.iterancestors() if a.tag in BLOCKS), None) is None
         ):
             loose.append(node)  # properties and other simple elements (dc:creator, custom property values)
-    yield from groups.items()
+    for (owner, _deleted), nodes in groups.items():
+        yield owner, nodes
     for node in loose:
         yield None, [node]
 
@@ -161,6 +164,7 @@ def process_part(
     except etree.XMLSyntaxError as error:
         raise UnreadablePart(f"{part_label(name)} ({name}) cannot be read: {error}") from None
     label = part_label(name)
+    changed = False
     for block, nodes in _blocks(root):
         joined = "".join(node.text or "" for node in nodes)
         spans = anonymiser.spans(joined)
@@ -174,6 +178,7 @@ def process_part(
                 on_hit(Hit(label, where, context, span.matched))
         if rewrite:
             _rewrite(nodes, spans, joined)
+            changed = True
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -194,8 +199,9 @@ def process_part(
                 if local == "name":
                     replaced = replaced.translate(str.maketrans("", "", "[]:*?/\\"))[:31] or "Sheet"
                 element.set(attribute, replaced)
-    if not rewrite:
-        return data
+                changed = True
+    if not rewrite or not changed:
+        return data  # untouched parts keep their exact bytes: anonymising twice changes nothing
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from scrkit.anonymise.documents import UnreadablePart
 from scrkit.anonymise.files import (
     SUPPORTED,
     LeakReport,
@@ -95,14 +96,19 @@ def export(folder: CaseFolder, audience: str, on: dt.date, passphrase: str | Non
         staging = Path(tempfile.mkdtemp(dir=exports, prefix=f".{pack.name}.", suffix=".building"))
         try:
             written = []
+            unreadable: list[LeakReport] = []
             for source in files:
                 target = staging / anonymised_name(source, anonymiser)
                 if target.exists():
                     target = target.with_name(f"{target.stem} ({source.parent.name}){target.suffix}")
-                target.write_bytes(anonymised_bytes(source, anonymiser))
+                try:
+                    target.write_bytes(anonymised_bytes(source, anonymiser))
+                except UnreadablePart as error:
+                    unreadable.append(LeakReport(source, unreadable=[error.message]))
+                    continue
                 written.append(target)
             (staging / "glossary.csv").write_text(glossary_csv(register, anonymiser), encoding="utf-8")
-            reports = [scan_file(path, anonymiser) for path in sorted(staging.iterdir())]
+            reports = unreadable + [scan_file(path, anonymiser) for path in sorted(staging.iterdir())]
             leaking = [report for report in reports if not report.clean]
             if leaking:
                 raise LeaksFound(

@@ -19,6 +19,8 @@ _SEPARATOR = r"[\s\-\u2010\u2011\u00a0]+"
 _POSSESSIVE = r"(?P<possessive>['\u2019]s\b|['\u2019](?!\w))?"
 ADDRESS, POSTCODE, BIRTH_DATE = "[address]", "[postcode]", "[date of birth]"
 SHARED_NAME = "[family name]"
+KEEP = ""  # an exempt name: matched so nothing inside it is replaced, and left as it is
+_TITLE_WORDS = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor"}
 
 
 def normalise(text: str) -> str:
@@ -62,10 +64,12 @@ class Anonymiser:
                     replacements[key] = SHARED_NAME  # a family surname: it cannot say which of them
                 else:
                     replacements[key] = person.replacement
-        exempt = {normalise(name) for name in register.exempt}
-        for key in list(replacements):
-            if key in exempt:
-                del replacements[key]  # the chairs and the overview author are named (1.9.1)
+        # The chairs and the overview author are named (1.9.1): their whole names are matched first
+        # and left as written, so "Ruth Castellan" survives even where another Ruth is anonymised.
+        for name in register.exempt:
+            for form in {name, " ".join(w for w in name.split() if w.lower().rstrip(".") not in _TITLE_WORDS)}:
+                if len(form.split()) > 1:
+                    replacements[normalise(form)] = KEEP
         self._replacements = replacements
         names = sorted(replacements, key=len, reverse=True)
         name_alternatives = "|".join(_form_pattern(name) for name in names) or r"(?!x)x"
@@ -85,10 +89,10 @@ class Anonymiser:
 
     def _check_replacements(self) -> None:
         for person in self.register.people:
-            found = self._names.search(person.replacement)
+            found = next(iter(self.spans(person.replacement)), None)
             if found:
                 raise BadInput(
-                    f"The replacement '{person.replacement}' contains the name '{found.group(0)}', which is itself "
+                    f"The replacement '{person.replacement}' contains the name '{found.matched}', which is itself "
                     "anonymised; choose another pseudonym or job title in the records."
                 )
 
@@ -104,6 +108,8 @@ class Anonymiser:
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             replacement = self._replacements[normalise(match.group("name"))]
+            if replacement == KEEP:
+                continue
             if match.group("possessive"):
                 replacement += "'s"
             found.append(Span(match.start(), match.end(), replacement, match.group(0)))

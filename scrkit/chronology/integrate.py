@@ -20,6 +20,7 @@ from scrkit.review.casefolder import CaseFolder, ReviewRecords
 
 RETURNS_FOLDER = Path("chronology") / "returns"
 OUTPUT = Path("chronology") / "integrated-chronology.xlsx"
+ANONYMISED_OUTPUT = Path("chronology") / "integrated-chronology-anonymised.xlsx"
 RETURN_SUFFIXES = (".xlsx", ".csv", ".xls", ".xlsm", ".xlsb", ".ods")
 
 
@@ -103,14 +104,26 @@ def merge_returns(
     return MergeResult(records=records, reads=reads, chronology=chronology)
 
 
-def write_outputs(folder: CaseFolder, result: MergeResult, out: Path, docx: bool) -> list[Path]:
+def write_outputs(
+    folder: CaseFolder, result: MergeResult, out: Path, docx: bool, anonymise: bool = False
+) -> list[Path]:
     agencies = {agency.id: agency.name for agency in result.records.agencies.agencies}
     title = f"Integrated chronology, Serious Case Review {result.records.review.reference}"
     out.parent.mkdir(parents=True, exist_ok=True)
     document = docx_bytes(result.chronology, agencies, title) if docx else None
+    anonymiser = None
+    if anonymise:
+        from scrkit.anonymise.documents import anonymise_archive
+        from scrkit.anonymise.register import build_register
+        from scrkit.anonymise.text import Anonymiser
+
+        anonymiser = Anonymiser(build_register(result.records))
+        document = anonymise_archive(document, anonymiser, out.name) if document else None
     with folder.changing("merge-chronology"):
         with atomic_output(out) as target:
             write_workbook(target, result.chronology, result.reads, agencies, title)
+            if anonymiser is not None:
+                target.write_bytes(anonymise_archive(target, anonymiser, out.name))
         folder.record_change(out)
         written = [out]
         if document is not None:

@@ -60,10 +60,13 @@ def merge_chronology(
     strict: Annotated[bool, typer.Option("--strict", help="Stop, writing nothing, at the first problem.")] = False,
     gap_days: Annotated[int, typer.Option(help="Report periods longer than this with no agency contact.")] = 90,
     today: Annotated[str | None, typer.Option(help="Read two-digit years as of this date.")] = None,
+    anonymise: Annotated[
+        bool, typer.Option("--anonymise", help="Write it anonymised (integrated-chronology-anonymised.xlsx).")
+    ] = False,
     review: ReviewOption = Path("."),
 ) -> None:
     """Merge the agencies' returns into the integrated chronology (exit 1 if any return had problems)."""
-    from scrkit.chronology.integrate import OUTPUT, merge_returns, write_outputs
+    from scrkit.chronology.integrate import ANONYMISED_OUTPUT, OUTPUT, merge_returns, write_outputs
 
     if gap_days < 1:
         raise BadInput("--gap-days must be at least 1.")
@@ -79,7 +82,8 @@ def merge_chronology(
             progress=lambda path: progress.update(task, description=f"Reading {path.name}"),
         )
         progress.update(task, description="Writing the integrated chronology")
-        written = write_outputs(folder, result, out or (review / OUTPUT), docx)
+        default = review / (ANONYMISED_OUTPUT if anonymise else OUTPUT)
+        written = write_outputs(folder, result, out or default, docx, anonymise=anonymise)
     render_merge(result)
     for path in written:
         stdout().print(f"Written: {path}", markup=False)

@@ -34,6 +34,9 @@ def letters(
             help="Record the letter's milestone as done on the letter's date (asked in a terminal if not given).",
         ),
     ] = None,
+    anonymise: Annotated[
+        bool, typer.Option("--anonymise", help="Write anonymised copies: pseudonyms and job titles, no names.")
+    ] = False,
     review: ReviewOption = Path("."),
 ) -> None:
     """List the standard letters and forms, or render them into the review's letters/ folder."""
@@ -50,6 +53,8 @@ def letters(
     with Progress(console=stderr(), transient=True, disable=len(planned) < 4) as progress:
         task = progress.add_task("Rendering", total=len(planned))
         rendered = rendering.render_all(planned, records.board.name, created, lambda: progress.advance(task))
+    if anonymise:
+        rendered = rendering.anonymised(rendered, records, force)
     for path in rendering.write_all(folder, rendered):
         stdout().print(str(path), markup=False)
     say(f"{len(rendered)} document{'s' if len(rendered) != 1 else ''} written to {review / rendering.LETTERS_FOLDER}.")

@@ -210,6 +210,33 @@ def render(planned: PlannedDocument, board_name: str, created: dt.datetime) -> R
     return RenderedDocument(spec=spec, recipient_id=planned.recipient.id, path=planned.path, content=content)
 
 
+def anonymised(documents: list[RenderedDocument], records: ReviewRecords, force: bool) -> list[RenderedDocument]:
+    """The same documents with every registered name replaced, saved as `... anonymised.docx`."""
+    from dataclasses import replace
+
+    from scrkit.anonymise.documents import anonymise_archive
+    from scrkit.anonymise.register import build_register
+    from scrkit.anonymise.text import Anonymiser
+
+    anonymiser = Anonymiser(build_register(records))
+    result = [
+        replace(
+            document,
+            path=document.path.with_name(f"{document.path.stem} anonymised.docx"),
+            content=anonymise_archive(document.content, anonymiser, document.path.name),
+        )
+        for document in documents
+    ]
+    existing = [document.path for document in result if document.path.exists()]
+    if existing and not force:
+        raise Refused(
+            "These anonymised letters were already rendered; scrkit will not overwrite them:\n"
+            + "\n".join(f"  {path}" for path in existing),
+            hint="Use --force to replace them.",
+        )
+    return result
+
+
 def write_all(folder: CaseFolder, documents: list[RenderedDocument]) -> list[Path]:
     """Save rendered documents into the review, under its lock, as one change in the audit log."""
     with folder.changing("letters"):

@@ -1,0 +1,71 @@
+"""The people register and the text anonymiser, on the example review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scrkit.anonymise.register import address_forms, build_register, name_forms
+from scrkit.anonymise.text import Anonymiser
+from scrkit.errors import BadInput
+from scrkit.review.casefolder import CaseFolder
+from tests.conftest import replace_in
+
+
+def anonymiser_for(review_dir: Path) -> Anonymiser:
+    return Anonymiser(build_register(CaseFolder.open(review_dir).load()))
+
+
+def test_name_forms() -> None:
+    assert name_forms("Dr Helen Yarrow") == ("Dr Helen Yarrow", "Helen Yarrow", "Helen", "Yarrow")
+    forms = name_forms("Marcus Adeyemi-Hart")
+    assert {"Marcus Adeyemi-Hart", "Marcus", "Adeyemi-Hart", "Adeyemi", "Hart"} <= set(forms)
+    assert {"Mia-Rose", "Mia Rose"} <= set(name_forms("Mia-Rose Fenwick"))
+
+
+def test_address_forms() -> None:
+    assert address_forms(["27 Quillan Close", "Harrowfield", "Ashcombe", "AC4 7QZ"]) == (
+        "27 Quillan Close", "Quillan Close", "Harrowfield", "AC4 7QZ",
+    )  # fmt: skip
+
+
+def test_who_is_named_and_who_is_not(review_dir: Path) -> None:
+    register = build_register(CaseFolder.open(review_dir).load())
+    replacements = {person.names[0]: person.replacement for person in register.people}
+    assert replacements["Mia-Rose Fenwick"] == "Child A"
+    assert replacements["Dr Helen Yarrow"] == "Professional 3"
+    assert replacements["DCI Ruth Kavanagh"] == "Detective Chief Inspector, Ashcombe Constabulary"  # panel member
+    assert set(register.exempt) == {"Professor Margaret Ellery", "Graham Tolland", "Ruth Castellan"}  # 1.9.1
+
+
+def test_text_replacements(review_dir: Path) -> None:
+    anonymiser = anonymiser_for(review_dir)
+    text = (
+        "MIA-ROSE (known as Mimi) was seen by Dr Helen Yarrow. Jodie's partner liam ostrow shouted. "
+        "Jodie Pryor, born 22/07/1999, of 27 Quillan Close, AC4 7QZ. Kieran Bracewell' car. "
+        "The Fenwick family. Graham Tolland chaired; Ruth Castellan wrote the report."
+    )
+    assert anonymiser.text(text) == (
+        "Child A (known as Child A) was seen by Professional 3. Mother's partner Mother's partner shouted. "
+        "Mother, born [date of birth], of [address], [postcode]. Father's car. "
+        "The [family name] family. Graham Tolland chaired; Ruth Castellan wrote the report."
+    )
+
+
+def test_dates_of_birth_in_every_common_form(review_dir: Path) -> None:
+    anonymiser = anonymiser_for(review_dir)
+    for written in ("11/03/2024", "11.3.24", "2024-03-11", "11 March 2024", "11th of March 2024", "11-Mar-24",
+                    "March 11, 2024"):  # fmt: skip
+        assert anonymiser.text(f"born {written}.") == "born [date of birth].", written
+
+
+def test_words_containing_a_name_are_left_alone(review_dir: Path) -> None:
+    anonymiser = anonymiser_for(review_dir)
+    assert anonymiser.text("Caroline and Liamson met at Tylerton.") == "Caroline and Liamson met at Tylerton."
+
+
+def test_a_pseudonym_that_is_also_a_name_is_refused(review_dir: Path) -> None:
+    replace_in(review_dir / "people.yaml", "    pseudonym: Father\n", "    pseudonym: Jodie\n")
+    with pytest.raises(BadInput, match="'Jodie'"):
+        anonymiser_for(review_dir)
