@@ -134,6 +134,21 @@ def _check_ids(records: ReviewRecords, found: _Findings) -> None:
                     [group, index, "id"],
                     f"'{person.id}' is used by another person (or the child) too; ids must differ",
                 )
+    # 1.9.1: a pseudonym stands for one person only, or an anonymised document would mix them up.
+    pseudonyms: dict[str, str] = {}
+    if records.child.pseudonym:
+        pseudonyms[records.child.pseudonym.casefold()] = records.child.id
+    for group in ("family", "professionals"):
+        for index, person in enumerate(getattr(records.people, group)):
+            if not person.pseudonym:
+                continue
+            other = pseudonyms.setdefault(person.pseudonym.casefold(), person.id)
+            if other != person.id:
+                found.add(
+                    PEOPLE,
+                    [group, index, "pseudonym"],
+                    f"'{person.pseudonym}' is also the pseudonym of '{other}'; each person needs their own",
+                )
     member_ids = [member.id for member in records.panel.members]
     for index, member_id in _repeats(member_ids):
         found.add(PANEL, ["members", index, "id"], f"'{member_id}' is used by another panel member too")

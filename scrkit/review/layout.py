@@ -56,4 +56,5 @@ WORKING_FOLDERS: dict[str, str] = {
     "chronology/returns": "Each agency's chronology spreadsheet (Appendix 7) as it arrives.",
     "imrs": "Individual Management Reviews as agencies submit them (section 10).",
     "templates": "This review's own versions of letter templates, if any; same file name as the board's.",
+    "reports": "The overview report, the executive summary and other reports, for scrkit export.",
 }

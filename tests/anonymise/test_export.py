@@ -23,7 +23,7 @@ def ready(scrkit, review_dir: Path) -> Path:
     assert scrkit("letters", "ofsted-notification", "action-plan", "--date", "18/09/2026", "--no-record-sent",
                   "-r", review_dir).code == 0  # fmt: skip
     assert scrkit("merge-chronology", "-r", review_dir, "--today", "2026-11-26").code in (0, 1)
-    (review_dir / "reports").mkdir()
+    (review_dir / "reports").mkdir(exist_ok=True)
     summary = Document()
     summary.add_heading("Executive summary", 1)
     summary.add_paragraph("Mia-Rose Fenwick (Mimi), born 11/03/2024, lived at 27 Quillan Close with Jodie Fenwick.")

@@ -102,3 +102,10 @@ def test_alternative_only_when_not_holding_an_scr(review_dir: Path) -> None:
     replace_in(review_dir / "review.yaml", "  alternative: ", "  alternative: learning-day")
     name, _line, field, _message = only(problems_of(review_dir))
     assert (name, field) == ("review.yaml", "decision.alternative")
+
+
+def test_pseudonyms_must_differ(review_dir: Path) -> None:
+    replace_in(review_dir / "people.yaml", "    pseudonym: Father\n", "    pseudonym: Mother\n")
+    name, _line, field, message = only(problems_of(review_dir))
+    assert (name, field) == ("people.yaml", "family[father].pseudonym")
+    assert "'Mother' is also the pseudonym of 'mother'" in message
