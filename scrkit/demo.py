@@ -7,6 +7,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrkit.anonymise.export import ExportResult, export
 from scrkit.chronology.integrate import OUTPUT, MergeResult, merge_returns, write_outputs
 from scrkit.chronology.merge import DEFAULT_GAP_DAYS
 from scrkit.errors import Refused
@@ -20,7 +21,7 @@ DEFAULT_DEMO_FOLDER = "scrkit-demo"
 
 
 # The letters the demo renders: the first ones a real review sends (5.1.1, App 1, App 2).
-DEMO_LETTERS = ["scr-request", "referral-form", "terms-of-reference", "commission-imr"]
+DEMO_LETTERS = ["scr-request", "referral-form", "terms-of-reference", "commission-imr", "ofsted-notification"]
 DEMO_LETTER_DATE = dt.date(2026, 10, 14)
 
 
@@ -32,6 +33,7 @@ class DemoResult:
     letters: tuple[Path, ...]
     chronology: MergeResult
     chronology_files: tuple[Path, ...]
+    export: ExportResult
 
 
 def free_demo_folder(base: Path) -> Path:
@@ -58,13 +60,15 @@ def run_demo(destination: Path, today: dt.date) -> DemoResult:
     timetable = refresh_timeline(folder)
     merged = merge_returns(folder, [], today, DEFAULT_GAP_DAYS)
     written = write_outputs(folder, merged, folder.path / OUTPUT, docx=True)
+    letters = tuple(_render_letters(folder))
     return DemoResult(
         folder=folder.path,
         summary=summarise(timetable.records),
         status=assess(timetable.records, timetable.schedule, today),
-        letters=tuple(_render_letters(folder)),
+        letters=letters,
         chronology=merged,
         chronology_files=tuple(written),
+        export=export(folder, "ofsted", today),
     )
 
 

@@ -35,6 +35,10 @@ def demo(
     render_merge(result.chronology)
     for path in result.chronology_files:
         stdout().print(f"Written: {path}", markup=False)
+    stdout().print(
+        f"Anonymised pack for Ofsted, checked for leaks: {result.export.pack} ({len(result.export.files)} files)",
+        markup=False,
+    )
     say(
         f"Try next: scrkit letters -r {result.folder}, scrkit merge-chronology -r {result.folder}, "
         f"scrkit status -r {result.folder} --today 01/12/2026, "
