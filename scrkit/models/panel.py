@@ -6,7 +6,7 @@ board; panel members appear by job title and organisation (1.9.1, 13.2.1).
 
 from __future__ import annotations
 
-from scrkit.models.fields import Id, Record, Text
+from scrkit.models.fields import Id, Record, Text, YesNo
 
 
 class Appointee(Record):
@@ -15,6 +15,12 @@ class Appointee(Record):
     organisation: Text | None = None
     email: Text | None = None
     phone: Text | None = None
+    # For the independent panel chair and overview author (3.1.1, 3.1.3, App 12 "Independent element"):
+    lscb_member: YesNo | None = None
+    employer: Id | None = None  # the agency in agencies.yaml that employs them, if any
+    indemnity_confirmed: YesNo | None = None
+    supervision_confirmed: YesNo | None = None
+    data_protection_confirmed: YesNo | None = None
 
 
 class PanelMember(Record):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from scrkit.models.fields import ClockTime, Date, Record, Text
+from scrkit.models.fields import ClockTime, Date, Record, Text, YesNo
 
 
 class ReviewStatus(StrEnum):
@@ -77,6 +77,39 @@ class Meeting(Record):
     venue: Text | None = None
 
 
+class FamilyInvolvement(Record):
+    """6.1: how the family is involved, decided by the panel when drawing up the terms of reference."""
+
+    decided_on: Date | None = None
+    decision: Text | None = None  # e.g. notification only; views in writing; interview with the overview author
+    reasons: Text | None = None
+
+
+class ParallelProcess(Record):
+    """2.1, 1.7: criminal proceedings, an inquest, a domestic homicide review, disciplinary action..."""
+
+    kind: Text
+    detail: Text | None = None
+    taken_into_account: Text | None = None  # how the review takes account of it
+
+
+class OfstedEvaluation(Record):
+    """18.1.1: the evaluation letter: the inspector, the overall grade and each element's grade (App 12)."""
+
+    inspector: Text | None = None
+    overall: Text | None = None
+    grades: dict[Text, Text] = {}
+
+
+class Retention(Record):
+    """15.1.5: papers kept for 7 years; scrkit never deletes anything, it reports what is due."""
+
+    years: int = 7
+    policy_reference: Text | None = None
+    legal_hold: YesNo = False
+    hold_reason: Text | None = None
+
+
 class TriggeringCircumstance(Record):
     category: Circumstance
     detail: Text | None = None
@@ -97,4 +130,9 @@ class Review(Record):
     imr_deadline: Date | None = None  # App 5: IMRs submitted by
     imr_authors_named_by: Date | None = None  # App 5: agencies name their IMR author by
     practitioner_debriefing: Meeting = Meeting()  # 16.2, App 10
+    family_involvement: FamilyInvolvement = FamilyInvolvement()  # 6.1
+    parallel_processes_considered: YesNo | None = None  # 2.1.1: the panel has asked the question
+    parallel_processes: list[ParallelProcess] = []  # 2.1, 1.7
+    ofsted_evaluation: OfstedEvaluation = OfstedEvaluation()  # 18.1
+    retention: Retention = Retention()  # 15.1.5
     circumstances: list[TriggeringCircumstance] = []

@@ -16,6 +16,7 @@ from scrkit.models.board import Board
 from scrkit.models.child import Child
 from scrkit.models.fields import Record
 from scrkit.models.panel import Panel
+from scrkit.models.panel_business import ActionPlan, Imrs, Interviews
 from scrkit.models.people import People
 from scrkit.models.referral import Referral
 from scrkit.models.review import Review
@@ -41,6 +42,9 @@ class ReviewRecords:
     panel: Panel
     board: Board
     timeline: Timeline
+    imrs: Imrs
+    interviews: Interviews
+    actions: ActionPlan
     documents: dict[str, Any]
 
     def agency(self, agency_id: str) -> Agency | None:

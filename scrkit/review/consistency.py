@@ -16,7 +16,18 @@ from scrkit.errors import Problem
 from scrkit.models.review import DecisionOutcome, ReviewStatus
 from scrkit.records.yamlfile import line_of, to_plain
 from scrkit.review.casefolder import ReviewRecords
-from scrkit.review.layout import AGENCIES, CHILD, PANEL, PEOPLE, REFERRAL, REVIEW, RecordKind
+from scrkit.review.layout import (
+    ACTIONS,
+    AGENCIES,
+    CHILD,
+    IMRS,
+    INTERVIEWS,
+    PANEL,
+    PEOPLE,
+    REFERRAL,
+    REVIEW,
+    RecordKind,
+)
 from scrkit.review.problems import field_path
 
 
@@ -181,3 +192,23 @@ def _check_agency_references(records: ReviewRecords, found: _Findings) -> None:
         check(PEOPLE, ["professionals", index, "agency"], professional.agency)
     for index, member in enumerate(records.panel.members):
         check(PANEL, ["members", index, "agency"], member.agency)
+    for role in ("panel_chair", "overview_author", "lscb_chair"):
+        appointee = getattr(records.panel, role)
+        if appointee is not None:
+            check(PANEL, [role, "employer"], appointee.employer)
+    seen_imrs: set[str] = set()
+    for index, imr in enumerate(records.imrs.imrs):
+        check(IMRS, ["imrs", index, "agency"], imr.agency)
+        if imr.agency in seen_imrs:
+            found.add(IMRS, ["imrs", index, "agency"], f"'{imr.agency}' has two IMRs; keep one entry per agency")
+        seen_imrs.add(imr.agency)
+    for index, recommendation in enumerate(records.actions.recommendations):
+        check(ACTIONS, ["recommendations", index, "agency"], recommendation.agency)
+    professionals = {person.id for person in records.people.professionals}
+    for index, interview in enumerate(records.interviews.interviews):
+        if interview.practitioner not in professionals:
+            found.add(
+                INTERVIEWS,
+                ["interviews", index, "practitioner"],
+                f"names '{interview.practitioner}', who is not a professional in people.yaml",
+            )

@@ -10,6 +10,9 @@ A review folder looks like this (see README, "The case folder"):
     panel.yaml       LSCB chair, panel chair, overview author, panel members (3.1, 4.1)
     board.yaml       the board's details for letters
     timeline.yaml    the written timeframe: each milestone's due and done dates (7.1.4)
+    imrs.yaml        the Individual Management Reviews: authors, dates, sign-off (9-12)
+    interviews.yaml  interviews of practitioners (11.1)
+    actions.yaml     the action plan (13.2, 17, App 13)
     letters/         rendered letters and forms
     chronology/returns/   the agencies' chronology spreadsheets as they arrive (App 7)
     imrs/            Individual Management Reviews as they arrive (10.1)
@@ -25,6 +28,7 @@ from scrkit.models.board import Board
 from scrkit.models.child import Child
 from scrkit.models.fields import Record
 from scrkit.models.panel import Panel
+from scrkit.models.panel_business import ActionPlan, Imrs, Interviews
 from scrkit.models.people import People
 from scrkit.models.referral import Referral
 from scrkit.models.review import Review
@@ -47,8 +51,13 @@ AGENCIES = RecordKind("agencies", "agencies.yaml", Agencies, "the agencies and t
 PANEL = RecordKind("panel", "panel.yaml", Panel, "the chairs, the overview author and the panel")
 BOARD = RecordKind("board", "board.yaml", Board, "the board's details for letters")
 TIMELINE = RecordKind("timeline", "timeline.yaml", Timeline, "the timetable: due and done dates")
+IMRS = RecordKind("imrs", "imrs.yaml", Imrs, "the Individual Management Reviews")
+INTERVIEWS = RecordKind("interviews", "interviews.yaml", Interviews, "interviews of practitioners")
+ACTIONS = RecordKind("actions", "actions.yaml", ActionPlan, "the action plan")
 
-RECORD_KINDS: tuple[RecordKind, ...] = (REVIEW, CHILD, PEOPLE, REFERRAL, AGENCIES, PANEL, BOARD, TIMELINE)
+RECORD_KINDS: tuple[RecordKind, ...] = (
+    REVIEW, CHILD, PEOPLE, REFERRAL, AGENCIES, PANEL, BOARD, TIMELINE, IMRS, INTERVIEWS, ACTIONS,
+)  # fmt: skip
 
 # Folders later steps of the review fill; each holds a README.txt saying what goes in it.
 WORKING_FOLDERS: dict[str, str] = {
