@@ -120,6 +120,32 @@ def render_status(report: StatusReport) -> None:
     )
     if report.awaiting_reply:
         console.print("Agencies yet to reply to the request letter: " + ", ".join(report.awaiting_reply), markup=False)
+    render_panel(report)
+
+
+def render_panel(report: StatusReport) -> None:
+    """IMRs outstanding and late, actions overdue, interview warnings (sections 9-12, 11.1, 17)."""
+    console, panel = stdout(), report.panel
+    if panel.imrs or panel.not_commissioned:
+        outstanding = panel.outstanding_imrs
+        line = f"IMRs: {len(panel.imrs) - len(outstanding)} of {len(panel.imrs)} received"
+        if panel.late_imrs:
+            line += "; late: " + ", ".join(f"{i.agency_name} ({i.days_late} days)" for i in panel.late_imrs)
+        missed = [i.agency_name for i in panel.imrs if i.missed_circulation]
+        if missed:
+            line += "; not circulated two weeks before the presentation meeting (12.1.1): " + ", ".join(missed)
+        console.print(line + ".", markup=False)
+        if panel.not_commissioned:
+            console.print("No IMR commissioned yet from: " + ", ".join(panel.not_commissioned), markup=False)
+    if panel.overdue_actions:
+        console.print(
+            f"Actions overdue: {len(panel.overdue_actions)} ("
+            + ", ".join(f"{a.action.id}, {a.days_overdue} days" for a in panel.overdue_actions)
+            + ")",
+            markup=False,
+        )
+    for warning in panel.interviews:
+        console.print(f"Interview {warning.interview_id} ({warning.practitioner}): {warning.message}", markup=False)
 
 
 def _render_many(reports: list[StatusReport], failures: dict[Path, str], today: dt.date) -> None:
@@ -161,6 +187,22 @@ def _as_json(report: StatusReport) -> dict[str, Any]:
             "working_days_left": completion.working_days_left,
         },
         "agencies_awaiting_reply": list(report.awaiting_reply),
+        "imrs": [
+            {
+                "agency": item.imr.agency,
+                "state": item.state,
+                "due": _iso(item.imr.due),
+                "submitted": _iso(item.imr.submitted),
+                "days_late": item.days_late,
+            }
+            for item in report.panel.imrs
+        ],
+        "imrs_not_commissioned": list(report.panel.not_commissioned),
+        "actions_overdue": [
+            {"id": item.action.id, "by_when": _iso(item.action.by_when), "days_overdue": item.days_overdue}
+            for item in report.panel.overdue_actions
+        ],
+        "interview_warnings": [f"{w.interview_id}: {w.message}" for w in report.panel.interviews],
         "milestones": [
             {
                 "id": status.id,
@@ -220,7 +262,7 @@ def status(
         _render_many(reports, failures, on)
     if failures:
         raise typer.Exit(int(ExitCode.PROBLEMS_FOUND))
-    if any(report.overdue for report in reports):
+    if any(report.anything_overdue for report in reports):
         raise typer.Exit(int(ExitCode.OVERDUE))
 
 

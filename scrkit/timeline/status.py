@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from scrkit.checks.progress import PanelProgress, panel_progress
 from scrkit.models.agencies import RequestReply
 from scrkit.review.casefolder import ReviewRecords
 from scrkit.timeline.schedule import Schedule, ScheduledMilestone
@@ -63,6 +64,7 @@ class StatusReport:
     milestones: tuple[MilestoneStatus, ...]
     completion: Completion | None
     awaiting_reply: tuple[str, ...]
+    panel: PanelProgress
 
     def with_state(self, *states: State) -> list[MilestoneStatus]:
         return [m for m in self.milestones if m.state in states]
@@ -70,6 +72,11 @@ class StatusReport:
     @property
     def overdue(self) -> list[MilestoneStatus]:
         return self.with_state(State.OVERDUE)
+
+    @property
+    def anything_overdue(self) -> bool:
+        """Milestones, IMRs past their due date, or actions past theirs."""
+        return bool(self.overdue or self.panel.late_imrs or self.panel.overdue_actions)
 
     @property
     def next_due(self) -> MilestoneStatus | None:
@@ -102,6 +109,7 @@ def assess_milestone(milestone: ScheduledMilestone, schedule: Schedule, today: d
 
 def assess(records: ReviewRecords, schedule: Schedule, today: dt.date) -> StatusReport:
     statuses = tuple(assess_milestone(m, schedule, today) for m in schedule.milestones)
+    completion = schedule.completion()
     return StatusReport(
         folder=records.folder,
         reference=records.review.reference,
@@ -111,6 +119,7 @@ def assess(records: ReviewRecords, schedule: Schedule, today: dt.date) -> Status
         awaiting_reply=tuple(
             agency.name for agency in records.agencies.agencies if agency.request_reply == RequestReply.AWAITING
         ),
+        panel=panel_progress(records, today, completion.done if completion else None),
     )
 
 

@@ -73,7 +73,8 @@ def test_done_then_status_clears_the_overdue(scrkit, review_dir: Path) -> None:
     text = (review_dir / "timeline.yaml").read_text(encoding="utf-8")
     assert "done: 2026-11-20\n    note: Letter hand-delivered" in text
     assert "# awaiting police advice on timing (6.1.3)" in text
-    status = scrkit("status", "-r", review_dir, "--today", "26/11/2026")
+    # On 20/11/2026 nothing else is overdue (the example's action act-1 falls due that day).
+    status = scrkit("status", "-r", review_dir, "--today", "20/11/2026")
     assert status.code == ExitCode.OK
     assert "done 27 working days late" in status.out  # 15 Oct to 20 Nov inclusive
 

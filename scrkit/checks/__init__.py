@@ -1,0 +1,1 @@
+"""`scrkit check`: the review against the guidance's rules, each naming the Ofsted descriptor at risk."""
