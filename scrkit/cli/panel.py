@@ -1,0 +1,171 @@
+"""`scrkit check`, `scrkit imr`, `scrkit actions`, `scrkit report`: the panel's business."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from scrkit.cli.options import ReviewOption, date_or_today, optional_date
+from scrkit.cli.terminal import say, stdout
+from scrkit.dates import uk_date
+from scrkit.errors import ExitCode
+from scrkit.review.casefolder import CaseFolder
+from scrkit.timeline.recording import load_timetable
+from scrkit.timeline.status import StatusReport, assess
+
+TodayOption = Annotated[str | None, typer.Option("--today", help="As of this date instead of today.")]
+
+
+def _report(review: Path, today: dt.date) -> StatusReport:
+    timetable = load_timetable(CaseFolder.open(review))
+    return assess(timetable.records, timetable.schedule, today)
+
+
+def check(review: ReviewOption = Path(".")) -> None:
+    """Check the review against the guidance's rules (independence, IMRs, family, parallel processes, SMART plan)."""
+    from scrkit.checks.rules import check_review, rule_book
+
+    findings = check_review(CaseFolder.open(review).load())
+    for finding in findings:
+        stdout().print(str(finding), markup=False)
+    if findings:
+        say(f"{len(findings)} breach(es) of {len(rule_book())} rules. Each names the guidance and Ofsted's descriptor.")
+        raise typer.Exit(int(ExitCode.PROBLEMS_FOUND))
+    say(f"The review keeps all {len(rule_book())} rules.")
+
+
+imr_app = typer.Typer(
+    help="Individual Management Reviews: list them, or record their progress.", invoke_without_command=True
+)
+
+
+@imr_app.callback()
+def imr(ctx: typer.Context, review: ReviewOption = Path("."), today: TodayOption = None) -> None:
+    """List the IMRs: author, due, submitted, quality assured, signed off, state."""
+    if ctx.invoked_subcommand is not None:
+        return
+    report = _report(review, date_or_today(today, "--today"))
+    table = Table(title=f"IMRs, {report.reference}", title_justify="left")
+    for heading in ("agency", "author", "due", "submitted", "quality assured", "signed off", "state"):
+        table.add_column(heading, overflow="fold")
+    for item in report.panel.imrs:
+        record = item.imr
+        state = item.state + (f" ({item.days_late} days)" if item.state == "late" else "")
+        table.add_row(
+            item.agency_name, record.author.name if record.author else "-", uk_date(record.due, "-"),
+            uk_date(record.submitted, "-"), uk_date(record.quality_assured_on, "-"), uk_date(record.signed_off_on, "-"),
+            state,
+        )  # fmt: skip
+    for name in report.panel.not_commissioned:
+        table.add_row(name, "-", "-", "-", "-", "-", "not commissioned")
+    stdout().print(table)
+
+
+@imr_app.command("update")
+def imr_update(
+    agency: Annotated[str, typer.Argument(help="The agency's id, e.g. police.")],
+    author: Annotated[str | None, typer.Option(help="The IMR author's name.")] = None,
+    commissioned: Annotated[str | None, typer.Option(help="Date commissioned.")] = None,
+    due: Annotated[str | None, typer.Option(help="Date due.")] = None,
+    submitted: Annotated[str | None, typer.Option(help="Date submitted.")] = None,
+    quality_assured_by: Annotated[
+        str | None, typer.Option(help="Senior officer who quality assured it (6.3.3).")
+    ] = None,
+    quality_assured_on: Annotated[str | None, typer.Option(help="Date quality assured.")] = None,
+    signed_off_by: Annotated[str | None, typer.Option(help="Chief executive or director (App 14 4.4).")] = None,
+    signed_off_on: Annotated[str | None, typer.Option(help="Date signed off.")] = None,
+    presented: Annotated[str | None, typer.Option(help="Date presented to the panel (12.1).")] = None,
+    returned: Annotated[str | None, typer.Option(help="Date returned for further work (4.1.1).")] = None,
+    reason: Annotated[str | None, typer.Option(help="Why it was returned.")] = None,
+    review: ReviewOption = Path("."),
+) -> None:
+    """Record an IMR's progress; the file keeps its comments."""
+    from scrkit.checks.updates import update_imr
+    from scrkit.errors import BadInput
+
+    if returned and not reason:
+        raise BadInput("--returned needs --reason: why the IMR was returned for further work (4.1.1).")
+    changes = {
+        "author": author,
+        "commissioned": optional_date(commissioned, "--commissioned"),
+        "due": optional_date(due, "--due"),
+        "submitted": optional_date(submitted, "--submitted"),
+        "quality_assured_by": quality_assured_by,
+        "quality_assured_on": optional_date(quality_assured_on, "--quality-assured-on"),
+        "signed_off_by": signed_off_by,
+        "signed_off_on": optional_date(signed_off_on, "--signed-off-on"),
+        "presented": optional_date(presented, "--presented"),
+    }
+    back = (optional_date(returned, "--returned"), reason) if returned else None
+    update_imr(CaseFolder.open(review), agency, changes, back)  # type: ignore[arg-type]
+    stdout().print(f"Recorded the IMR of {agency}.", markup=False)
+
+
+actions_app = typer.Typer(
+    help="The action plan (App 13): list actions, or sign the plan off.", invoke_without_command=True
+)
+
+
+@actions_app.callback()
+def actions(ctx: typer.Context, review: ReviewOption = Path("."), today: TodayOption = None) -> None:
+    """List the actions: owner, date, state (overdue ones first)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    report = _report(review, date_or_today(today, "--today"))
+    table = Table(title=f"Action plan, {report.reference}", title_justify="left")
+    for heading in ("recommendation", "action", "by whom", "by when", "state"):
+        table.add_column(heading, overflow="fold")
+    order = {"overdue": 0, "no-date": 1, "open": 2, "done": 3}
+    for item in sorted(report.panel.actions, key=lambda a: order[a.state]):
+        state = item.state + (f" ({item.days_overdue} days)" if item.state == "overdue" else "")
+        table.add_row(item.recommendation, item.action.action, item.action.by_whom or "-",
+                      uk_date(item.action.by_when, "-"), state)  # fmt: skip
+    stdout().print(table)
+    signed = report.panel.plan_signed_off
+    say(f"Plan signed off {uk_date(signed)} (17.1.2)." if signed else "The plan is not yet signed off (17.1.2).")
+    if report.panel.overdue_actions:
+        raise typer.Exit(int(ExitCode.OVERDUE))
+
+
+@actions_app.command("sign-off")
+def sign_off(
+    by: Annotated[str, typer.Option(help="Who signed it off for the LSCB.")],
+    date: Annotated[str | None, typer.Option(help="When. Defaults to today.")] = None,
+    review: ReviewOption = Path("."),
+) -> None:
+    """Record the LSCB's formal completion of the action plan (17.1.2)."""
+    from scrkit.checks.updates import sign_off_plan
+
+    on = date_or_today(date, "--date")
+    sign_off_plan(CaseFolder.open(review), on, by)
+    stdout().print(f"Recorded: action plan signed off {uk_date(on)} by {by}.", markup=False)
+
+
+def report(
+    folders: Annotated[list[Path] | None, typer.Argument(help="Review folders (default: the -r review).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Where to write the report (.docx).")] = None,
+    today: TodayOption = None,
+    review: ReviewOption = Path("."),
+) -> None:
+    """Write the monthly progress update to the LSCB chair (4.1.2) as a Word document with a timeline chart."""
+    from scrkit.records.atomic import atomic_write_bytes
+    from scrkit.report.monthly import monthly_report
+
+    on = date_or_today(today, "--today")
+    targets = list(folders) if folders else [review]
+    reports = [_report(folder, on) for folder in targets]
+    board = CaseFolder.open(targets[0]).load().board.name
+    path = out or Path(f"{on:%Y-%m} SCR monthly update.docx")
+    atomic_write_bytes(path, monthly_report(reports, board, on))
+    stdout().print(str(path), markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(check)
+    app.add_typer(imr_app, name="imr")
+    app.add_typer(actions_app, name="actions")
+    app.command()(report)
