@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scrkit.anonymise.export import ExportResult, export
+from scrkit.checks.rules import Finding, check_review
 from scrkit.chronology.integrate import OUTPUT, MergeResult, merge_returns, write_outputs
 from scrkit.chronology.merge import DEFAULT_GAP_DAYS
 from scrkit.errors import Refused
@@ -34,6 +35,8 @@ class DemoResult:
     chronology: MergeResult
     chronology_files: tuple[Path, ...]
     export: ExportResult
+    findings: tuple[Finding, ...]
+    report: Path
 
 
 def free_demo_folder(base: Path) -> Path:
@@ -69,7 +72,18 @@ def run_demo(destination: Path, today: dt.date) -> DemoResult:
         chronology=merged,
         chronology_files=tuple(written),
         export=export(folder, "ofsted", today),
+        findings=tuple(check_review(timetable.records)),
+        report=_monthly_report(folder, today),
     )
+
+
+def _monthly_report(folder: CaseFolder, today: dt.date) -> Path:
+    from scrkit.report.monthly import monthly_report
+
+    timetable = refresh_timeline(folder)
+    status = assess(timetable.records, timetable.schedule, today)
+    path = folder.path / "reports" / f"{today:%Y-%m} monthly update.docx"
+    return folder.write_file(path, monthly_report([status], timetable.records.board.name, today))
 
 
 def _render_letters(folder: CaseFolder) -> list[Path]:

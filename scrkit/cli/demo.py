@@ -39,6 +39,10 @@ def demo(
         f"Anonymised pack for Ofsted, checked for leaks: {result.export.pack} ({len(result.export.files)} files)",
         markup=False,
     )
+    stdout().print(f"Checked against the guidance's rules: {len(result.findings)} breach(es):", markup=False)
+    for finding in result.findings:
+        stdout().print(f"  {finding.rule.id}: {finding.message}", markup=False)
+    stdout().print(f"Monthly update to the LSCB chair, with its timeline chart: {result.report}", markup=False)
     say(
         f"Try next: scrkit letters -r {result.folder}, scrkit merge-chronology -r {result.folder}, "
         f"scrkit status -r {result.folder} --today 01/12/2026, "

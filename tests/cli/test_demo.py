@@ -19,6 +19,8 @@ def test_demo_into_a_named_folder(scrkit, tmp_path: Path) -> None:
     assert "2026-10-14 terms-of-reference.docx" in letters
     assert (tmp_path / "demo" / "chronology" / "integrated-chronology.xlsx").is_file()
     assert "possible duplicates" in result.out
+    assert "imr-authors-independent" in result.out  # the example's deliberate independence breach
+    assert list((tmp_path / "demo" / "reports").glob("* monthly update.docx"))
     packs = list((tmp_path / "demo" / "exports").iterdir())
     assert any(path.is_dir() and path.name.endswith(" ofsted") for path in packs)
 

@@ -1,0 +1,113 @@
+"""IMR, action and interview states at chosen dates; the monthly report, read back and opened."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from scrkit.errors import ExitCode
+from scrkit.review.casefolder import CaseFolder
+from scrkit.timeline.recording import load_timetable
+from scrkit.timeline.status import assess
+
+D = dt.date
+
+
+def progress(review_dir: Path, today: dt.date):  # noqa: ANN201
+    timetable = load_timetable(CaseFolder.open(review_dir))
+    return assess(timetable.records, timetable.schedule, today).panel
+
+
+def test_imr_states(review_dir: Path) -> None:
+    before = {item.imr.agency: item.state for item in progress(review_dir, D(2026, 11, 26)).imrs}
+    assert before["police"] == "commissioned" and before["community-health"] == "submitted"
+    # The IMRs were due on Friday 22 January 2027; on 1 February 2027 the five not submitted are 10 days late.
+    later = progress(review_dir, D(2027, 2, 1))
+    late = {item.imr.agency: item.days_late for item in later.late_imrs}
+    assert late == {"police": 10, "childrens-social-care": 10, "ashcombe-hospitals": 10,
+                    "larchfield-practice": 10, "brookside-primary": 10}  # fmt: skip
+    # Circulation is due two weeks before the presentation meeting of 17/02/2027 (12.1.1): 03/02/2027.
+    assert {item.circulation_due for item in later.imrs} == {D(2027, 2, 3)}
+    missed = {item.imr.agency for item in progress(review_dir, D(2027, 2, 4)).imrs if item.missed_circulation}
+    assert "police" in missed and "community-health" not in missed  # community health sent it on 20/11/2026
+    assert progress(review_dir, D(2026, 11, 26)).not_commissioned == ("Ashcombe Women's Aid",)
+
+
+def test_imr_update_then_states(scrkit, review_dir: Path) -> None:
+    result = scrkit("imr", "update", "police", "--submitted", "20/01/2027", "--quality-assured-by", "Supt Rowe",
+                    "--quality-assured-on", "21/01/2027", "-r", review_dir)  # fmt: skip
+    assert result.code == ExitCode.OK, result.err
+    returned = scrkit("imr", "update", "ashcombe-hospitals", "--returned", "25/01/2027", "--reason",
+                      "No analysis of the ED attendance", "-r", review_dir)  # fmt: skip
+    assert returned.code == ExitCode.OK, returned.err
+    states = {item.imr.agency: item.state for item in progress(review_dir, D(2027, 2, 1)).imrs}
+    assert states["police"] == "submitted" and states["ashcombe-hospitals"] == "returned"
+    text = (review_dir / "imrs.yaml").read_text(encoding="utf-8")
+    assert "# The author managed the duty team" in text  # the comments survive
+    assert "reason: No analysis of the ED attendance" in text
+    assert scrkit("imr", "update", "ashcombe-hospitals", "--returned", "25/01/2027", "-r", review_dir).code == 2
+
+
+def test_action_states(review_dir: Path) -> None:
+    states = {item.action.id: (item.state, item.days_overdue) for item in progress(review_dir, D(2026, 11, 26)).actions}
+    assert states == {"act-1": ("overdue", 6), "act-2": ("open", 0), "act-3": ("open", 0), "act-4": ("no-date", 0)}
+    assert [a.action.id for a in progress(review_dir, D(2026, 11, 20)).overdue_actions] == []  # due that very day
+
+
+def test_actions_command_and_sign_off(scrkit, review_dir: Path) -> None:
+    assert scrkit("actions", "-r", review_dir, "--today", "2026-11-26").code == ExitCode.OVERDUE
+    assert scrkit("actions", "-r", review_dir, "--today", "2026-11-19").code == ExitCode.OK
+    assert scrkit("actions", "sign-off", "--by", "Professor Margaret Ellery", "--date", "2026-11-25",
+                  "-r", review_dir).code == ExitCode.OK  # fmt: skip
+    assert "signed_off_on: 2026-11-25" in (review_dir / "actions.yaml").read_text(encoding="utf-8")
+
+
+def test_interview_notice_warnings(review_dir: Path) -> None:
+    warnings = progress(review_dir, D(2026, 11, 26)).interviews
+    assert [(w.interview_id, w.message) for w in warnings] == [
+        ("int-hv-1", "only 13 days' notice; 11.1.3 asks for at least two weeks")
+    ]
+
+
+def test_status_counts_late_imrs_and_overdue_actions(scrkit, review_dir: Path) -> None:
+    result = scrkit("status", "-r", review_dir, "--today", "2026-11-26")
+    assert "Actions overdue: 1 (act-1, 6 days)" in result.out
+    assert "No IMR commissioned yet from: Ashcombe Women's Aid" in result.out
+
+
+def test_monthly_report(scrkit, review_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "update.docx"
+    result = scrkit("report", "-r", review_dir, "--today", "2026-11-26", "--out", out)
+    assert result.code == ExitCode.OK, result.err
+    document = Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "monthly update to the LSCB Chair, November 2026" in text
+    assert "Planned completion: due 07/04/2027." in text
+    assert "Family and victims notified (letter and leaflet) (31 working days overdue): no reason recorded" in text
+    assert "act-1: Deliver bruising protocol training to all health visitors" in text
+    assert "Ashcombe Women's Aid: no IMR commissioned yet" in text
+    assert document.paragraphs[-1].text == "End of the monthly update."
+    [row] = [r for r in document.tables[0].rows[1:]]
+    assert [c.text for c in row.cells][:3] == ["SCR-2026-03", "action needed", "2"]
+    # The chart is embedded as a picture.
+    assert len(document.inline_shapes) == 1
+    with zipfile.ZipFile(out) as archive:
+        [image] = [name for name in archive.namelist() if name.startswith("word/media/")]
+        assert archive.read(image)[:8] == b"\x89PNG\r\n\x1a\n"
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if not office:
+        pytest.fail("LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui")
+    subprocess.run(
+        [office, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(out)],
+        check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    pdf = subprocess.run(["pdftotext", str(tmp_path / "update.pdf"), "-"], capture_output=True, check=True).stdout
+    assert b"SCR-2026-03" in pdf and b"End of the monthly update." in pdf
