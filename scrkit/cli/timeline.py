@@ -146,6 +146,15 @@ def render_panel(report: StatusReport) -> None:
         )
     for warning in panel.interviews:
         console.print(f"Interview {warning.interview_id} ({warning.practitioner}): {warning.message}", markup=False)
+    if panel.retention_due:
+        if panel.legal_hold:
+            console.print("Papers are under a legal hold: no destruction decision may be made (15.1.5).", markup=False)
+        elif panel.retention_due <= report.today:
+            console.print(
+                f"Papers due for a destruction decision since {uk_date(panel.retention_due)} (15.1.5); "
+                "scrkit deletes nothing.",
+                markup=False,
+            )
 
 
 def _render_many(reports: list[StatusReport], failures: dict[Path, str], today: dt.date) -> None:

@@ -93,12 +93,45 @@ class ParallelProcess(Record):
     taken_into_account: Text | None = None  # how the review takes account of it
 
 
+class Grade(StrEnum):
+    """Appendix 12's four grades."""
+
+    OUTSTANDING = "outstanding"
+    GOOD = "good"
+    SATISFACTORY = "satisfactory"
+    INADEQUATE = "inadequate"
+
+
+class Element(StrEnum):
+    """The elements Ofsted grades (Appendix 12)."""
+
+    TIMESCALES = "timescales"
+    SCOPE = "scope-of-the-review"
+    CONTRIBUTION = "contribution-of-relevant-agencies"
+    INDEPENDENT = "independent-element"
+    FAMILY = "involvement-of-family-members"
+    PARALLEL = "links-to-parallel-investigations"
+    IMRS = "individual-management-reviews"
+    OVERVIEW = "overview-report"
+    LESSONS = "lessons-to-be-learned"
+    ACTION_PLAN = "action-plan"
+    EXECUTIVE_SUMMARY = "executive-summary"
+
+
 class OfstedEvaluation(Record):
     """18.1.1: the evaluation letter: the inspector, the overall grade and each element's grade (App 12)."""
 
     inspector: Text | None = None
-    overall: Text | None = None
-    grades: dict[Text, Text] = {}
+    overall: Grade | None = None
+    grades: dict[Element, Grade] = {}
+
+
+class Publication(Record):
+    """8.1.9, 13.3.6: what the LSCB decided to publish, and when."""
+
+    overview_report: Text | None = None  # published in full unless there are compelling reasons (8.1.9)
+    executive_summary: Text | None = None
+    planned_on: Date | None = None
 
 
 class Retention(Record):
@@ -134,5 +167,6 @@ class Review(Record):
     parallel_processes_considered: YesNo | None = None  # 2.1.1: the panel has asked the question
     parallel_processes: list[ParallelProcess] = []  # 2.1, 1.7
     ofsted_evaluation: OfstedEvaluation = OfstedEvaluation()  # 18.1
+    publication: Publication = Publication()  # 8.1.9, 13.3.6
     retention: Retention = Retention()  # 15.1.5
     circumstances: list[TriggeringCircumstance] = []

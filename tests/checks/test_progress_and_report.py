@@ -111,3 +111,33 @@ def test_monthly_report(scrkit, review_dir: Path, tmp_path: Path) -> None:
     )  # fmt: skip
     pdf = subprocess.run(["pdftotext", str(tmp_path / "update.pdf"), "-"], capture_output=True, check=True).stdout
     assert b"SCR-2026-03" in pdf and b"End of the monthly update." in pdf
+
+
+def test_ofsted_grades_use_appendix_12s_elements_and_grades(review_dir: Path) -> None:
+    from scrkit.errors import InvalidReview
+    from tests.conftest import replace_in
+
+    replace_in(
+        review_dir / "review.yaml", "  grades: {}", "  grades: {timescales: good, independent-element: outstanding}"
+    )
+    assert CaseFolder.open(review_dir).load().review.ofsted_evaluation.grades
+    replace_in(review_dir / "review.yaml", "timescales: good", "timeliness: excellent")
+    with pytest.raises(InvalidReview) as caught:
+        CaseFolder.open(review_dir).load()
+    messages = " ".join(problem.message for problem in caught.value.problems)
+    assert "timeliness" in messages and "excellent" in messages
+
+
+def test_papers_due_for_a_destruction_decision(scrkit, review_dir: Path) -> None:
+    from tests.conftest import replace_in
+
+    # Completed 7 April 2027: with a 7-year policy, papers are due for a decision on 7 April 2034.
+    entry = "  completion:\n    title: LSCB approves the final SCR\n    due: 2027-04-07\n    done:"
+    replace_in(review_dir / "timeline.yaml", entry, entry + " 2027-04-07")
+    later = scrkit("status", "-r", review_dir, "--today", "2034-05-01")
+    assert "Papers due for a destruction decision since 07/04/2034 (15.1.5); scrkit deletes nothing." in later.out
+    earlier = scrkit("status", "-r", review_dir, "--today", "2034-04-06")
+    assert "destruction decision" not in earlier.out
+    replace_in(review_dir / "review.yaml", "  legal_hold: no", "  legal_hold: yes")
+    held = scrkit("status", "-r", review_dir, "--today", "2034-05-01")
+    assert "legal hold" in held.out
