@@ -12,7 +12,6 @@ from scrkit.cli.chronology import render_merge
 from scrkit.cli.render import render_summary
 from scrkit.cli.terminal import say, stdout
 from scrkit.cli.timeline import render_status
-from scrkit.demo import DEFAULT_DEMO_FOLDER, free_demo_folder, run_demo
 
 
 def demo(
@@ -21,6 +20,9 @@ def demo(
     ] = None,
 ) -> None:
     """Copy the example review into a new folder, validate it and show what scrkit makes of it."""
+    # Imported here: the demo touches every part of scrkit, which other commands need not load.
+    from scrkit.demo import DEFAULT_DEMO_FOLDER, free_demo_folder, run_demo
+
     destination = folder if folder is not None else free_demo_folder(Path(DEFAULT_DEMO_FOLDER))
     say(f"Copying the example review (all names invented) to {destination} ...")
     result = run_demo(destination, dt.date.today())
