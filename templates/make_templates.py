@@ -854,7 +854,20 @@ def interview_record() -> None:
             "if in agreement, signs both copies. Disagreement on the content is identified and noted (11.1.6). "
             "The interviewee should have had at least 2 weeks' notice and may be accompanied (11.1.3)."
         )
-        .pairs([("Interviewer", ""), ("Date", ""), ("Signed (interviewee)", ""), ("Signed (interviewer)", "")])
+        .pairs(
+            [
+                ("Interviewer", "{% if interview is defined %}{{ interview.interviewer }}{% endif %}"),
+                ("Date", "{% if interview is defined %}{{ interview.date|long }}{% endif %}"),
+                ("Venue", "{% if interview is defined %}{{ interview.venue|default('') }}{% endif %}"),
+                (
+                    "Notice given",
+                    "{% if interview is defined %}{{ interview.notice_given|long|default('') }}{% endif %}",
+                ),
+                ("Supporter", "{% if interview is defined %}{{ interview.supporter|default('') }}{% endif %}"),
+                ("Signed (interviewee)", ""),
+                ("Signed (interviewer)", ""),
+            ]
+        )
         .save("interview-record")
     )
 

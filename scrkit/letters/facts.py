@@ -15,6 +15,7 @@ from typing import Any
 
 from scrkit.models.agencies import Agency, RequestReply
 from scrkit.models.child import Gender
+from scrkit.models.panel_business import ImrAuthor, Interview
 from scrkit.models.review import CIRCUMSTANCE_TITLES, Alternative, Circumstance, DecisionOutcome
 from scrkit.review.casefolder import ReviewRecords
 from scrkit.review.summary import age_between
@@ -141,9 +142,24 @@ def review_facts(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
             for m in schedule.milestones
             if m.applicable and not m.id.startswith("monthly-update-")
         ],
-        "actions": _EXAMPLE_ACTIONS,
-        "example_actions": True,
     }
+    # App 13: the review's own action plan when it has one, the guidance's example otherwise.
+    own_actions = [
+        {
+            "outcome": recommendation.outcome or "",
+            "recommendation": recommendation.recommendation,
+            "actions": action.action,
+            "by_whom": action.by_whom or "",
+            "by_when": action.by_when.strftime("%d/%m/%Y") if action.by_when else "",
+            "taken": action.taken or ("Done " + action.done.strftime("%d/%m/%Y") if action.done else ""),
+            "audit": action.audit or "",
+        }
+        for recommendation in records.actions.recommendations
+        for action in recommendation.actions
+    ]
+    values["actions"] = own_actions or _EXAMPLE_ACTIONS
+    if not own_actions:
+        values["example_actions"] = True
     if completion is not None and completion.applicable:
         if completion.done:
             values["completion_done"] = completion.done
@@ -204,7 +220,8 @@ def recipients_for(kind: str, records: ReviewRecords) -> list[Recipient]:
             for agency in records.agencies.agencies
             if kind == "agencies" or agency.request_reply == RequestReply.INVOLVED
         ]
-        found = [_agency_recipient(agency) for agency in chosen]
+        authors = {imr.agency: imr.author for imr in records.imrs.imrs if imr.author} if kind == "authors" else {}
+        found = [_agency_recipient(agency, authors.get(agency.id)) for agency in chosen]
         if kind == "authors" and records.panel.overview_author is not None:
             author = records.panel.overview_author
             found.append(
@@ -233,23 +250,22 @@ def recipients_for(kind: str, records: ReviewRecords) -> list[Recipient]:
                 "organisation": agency.name if agency else None,
                 "address": list(agency.address) if agency else [],
             }
-            found.append(
-                Recipient(
-                    id=person.id,
-                    facts={"recipient": facts(f"professionals[{person.id}]", details, "people.yaml")},
-                    agency=agency,
-                )
-            )
+            recipient_facts = {"recipient": facts(f"professionals[{person.id}]", details, "people.yaml")}
+            interview = next((i for i in records.interviews.interviews if i.practitioner == person.id), None)
+            if interview is not None:
+                recipient_facts["interview"] = facts(f"interviews[{interview.id}]", _dump(interview), "interviews.yaml")
+            found.append(Recipient(id=person.id, facts=recipient_facts, agency=agency))
         return found
     raise ValueError(f"unknown recipient kind {kind!r}")
 
 
-def _agency_recipient(agency: Agency) -> Recipient:
-    # 5.1.1-5.1.2: letters go to the agency's LSCB representative, copied to its chief officer.
+def _agency_recipient(agency: Agency, author: ImrAuthor | None = None) -> Recipient:
+    # 5.1.1-5.1.2: letters go to the agency's LSCB representative, copied to its chief officer;
+    # App 4: the authors' briefing goes to the agency's IMR author once one is named.
     person = agency.lscb_representative or agency.chief_officer
     details = {
-        "name": person.name if person else f"The Chief Officer, {agency.name}",
-        "title": person.title if person else None,
+        "name": author.name if author else person.name if person else f"The Chief Officer, {agency.name}",
+        "title": author.role if author else person.title if person else None,
         "organisation": agency.name,
         "address": list(agency.address),
     }
@@ -274,6 +290,7 @@ def every_fact(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
         names.setdefault("completion_done", None)
         names.setdefault("completion_due", None)
         names.setdefault("extension", dict.fromkeys(("new_completion", "reason", "agreed_on", "ofsted_informed")))
+        names.setdefault("interview", dict.fromkeys(Interview.model_fields))
         for kind in ("agencies", "professionals", "family"):
             for recipient in recipients_for(kind, records)[:1]:
                 for key, value in recipient.facts.items():

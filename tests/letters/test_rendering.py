@@ -224,3 +224,25 @@ def test_templates_cannot_reach_python_internals(ready_review: Path, escape: str
         render(ready_review, ["family-leaflet"], dt.date(2026, 11, 20))
     assert "sandbox" in caught.value.message
     assert not list((ready_review / "letters").glob("*.docx"))
+
+
+def test_the_action_plan_document_is_filled_from_the_review(ready_review: Path) -> None:
+    [path] = render(ready_review, ["action-plan"], dt.date(2026, 11, 20))
+    rows = Document(str(path)).tables[0].rows
+    assert [cell.text for cell in rows[1].cells][2:5] == [
+        "Deliver bruising protocol training to all health visitors", "Designated Nurse", "20/11/2026",
+    ]  # fmt: skip
+    assert len(rows) == 1 + 4  # the heading and the four actions of actions.yaml
+    assert "example from Appendix 13" not in all_text(path)
+
+
+def test_the_interview_record_carries_the_interview(ready_review: Path) -> None:
+    [path] = render(ready_review, ["interview-record"], dt.date(2026, 11, 20), to=["hv-1"])
+    cells = document_text(path)["tables"]
+    assert cells[cells.index("Interviewer") + 1] == "Moira Lennox"
+    assert cells[cells.index("Notice given") + 1] == "30 October 2026"
+
+
+def test_the_authors_briefing_goes_to_the_imr_author(ready_review: Path) -> None:
+    [path] = render(ready_review, ["authors-briefing"], dt.date(2026, 10, 20), to=["childrens-social-care"])
+    assert document_text(path)["body"][0] == "Helen Marsh"
