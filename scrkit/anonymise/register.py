@@ -114,6 +114,8 @@ def build_register(records: ReviewRecords) -> Register:
         )
     )
     for member in records.people.family:
+        if member.pregnancy_loss:
+            continue  # a miscarriage or termination has no name to hide, and "miscarriage" is a word
         people.append(
             Person(
                 key=member.id,

@@ -32,3 +32,5 @@ class Child(Record):
     child_protection_plan: YesNo | None = None  # is/was subject to a child protection plan
     whereabouts_at_incident: Text | None = None
     carer_at_incident: Text | None = None
+    parents: list[Id] = []  # ids in people.yaml of the child's mother and father (App 15)
+    twin_of: Id | None = None

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from scrkit.models.child import Gender
 from scrkit.models.fields import Date, Id, Record, Text, YesNo
+
+
+class PregnancyLoss(StrEnum):
+    MISCARRIAGE = "miscarriage"
+    TERMINATION = "termination"
 
 
 class FamilyMember(Record):
@@ -21,6 +28,38 @@ class FamilyMember(Record):
     ethnic_origin: Text | None = None
     child_protection_plan: YesNo | None = None  # is/was subject to a child protection plan
     notify: YesNo | None = None  # 6.1.3: sent the letter and leaflet telling the family of the review
+    parents: list[Id] = []  # ids of their mother and father (at most two), for the genogram (App 15)
+    twin_of: Id | None = None  # the id of their twin
+    pregnancy_loss: PregnancyLoss | None = None  # a miscarriage or termination, drawn in birth order
+
+
+class RelationshipKind(StrEnum):
+    ENDURING = "enduring"  # marriage or cohabitation: an unbroken line (App 15)
+    TRANSITORY = "transitory"  # a broken line
+
+
+class RelationshipStatus(StrEnum):
+    TOGETHER = "together"
+    SEPARATED = "separated"  # one short diagonal stroke
+    DIVORCED = "divorced"  # two strokes
+
+
+class Relationship(Record):
+    """A relationship between two adults, for the genogram (Appendix 15)."""
+
+    between: list[Id]  # exactly two people's ids
+    kind: RelationshipKind = RelationshipKind.ENDURING
+    status: RelationshipStatus = RelationshipStatus.TOGETHER
+    start: Date | None = None
+    end: Date | None = None
+
+
+class Household(Record):
+    """People who live together: a dotted line around them on the genogram."""
+
+    id: Id
+    members: list[Id]
+    label: Text | None = None
 
 
 class Professional(Record):
@@ -37,3 +76,5 @@ class Professional(Record):
 class People(Record):
     family: list[FamilyMember] = []
     professionals: list[Professional] = []
+    relationships: list[Relationship] = []
+    households: list[Household] = []
