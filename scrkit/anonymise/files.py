@@ -13,7 +13,7 @@ from scrkit.anonymise.text import Anonymiser
 from scrkit.errors import BadInput
 
 ARCHIVES = (".docx", ".xlsx")
-TEXTS = (".csv", ".txt", ".md")
+TEXTS = (".csv", ".txt", ".md", ".svg")
 SUPPORTED = ARCHIVES + TEXTS
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from scrkit import __version__
-from scrkit.cli import agencies, anonymise, chronology, demo, letters, panel, review, safety, timeline
+from scrkit.cli import agencies, anonymise, chronology, demo, genogram, letters, panel, review, safety, timeline
 
 app = typer.Typer(
     name="scrkit",
@@ -44,4 +44,5 @@ chronology.register(app)
 safety.register(app)
 anonymise.register(app)
 panel.register(app)
+genogram.register(app)
 demo.register(app)

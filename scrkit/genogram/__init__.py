@@ -1,0 +1,1 @@
+"""The family's genogram (Appendix 15), drawn from the people records."""

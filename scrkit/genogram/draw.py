@@ -1,0 +1,23 @@
+"""Drawing a review's genogram to SVG and PNG (what `scrkit genogram` and the documents use)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scrkit.genogram.layout import Drawing, layout
+from scrkit.genogram.png import to_png
+from scrkit.genogram.svg import to_svg
+from scrkit.review.casefolder import ReviewRecords
+
+
+@dataclass(frozen=True)
+class Genogram:
+    drawing: Drawing
+    svg: str
+    png: bytes
+
+
+def genogram(records: ReviewRecords, anonymise: bool = False) -> Genogram:
+    title = f"Genogram, Serious Case Review {records.review.reference}" + (" (anonymised)" if anonymise else "")
+    drawing = layout(records, anonymise)
+    return Genogram(drawing=drawing, svg=to_svg(drawing, title), png=to_png(drawing, title))
