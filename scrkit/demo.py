@@ -78,12 +78,17 @@ def run_demo(destination: Path, today: dt.date) -> DemoResult:
 
 
 def _monthly_report(folder: CaseFolder, today: dt.date) -> Path:
+    from scrkit.genogram.draw import genogram
     from scrkit.report.monthly import monthly_report
 
     timetable = refresh_timeline(folder)
     status = assess(timetable.records, timetable.schedule, today)
+    drawn = genogram(timetable.records)
+    folder.write_file(folder.path / "reports" / "genogram.svg", drawn.svg.encode("utf-8"))
+    folder.write_file(folder.path / "reports" / "genogram.png", drawn.png)
     path = folder.path / "reports" / f"{today:%Y-%m} monthly update.docx"
-    return folder.write_file(path, monthly_report([status], timetable.records.board.name, today))
+    pictures = {timetable.records.review.reference: drawn.png}
+    return folder.write_file(path, monthly_report([status], timetable.records.board.name, today, pictures))
 
 
 def _render_letters(folder: CaseFolder) -> list[Path]:

@@ -705,7 +705,15 @@ IMR_SECTIONS: list[tuple[str, list[str]]] = [
             "Panel only (the overview report will be completely anonymised); g) were you given sufficient time?",
         ],
     ),
-    ("Genogram", ["Include a genogram of the family as far as your agency understands it (Appendix 15)."]),
+    (
+        "Genogram",
+        [
+            "{% if genogram is defined %}{{ genogram }}{% endif %}",
+            "Above: the family as the review's records hold it. Add to it, or correct it, as far as your agency "
+            "understands the family, including grandparents, other significant adults and friends (App 14 2.3, "
+            "Appendix 15).",
+        ],
+    ),
     (
         "Summary of Facts",
         [

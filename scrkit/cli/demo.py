@@ -45,6 +45,7 @@ def demo(
     for finding in result.findings:
         stdout().print(f"  {finding.rule.id}: {finding.message}", markup=False)
     stdout().print(f"Monthly update to the LSCB chair, with its timeline chart: {result.report}", markup=False)
+    stdout().print(f"The family's genogram (Appendix 15): {result.report.parent / 'genogram.png'}", markup=False)
     say(
         f"Try next: scrkit letters -r {result.folder}, scrkit merge-chronology -r {result.folder}, "
         f"scrkit status -r {result.folder} --today 01/12/2026, "

@@ -149,6 +149,9 @@ def report(
     folders: Annotated[list[Path] | None, typer.Argument(help="Review folders (default: the -r review).")] = None,
     out: Annotated[Path | None, typer.Option(help="Where to write the report (.docx).")] = None,
     today: TodayOption = None,
+    genograms: Annotated[
+        bool, typer.Option("--genograms/--no-genograms", help="Include each family's genogram.")
+    ] = True,
     review: ReviewOption = Path("."),
 ) -> None:
     """Write the monthly progress update to the LSCB chair (4.1.2) as a Word document with a timeline chart."""
@@ -159,8 +162,19 @@ def report(
     targets = list(folders) if folders else [review]
     reports = [_report(folder, on) for folder in targets]
     board = CaseFolder.open(targets[0]).load().board.name
+    pictures = {}
+    if genograms:
+        from scrkit.errors import BadInput
+        from scrkit.genogram.draw import genogram
+
+        for folder in targets:
+            records = CaseFolder.open(folder).load()
+            try:
+                pictures[records.review.reference] = genogram(records).png
+            except BadInput as error:
+                say(f"No genogram for {records.review.reference}: {error.message}")
     path = out or Path(f"{on:%Y-%m} SCR monthly update.docx")
-    atomic_write_bytes(path, monthly_report(reports, board, on))
+    atomic_write_bytes(path, monthly_report(reports, board, on, pictures))
     stdout().print(str(path), markup=False)
 
 

@@ -21,6 +21,7 @@ class LetterSpec(Record):
     to: RecipientKind
     milestone: Id | None = None
     draft_until: Literal["tor-approved", "review-completed"] | None = None
+    pictures: list[Literal["genogram"]] = []  # pictures drawn from the records and placed in the document
 
 
 class Catalogue(Record):

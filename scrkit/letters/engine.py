@@ -98,6 +98,7 @@ def render_template(template: Path, context: dict[str, Any], properties: Propert
     from docxtpl import DocxTemplate
 
     document = DocxTemplate(str(template))
+    context = _with_pictures(document, context)
     try:
         document.render(context, environment(), autoescape=True)
     except UndefinedError as error:
@@ -132,6 +133,24 @@ def render_template(template: Path, context: dict[str, Any], properties: Propert
     return stream.getvalue()
 
 
+PICTURE_PREFIX = "picture_png:"
+PICTURE_WIDTH_MM = 160
+
+
+def _with_pictures(document: Any, context: dict[str, Any]) -> dict[str, Any]:
+    """Pictures travel as PNG bytes under 'picture_png:NAME'; the template sees them as {{ NAME }}."""
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    pictures = {key: value for key, value in context.items() if key.startswith(PICTURE_PREFIX)}
+    if not pictures:
+        return context
+    result = {key: value for key, value in context.items() if not key.startswith(PICTURE_PREFIX)}
+    for key, png in pictures.items():
+        result[key.removeprefix(PICTURE_PREFIX)] = InlineImage(document, io.BytesIO(png), width=Mm(PICTURE_WIDTH_MM))
+    return result
+
+
 def missing_facts(template: Path, context: dict[str, Any]) -> list[str]:
     """Every fact the template would need that the context lacks, in the order they appear."""
     from docxtpl import DocxTemplate
@@ -139,6 +158,7 @@ def missing_facts(template: Path, context: dict[str, Any]) -> list[str]:
     found: list[str] = []
     recorder = _recording_undefined(found)
     document = DocxTemplate(str(template))
+    context = _with_pictures(document, context)
     try:
         document.render(context, environment(recorder), autoescape=True)
     except (TemplateSyntaxError, SecurityError) as error:

@@ -291,6 +291,7 @@ def every_fact(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
         names.setdefault("completion_due", None)
         names.setdefault("extension", dict.fromkeys(("new_completion", "reason", "agreed_on", "ofsted_informed")))
         names.setdefault("interview", dict.fromkeys(Interview.model_fields))
+        names.setdefault("genogram", None)
         for kind in ("agencies", "professionals", "family"):
             for recipient in recipients_for(kind, records)[:1]:
                 for key, value in recipient.facts.items():

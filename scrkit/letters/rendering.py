@@ -15,7 +15,14 @@ from typing import Any
 
 from scrkit.errors import BadInput, Refused
 from scrkit.letters.catalogue import LetterSpec, catalogue, template_for
-from scrkit.letters.engine import LetterError, MissingFactError, Properties, missing_facts, render_template
+from scrkit.letters.engine import (
+    PICTURE_PREFIX,
+    LetterError,
+    MissingFactError,
+    Properties,
+    missing_facts,
+    render_template,
+)
 from scrkit.letters.facts import Recipient, recipients_for, review_facts
 from scrkit.letters.naming import letter_file_name
 from scrkit.models.review import ReviewStatus
@@ -68,7 +75,29 @@ def _context(timetable: Timetable, spec: LetterSpec, recipient: Recipient, on: d
     }
     context["draft"] = _is_draft(spec, records)
     context.update(recipient.facts)
+    if "genogram" in spec.pictures:
+        picture = _genogram_png(records)
+        if picture is not None:
+            context[PICTURE_PREFIX + "genogram"] = picture
     return context
+
+
+_GENOGRAMS: dict[int, bytes | None] = {}
+
+
+def _genogram_png(records: ReviewRecords) -> bytes | None:
+    """The family's genogram, drawn once per set of records; none if the family cannot be drawn."""
+    from scrkit.errors import BadInput
+    from scrkit.genogram.draw import genogram
+
+    key = id(records)
+    if key not in _GENOGRAMS:
+        try:
+            _GENOGRAMS.clear()
+            _GENOGRAMS[key] = genogram(records).png
+        except BadInput:
+            _GENOGRAMS[key] = None
+    return _GENOGRAMS[key]
 
 
 def _is_draft(spec: LetterSpec, records: ReviewRecords) -> bool:

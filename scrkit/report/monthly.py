@@ -12,7 +12,11 @@ from scrkit.report.chart import timeline_chart
 from scrkit.timeline.status import State, StatusReport
 
 
-def monthly_report(reports: list[StatusReport], board_name: str, today: dt.date) -> bytes:
+def monthly_report(
+    reports: list[StatusReport], board_name: str, today: dt.date, genograms: dict[str, bytes] | None = None
+) -> bytes:
+    """The update; ``genograms`` (review reference to PNG) adds each family's genogram."""
+    genograms = genograms or {}
     from docx import Document
     from docx.shared import Cm, Pt
 
@@ -80,6 +84,10 @@ def monthly_report(reports: list[StatusReport], board_name: str, today: dt.date)
         document.add_heading("Timeline", 2)
         document.add_picture(io.BytesIO(timeline_chart(report)), width=Cm(16))
         document.add_paragraph(f"Chart: {report.reference}, planned against actual dates.")
+        if report.reference in genograms:
+            document.add_heading("Genogram", 2)
+            document.add_picture(io.BytesIO(genograms[report.reference]), width=Cm(16))
+            document.add_paragraph(f"The family of review {report.reference} (Appendix 15).")
     document.add_paragraph("End of the monthly update.")
     properties = document.core_properties
     properties.title = f"Monthly SCR update, {today:%B %Y}"

@@ -96,11 +96,12 @@ def test_monthly_report(scrkit, review_dir: Path, tmp_path: Path) -> None:
     assert document.paragraphs[-1].text == "End of the monthly update."
     [row] = [r for r in document.tables[0].rows[1:]]
     assert [c.text for c in row.cells][:3] == ["SCR-2026-03", "action needed", "2"]
-    # The chart is embedded as a picture.
-    assert len(document.inline_shapes) == 1
+    # The chart and the genogram are embedded as pictures.
+    assert len(document.inline_shapes) == 2
+    assert "The family of review SCR-2026-03 (Appendix 15)." in text
     with zipfile.ZipFile(out) as archive:
-        [image] = [name for name in archive.namelist() if name.startswith("word/media/")]
-        assert archive.read(image)[:8] == b"\x89PNG\r\n\x1a\n"
+        images = [name for name in archive.namelist() if name.startswith("word/media/")]
+        assert len(images) == 2 and all(archive.read(image)[:8] == b"\x89PNG\r\n\x1a\n" for image in images)
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if not office:
         pytest.fail("LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui")

@@ -21,6 +21,7 @@ def test_demo_into_a_named_folder(scrkit, tmp_path: Path) -> None:
     assert "possible duplicates" in result.out
     assert "imr-authors-independent" in result.out  # the example's deliberate independence breach
     assert list((tmp_path / "demo" / "reports").glob("* monthly update.docx"))
+    assert (tmp_path / "demo" / "reports" / "genogram.svg").is_file()
     packs = list((tmp_path / "demo" / "exports").iterdir())
     assert any(path.is_dir() and path.name.endswith(" ofsted") for path in packs)
 

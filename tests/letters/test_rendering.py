@@ -246,3 +246,8 @@ def test_the_interview_record_carries_the_interview(ready_review: Path) -> None:
 def test_the_authors_briefing_goes_to_the_imr_author(ready_review: Path) -> None:
     [path] = render(ready_review, ["authors-briefing"], dt.date(2026, 10, 20), to=["childrens-social-care"])
     assert document_text(path)["body"][0] == "Helen Marsh"
+
+
+def test_the_imr_template_carries_the_genogram(ready_review: Path) -> None:
+    [path] = render(ready_review, ["imr-template"], dt.date(2026, 10, 14), to=["police"])
+    assert len(Document(str(path)).inline_shapes) == 1
