@@ -185,7 +185,12 @@ def _spec(name: str) -> LetterSpec:
 
 
 def _refuse_problems(planned: list[PlannedDocument], force: bool) -> None:
-    existing = [document.path for document in planned if document.path.exists()]
+    refuse_overwriting([document.path for document in planned], force)
+
+
+def refuse_overwriting(paths: list[Path], force: bool) -> None:
+    """A letter already in letters/ may have been edited or sent: never replace it without --force."""
+    existing = [path for path in paths if path.exists()]
     if existing and not force:
         raise Refused(
             "These letters were already rendered; scrkit will not overwrite them:\n"
@@ -256,13 +261,7 @@ def anonymised(documents: list[RenderedDocument], records: ReviewRecords, force:
         )
         for document in documents
     ]
-    existing = [document.path for document in result if document.path.exists()]
-    if existing and not force:
-        raise Refused(
-            "These anonymised letters were already rendered; scrkit will not overwrite them:\n"
-            + "\n".join(f"  {path}" for path in existing),
-            hint="Use --force to replace them.",
-        )
+    refuse_overwriting([document.path for document in result], force)
     return result
 
 

@@ -20,35 +20,16 @@ STALE_AFTER_SECONDS = 10 * 60
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path = Path(path)
-    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-    temp_path = Path(temp_name)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            # Keep the old file's permission bits (mkstemp makes the new one 0600).
-            with contextlib.suppress(OSError):
-                os.chmod(temp_path, path.stat().st_mode & 0o777)
-        else:
-            with contextlib.suppress(OSError):
-                os.chmod(temp_path, 0o666 & ~current_umask())
-        os.replace(temp_path, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp_path.unlink()
-        raise
-    _fsync_folder(path.parent)
+    with atomic_output(path) as temp_path:
+        temp_path.write_bytes(data)
 
 
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` for a writer that needs a file name (a large workbook).
+    """A temporary path beside ``path``; on success it is synced and renamed over ``path``.
 
-    When the block succeeds, the file is synced and renamed over ``path``; when it fails,
-    the temporary file is removed and ``path`` is untouched.
+    Used directly by writers that need a file name (a large workbook streamed to disk). When the
+    block fails, the temporary file is removed and ``path`` is untouched.
     """
     path = Path(path)
     descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
@@ -57,9 +38,12 @@ def atomic_output(path: Path) -> Iterator[Path]:
     try:
         yield temp_path
         with temp_path.open("rb+") as handle:
+            handle.flush()
             os.fsync(handle.fileno())
+        # Keep the old file's permission bits; a new file gets the usual ones (mkstemp makes 0600).
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~current_umask()
         with contextlib.suppress(OSError):
-            os.chmod(temp_path, 0o666 & ~current_umask())
+            os.chmod(temp_path, mode)
         os.replace(temp_path, path)
     except BaseException:
         with contextlib.suppress(OSError):

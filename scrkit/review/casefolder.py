@@ -100,13 +100,8 @@ class CaseFolder:
         """Write a file into the review (a letter, a workbook) atomically, under the lock."""
         with self.changing("write"):
             path.parent.mkdir(parents=True, exist_ok=True)
-            try:
+            with _saving(path):
                 atomic_write_bytes(path, content)
-            except OSError as error:
-                raise RecordWriteError(
-                    f"Could not save {path}: {error.strerror or error}. Nothing was changed.",
-                    hint="Check that the folder is writable and the disk is not full, then run the command again.",
-                ) from error
             self.record_change(path)
         return path
 
@@ -212,8 +207,15 @@ def validate_document(kind: RecordKind, path: Path, document: Any) -> tuple[Reco
 
 
 def save_document(path: Path, document: Any) -> None:
-    try:
+    with _saving(path):
         write_document(path, document)
+
+
+@contextmanager
+def _saving(path: Path) -> Iterator[None]:
+    """A failed save becomes a message the user can act on; the atomic write left the file as it was."""
+    try:
+        yield
     except OSError as error:
         raise RecordWriteError(
             f"Could not save {path}: {error.strerror or error}. The file was left as it was.",
