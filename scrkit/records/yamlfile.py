@@ -12,6 +12,7 @@ Two promises meet here:
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -74,12 +75,60 @@ def parse_document(text: str) -> Any:
     return document
 
 
-def read_document(path: Path) -> Any:
-    """Read and parse one record file."""
+def read_record_bytes(path: Path) -> bytes:
     size = path.stat().st_size
     if size > MAX_RECORD_BYTES:
         raise YamlProblem(None, f"the file is {size:,} bytes, far larger than any record; is it the right file?")
-    return parse_record_bytes(path.read_bytes())
+    return path.read_bytes()
+
+
+def read_document(path: Path) -> Any:
+    """Read and parse one record file."""
+    return parse_record_bytes(read_record_bytes(path))
+
+
+# What an anchor (&name), an alias (*name) or a tag (!tag) looks like anywhere in the text, or a NUL:
+# then the careful path decides (and refuses them). "Homes & Communities" or "Hello!" do not match.
+_CAREFUL = re.compile(r"[&*!][^\s,\[\]{}]|\x00")
+
+
+def fast_plain(raw: bytes) -> Any | None:
+    """The record as plain data through libyaml's C parser, or None when the careful (round-trip,
+    pure-Python) path must read it: anything unusual, any error, or no C parser installed. Read-only
+    commands use this; it is about seven times faster, and reads every scalar as text just the same."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if _CAREFUL.search(text):
+        return None
+    loader = _fast_loader()
+    if loader is None:
+        return None
+    try:
+        data = loader.load(text)
+    except Exception:  # noqa: BLE001 - the careful path reports the problem with its line
+        return None
+    return _plain(data)
+
+
+def _fast_loader() -> YAML | None:
+    import ruamel.yaml
+
+    if not getattr(ruamel.yaml, "__with_libyaml__", False):
+        return None
+    return YAML(typ="base", pure=False)
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(key): _plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_plain(item) for item in node]
+    if node is None:
+        return None
+    text = str(node)
+    return None if text.strip() in ("", "~") else text
 
 
 def parse_record_bytes(raw: bytes) -> Any:

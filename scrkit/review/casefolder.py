@@ -22,7 +22,15 @@ from scrkit.models.referral import Referral
 from scrkit.models.review import Review
 from scrkit.models.timeline import Timeline
 from scrkit.records.atomic import atomic_write_bytes, sweep_stale_temp_files
-from scrkit.records.yamlfile import YamlProblem, parse_record_bytes, read_document, to_plain, write_document
+from scrkit.records.yamlfile import (
+    YamlProblem,
+    fast_plain,
+    parse_record_bytes,
+    read_document,
+    read_record_bytes,
+    to_plain,
+    write_document,
+)
 from scrkit.review.audit import append as append_audit
 from scrkit.review.layout import RECORD_KINDS, REVIEW, RecordKind
 from scrkit.review.locking import ReviewLock
@@ -52,6 +60,24 @@ class ReviewRecords:
 
     def path_of(self, kind: RecordKind) -> Path:
         return self.folder / kind.file_name
+
+
+NOT_YET_PARSED = object()
+
+
+class RoundTripDocuments(dict):
+    """Each record's round-trip document (comments and line numbers), parsed only when needed:
+    a record read through the fast path is parsed again, carefully, only if a line must be named."""
+
+    def __init__(self, folder: CaseFolder) -> None:
+        super().__init__()
+        self._folder = folder
+
+    def __missing__(self, name: str) -> Any:
+        kind = next(kind for kind in RECORD_KINDS if kind.name == name)
+        document = read_document(self._folder.path_of(kind))
+        self[name] = document
+        return document
 
 
 class RecordChanged(RecordWriteError):
@@ -134,7 +160,7 @@ class CaseFolder:
 
         problems: list[Problem] = []
         models: dict[str, Record] = {}
-        documents: dict[str, Any] = {}
+        documents = RoundTripDocuments(self)
         for kind in RECORD_KINDS:
             if kind.name in replacements:
                 document = replacements[kind.name]
@@ -142,7 +168,8 @@ class CaseFolder:
             else:
                 document, model, found = self._load_one(kind)
             problems.extend(found)
-            documents[kind.name] = document
+            if document is not NOT_YET_PARSED:
+                documents[kind.name] = document
             if model is not None:
                 models[kind.name] = model
         if problems:
@@ -159,7 +186,14 @@ class CaseFolder:
             message = f"the file is missing; every review has one ({kind.about})"
             return None, None, [Problem(path, None, "", message)]
         try:
-            document = read_document(path)
+            raw = read_record_bytes(path)
+            plain = fast_plain(raw)
+            if isinstance(plain, dict):
+                try:
+                    return NOT_YET_PARSED, kind.model.model_validate(plain), []
+                except ValidationError:
+                    pass  # the careful path below finds the lines to report
+            document = parse_record_bytes(raw)
         except YamlProblem as problem:
             return None, None, [Problem(path, problem.line, "", problem.message)]
         except OSError as error:

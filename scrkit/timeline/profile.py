@@ -8,6 +8,7 @@ must not count from each other in a circle.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -17,7 +18,7 @@ from pydantic import ValidationError
 from scrkit.errors import InvalidProfile, Problem
 from scrkit.models.fields import Id, Record, Text, YesNo
 from scrkit.models.review import DecisionOutcome
-from scrkit.records.yamlfile import YamlProblem, line_of, read_document, to_plain
+from scrkit.records.yamlfile import YamlProblem, fast_plain, line_of, read_document, to_plain
 from scrkit.resources import DATA
 from scrkit.review.problems import problems_from_validation
 from scrkit.timeline.calendar import Unit
@@ -77,6 +78,15 @@ def load_profile(path: Path) -> LoadedProfile:
             path,
             [Problem(path, None, "", f"there is no process profile here (built-in profiles: {built_in})")],
         )
+    fast = fast_plain(path.read_bytes())
+    if isinstance(fast, dict):
+        with contextlib.suppress(ValidationError):
+            profile = Profile.model_validate(fast)
+            if not _reference_problems(profile, path, None):
+                order, cycle_problems = _order(profile, path, None)
+                if not cycle_problems:
+                    return LoadedProfile(profile=profile, path=path, order=order)
+    # The careful path: round-trip parsing, so that every problem is reported with its line.
     try:
         document = read_document(path)
     except YamlProblem as problem:

@@ -102,3 +102,25 @@ def test_line_of_a_field_added_in_memory_is_the_enclosing_line() -> None:
     document = parse_document("items:\n  - id: a\n    name: x\n")
     document["items"][0]["added"] = "new"
     assert line_of(document, ["items", 0, "added"]) == 2
+
+
+def test_the_fast_path_reads_text_as_text_and_steps_aside_when_unsure() -> None:
+    from scrkit.records.yamlfile import fast_plain
+
+    assert fast_plain(b"a: 012345\nb: NO\nc:\nd: ~\ne: Smith & Jones\nf: Hello!\n") == {
+        "a": "012345", "b": "NO", "c": None, "d": None, "e": "Smith & Jones", "f": "Hello!",
+    }  # fmt: skip
+    for careful in (b"a: &x {b: 1}\nc: *x\n", b"a: !!python/object x\n", b"a: 1\na: 2\n", b"a: [1\n", b"\xff\xfe"):
+        assert fast_plain(careful) is None, careful
+
+
+def test_a_record_with_an_alias_is_still_refused(review_dir: Path) -> None:
+    import pytest
+
+    from scrkit.errors import InvalidReview
+    from scrkit.review.casefolder import CaseFolder
+
+    path = review_dir / "board.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "extra: &x {a: 1}\nmore: *x\n", encoding="utf-8")
+    with pytest.raises(InvalidReview, match="1 problem"):
+        CaseFolder.open(review_dir).load()
