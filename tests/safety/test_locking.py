@@ -100,3 +100,14 @@ def test_a_read_only_folder_is_refused_clearly(review_dir: Path, monkeypatch) ->
     monkeypatch.setattr(locking.os, "open", denied)
     with pytest.raises(Refused, match="cannot change the review"):
         ReviewLock(review_dir, "done").acquire(wait=0)
+
+
+def test_on_windows_a_lock_is_judged_by_its_age(review_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scrkit.review import locking
+
+    monkeypatch.setattr(locking.os, "name", "nt")
+    monkeypatch.setattr(locking.os, "kill", lambda *args: pytest.fail("os.kill must not be called on Windows"))
+    plant_lock(review_dir, pid=999_999_999)
+    assert not is_stale(read_holder(review_dir))  # cannot tell the process has gone: wait for the age
+    plant_lock(review_dir, pid=999_999_999, since=dt.datetime.now() - dt.timedelta(hours=3))
+    assert is_stale(read_holder(review_dir))
