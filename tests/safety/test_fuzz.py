@@ -45,6 +45,15 @@ def _valid_return() -> bytes:
 VALID_RETURN = _valid_return()
 
 
+def with_sheet(path: Path, sheet_xml: bytes) -> Path:
+    """The valid return with its first sheet's XML replaced."""
+    with zipfile.ZipFile(io.BytesIO(VALID_RETURN)) as source, zipfile.ZipFile(path, "w") as target:
+        for entry in source.infolist():
+            content = sheet_xml if entry.filename == "xl/worksheets/sheet1.xml" else source.read(entry)
+            target.writestr(entry.filename, content)
+    return path
+
+
 @FUZZ
 @given(position=st.integers(0, len(CHILD)), junk=st.text(max_size=40))
 def test_mutated_records_are_refused_cleanly(position: int, junk: str) -> None:
@@ -91,11 +100,7 @@ def test_mutated_spreadsheets_are_refused_cleanly(flips: list[tuple[int, int]], 
 @given(sheet_xml=st.text(max_size=300))
 def test_a_sheet_replaced_with_anything(sheet_xml: str) -> None:
     with tempfile.TemporaryDirectory() as temp:
-        path = Path(temp) / "police.xlsx"
-        with zipfile.ZipFile(io.BytesIO(VALID_RETURN)) as source, zipfile.ZipFile(path, "w") as target:
-            for entry in source.infolist():
-                content = sheet_xml.encode() if entry.filename == "xl/worksheets/sheet1.xml" else source.read(entry)
-                target.writestr(entry.filename, content)
+        path = with_sheet(Path(temp) / "police.xlsx", sheet_xml.encode())
         result = read_return(path, AGENCIES, dt.date(2026, 11, 26))
         assert result.events or result.problems
 
@@ -116,10 +121,6 @@ def test_an_entity_expansion_bomb_in_a_sheet_is_harmless(tmp_path: Path) -> None
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
         '<row r="1"><c r="A1" t="inlineStr"><is><t>&lol4;</t></is></c></row></sheetData></worksheet>'
     )
-    path = tmp_path / "police.xlsx"
-    with zipfile.ZipFile(io.BytesIO(VALID_RETURN)) as source, zipfile.ZipFile(path, "w") as target:
-        for entry in source.infolist():
-            content = bomb.encode() if entry.filename == "xl/worksheets/sheet1.xml" else source.read(entry)
-            target.writestr(entry.filename, content)
+    path = with_sheet(tmp_path / "police.xlsx", bomb.encode())
     result = read_return(path, AGENCIES, dt.date(2026, 11, 26))
     assert not result.events and result.problems  # refused or unreadable, quickly, without expanding
