@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +11,7 @@ from rich.table import Table
 
 from scrkit.cli.options import ReviewOption, date_or_today
 from scrkit.cli.terminal import say, stderr, stdout
+from scrkit.dates import uk_date
 from scrkit.errors import BadInput, ExitCode
 from scrkit.review.casefolder import CaseFolder
 
@@ -101,8 +101,8 @@ def render_merge(result) -> None:  # noqa: ANN001 - MergeResult
         table.add_column(heading)
     for item in summaries(result.chronology, result.reads, agencies):
         table.add_row(
-            item.name, str(item.events), _uk(item.first), _uk(item.last), str(item.seen), str(item.not_seen),
-            str(item.unknown), str(item.problems),
+            item.name, str(item.events), uk_date(item.first, "-"), uk_date(item.last, "-"),
+            str(item.seen), str(item.not_seen), str(item.unknown), str(item.problems),
         )  # fmt: skip
     stdout().print(table)
     duplicates = sum(1 for event in result.chronology.events if event.duplicate_of)
@@ -113,10 +113,6 @@ def render_merge(result) -> None:  # noqa: ANN001 - MergeResult
     for read in result.reads:
         for problem in read.problems:
             stderr().print(str(problem), markup=False)
-
-
-def _uk(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else "-"
 
 
 def register(app: typer.Typer) -> None:

@@ -14,15 +14,13 @@ from scrkit.cli.terminal import say, stdout
 from scrkit.dates import uk_date
 from scrkit.errors import ExitCode
 from scrkit.review.casefolder import CaseFolder
-from scrkit.timeline.recording import load_timetable
-from scrkit.timeline.status import StatusReport, assess
+from scrkit.timeline.status import StatusReport, review_status
 
 TodayOption = Annotated[str | None, typer.Option("--today", help="As of this date instead of today.")]
 
 
 def _report(review: Path, today: dt.date) -> StatusReport:
-    timetable = load_timetable(CaseFolder.open(review))
-    return assess(timetable.records, timetable.schedule, today)
+    return review_status(CaseFolder.open(review), today)
 
 
 def check(review: ReviewOption = Path(".")) -> None:

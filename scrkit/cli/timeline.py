@@ -19,14 +19,13 @@ from scrkit.review.casefolder import CaseFolder
 from scrkit.timeline.recording import (
     KEY_DATE_FIELDS,
     Timetable,
-    load_timetable,
     record_decision,
     record_done,
     record_extension,
     refresh_timeline,
     set_key_date,
 )
-from scrkit.timeline.status import MilestoneStatus, State, StatusReport, assess
+from scrkit.timeline.status import MilestoneStatus, State, StatusReport, assess, review_status
 
 TodayOption = Annotated[
     str | None, typer.Option("--today", help="Work out the status as of this date instead of today.")
@@ -63,8 +62,7 @@ def _detail(status: MilestoneStatus) -> str:
 
 
 def _report(folder: Path, today: dt.date) -> StatusReport:
-    timetable = load_timetable(CaseFolder.open(folder))
-    return assess(timetable.records, timetable.schedule, today)
+    return review_status(CaseFolder.open(folder), today)
 
 
 def _render_milestones(report: StatusReport, title: str) -> None:

@@ -98,7 +98,7 @@ def build_schedule(records: ReviewRecords, loaded: LoadedProfile) -> Schedule:
         entry = recorded.get(rule.id)
         # A milestone that is also a key date (the decision) is done when that date is recorded.
         done = keys.get(rule.id) if rule.id in KEY_DATES else (entry.done if entry else None)
-        waiting = None if due else (rule.anchor if not start else None)
+        waiting = rule.anchor if due is None else None
         scheduled[rule.id] = [
             ScheduledMilestone(
                 id=rule.id,

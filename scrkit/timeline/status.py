@@ -18,7 +18,7 @@ from pathlib import Path
 
 from scrkit.checks.progress import PanelProgress, panel_progress
 from scrkit.models.agencies import RequestReply
-from scrkit.review.casefolder import ReviewRecords
+from scrkit.review.casefolder import CaseFolder, ReviewRecords
 from scrkit.timeline.schedule import Schedule, ScheduledMilestone
 
 DUE_SOON_WORKING_DAYS = 5
@@ -105,6 +105,14 @@ def assess_milestone(milestone: ScheduledMilestone, schedule: Schedule, today: d
     if due <= calendar.add_working_days(today, DUE_SOON_WORKING_DAYS):
         return MilestoneStatus(milestone, State.DUE_SOON)
     return MilestoneStatus(milestone, State.UPCOMING)
+
+
+def review_status(folder: CaseFolder, today: dt.date) -> StatusReport:
+    """Load a review and work out where it stands on ``today``."""
+    from scrkit.timeline.recording import load_timetable
+
+    timetable = load_timetable(folder)
+    return assess(timetable.records, timetable.schedule, today)
 
 
 def assess(records: ReviewRecords, schedule: Schedule, today: dt.date) -> StatusReport:
