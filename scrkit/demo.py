@@ -15,7 +15,7 @@ from scrkit.errors import Refused
 from scrkit.resources import example_review
 from scrkit.review.casefolder import CaseFolder
 from scrkit.review.summary import ReviewSummary, summarise
-from scrkit.timeline.recording import refresh_timeline
+from scrkit.timeline.recording import Timetable, refresh_timeline
 from scrkit.timeline.status import StatusReport, assess
 
 DEFAULT_DEMO_FOLDER = "scrkit-demo"
@@ -64,25 +64,25 @@ def run_demo(destination: Path, today: dt.date) -> DemoResult:
     merged = merge_returns(folder, [], today, DEFAULT_GAP_DAYS)
     written = write_outputs(folder, merged, folder.path / OUTPUT, docx=True)
     letters = tuple(_render_letters(folder))
+    status = assess(timetable.records, timetable.schedule, today)
     return DemoResult(
         folder=folder.path,
         summary=summarise(timetable.records),
-        status=assess(timetable.records, timetable.schedule, today),
+        status=status,
         letters=letters,
         chronology=merged,
         chronology_files=tuple(written),
         export=export(folder, "ofsted", today),
         findings=tuple(check_review(timetable.records)),
-        report=_monthly_report(folder, today),
+        report=_monthly_report(folder, timetable, status),
     )
 
 
-def _monthly_report(folder: CaseFolder, today: dt.date) -> Path:
+def _monthly_report(folder: CaseFolder, timetable: Timetable, status: StatusReport) -> Path:
     from scrkit.genogram.draw import genogram
     from scrkit.report.monthly import monthly_report
 
-    timetable = refresh_timeline(folder)
-    status = assess(timetable.records, timetable.schedule, today)
+    today = status.today
     drawn = genogram(timetable.records)
     folder.write_file(folder.path / "reports" / "genogram.svg", drawn.svg.encode("utf-8"))
     folder.write_file(folder.path / "reports" / "genogram.png", drawn.png)

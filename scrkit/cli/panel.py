@@ -14,7 +14,8 @@ from scrkit.cli.terminal import say, stdout
 from scrkit.dates import uk_date
 from scrkit.errors import ExitCode
 from scrkit.review.casefolder import CaseFolder
-from scrkit.timeline.status import StatusReport, review_status
+from scrkit.timeline.recording import load_timetable
+from scrkit.timeline.status import StatusReport, assess, review_status
 
 TodayOption = Annotated[str | None, typer.Option("--today", help="As of this date instead of today.")]
 
@@ -158,15 +159,15 @@ def report(
 
     on = date_or_today(today, "--today")
     targets = list(folders) if folders else [review]
-    reports = [_report(folder, on) for folder in targets]
-    board = CaseFolder.open(targets[0]).load().board.name
+    timetables = [load_timetable(CaseFolder.open(folder)) for folder in targets]  # each review read once
+    reports = [assess(timetable.records, timetable.schedule, on) for timetable in timetables]
+    board = timetables[0].records.board.name
     pictures = {}
     if genograms:
         from scrkit.errors import BadInput
         from scrkit.genogram.draw import genogram
 
-        for folder in targets:
-            records = CaseFolder.open(folder).load()
+        for records in (timetable.records for timetable in timetables):
             try:
                 pictures[records.review.reference] = genogram(records).png
             except BadInput as error:
