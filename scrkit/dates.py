@@ -1,7 +1,9 @@
-"""Dates as people type them: ISO (2026-09-14) or UK day-first (14/09/2026), never month-first."""
+"""Dates as people type them (ISO 2026-09-14 or UK day-first 14/09/2026, never month-first), and the
+one place for calendar arithmetic: months clamped to a month's end, ages in years and months."""
 
 from __future__ import annotations
 
+import calendar as month_lengths
 import datetime as dt
 import re
 
@@ -33,3 +35,26 @@ def parse_user_date(text: str, what: str) -> dt.date:
 def uk_date(day: dt.date | None, blank: str = "") -> str:
     """A date as UK readers expect it in tables and letters: 14/09/2026."""
     return day.strftime("%d/%m/%Y") if day else blank
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """Calendar months, clamped to the end of a shorter month."""
+    index = start.year * 12 + (start.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    last_day = month_lengths.monthrange(year, month)[1]
+    return dt.date(year, month, min(start.day, last_day))
+
+
+def age_between(born: dt.date, on: dt.date) -> str:
+    """Age in years and months, as a reviewer writes it ('2 years 6 months')."""
+    if on < born:
+        return "pre-birth"
+    months = (on.year - born.year) * 12 + (on.month - born.month) - (1 if on.day < born.day else 0)
+    years, months = divmod(months, 12)
+    parts = []
+    if years:
+        parts.append(f"{years} year{'s' if years != 1 else ''}")
+    if months or not years:
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    return " ".join(parts)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import typer.main
 
+from scrkit.case.layout import BOARD, RECORD_KINDS
 from scrkit.cli.app import app
 from scrkit.records.yamlfile import read_document
 from scrkit.resources import FORMS
-from scrkit.review.layout import BOARD, RECORD_KINDS
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from lxml import etree
 
 from scrkit.anonymise.text import Anonymiser, Span
-from scrkit.chronology.safety import MAX_ENTRIES, MAX_RATIO, MAX_UNCOMPRESSED_BYTES
 from scrkit.errors import BadInput
+from scrkit.office.archive import open_checked
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -70,17 +70,7 @@ def part_label(name: str) -> str:
 
 def _open(source: Path | bytes, name: str) -> zipfile.ZipFile:
     """Open a .docx/.xlsx, refusing a zip that would expand dangerously before parsing anything."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise UnreadablePart(f"{name} is not a Word or Excel file: {error}") from None
-    entries = archive.infolist()
-    total = sum(entry.file_size for entry in entries)
-    compressed = sum(entry.compress_size for entry in entries) or 1
-    if len(entries) > MAX_ENTRIES or total > MAX_UNCOMPRESSED_BYTES or total / compressed > MAX_RATIO:
-        archive.close()
-        raise UnreadablePart(f"{name} would expand to {total / 1e6:,.0f} MB; scrkit will not open it.")
-    return archive
+    return open_checked(source, name, UnreadablePart)
 
 
 def _where(node: etree._Element) -> str:

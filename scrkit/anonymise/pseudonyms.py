@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from scrkit.case.layout import CHILD, PEOPLE
 from scrkit.records.yamlfile import to_yaml_value
 from scrkit.review.casefolder import CaseFolder
-from scrkit.review.layout import CHILD, PEOPLE
 
 _SIBLING = re.compile(r"\b(half-?)?(brother|sister|sibling)\b", re.I)
 

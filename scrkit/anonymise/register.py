@@ -12,8 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput
-from scrkit.review.casefolder import ReviewRecords
 
 # Titles written before names in records ("Dr Helen Yarrow", "DS Karen Whitlow"): the name without
 # them is a form of its own.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from scrkit.case.records import ReviewRecords
+from scrkit.dates import add_months
 from scrkit.models.panel_business import Action, Imr
-from scrkit.review.casefolder import ReviewRecords
-from scrkit.timeline.calendar import add_months
 
 CIRCULATION_DAYS = 14  # 12.1.1: IMRs reach the panel two weeks before they are presented
 NOTICE_DAYS = 14  # 11.1.3: at least two weeks' notice of an interview

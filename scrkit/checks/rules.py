@@ -8,12 +8,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from scrkit.case.layout import ACTIONS, IMRS, PANEL, REVIEW, RecordKind
+from scrkit.case.records import ReviewRecords
 from scrkit.models.agencies import RequestReply
 from scrkit.models.fields import Id, Record, Text
 from scrkit.records.yamlfile import line_of, read_document, to_plain
 from scrkit.resources import DATA
-from scrkit.review.casefolder import ReviewRecords
-from scrkit.review.layout import ACTIONS, IMRS, PANEL, REVIEW, RecordKind
 
 
 class RuleSpec(Record):

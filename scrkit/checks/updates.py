@@ -7,10 +7,10 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from scrkit.case.layout import ACTIONS, IMRS
 from scrkit.errors import BadInput
 from scrkit.records.yamlfile import to_yaml_value
 from scrkit.review.casefolder import CaseFolder
-from scrkit.review.layout import ACTIONS, IMRS
 
 
 def update_imr(

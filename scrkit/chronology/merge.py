@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from scrkit.chronology.reading import ReturnedEvent
 from scrkit.chronology.values import Precision
-from scrkit.review.summary import age_between
+from scrkit.dates import age_between
 
 DEFAULT_GAP_DAYS = 90
 DUPLICATE_THRESHOLD = 0.5

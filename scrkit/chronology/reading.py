@@ -17,9 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from scrkit.chronology.safety import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, UnsafeReturn, check_workbook
+from scrkit.chronology.safety import MAX_COLUMNS, MAX_ROWS, UnsafeReturn, check_workbook
 from scrkit.chronology.values import EventDate, ValueProblem, parse_event_date, parse_event_time, parse_yes_no
 from scrkit.models.fields import Record, Text
+from scrkit.office.archive import MAX_FILE_BYTES
 from scrkit.records.yamlfile import read_document, to_plain
 from scrkit.resources import DATA
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from scrkit.case.records import ReviewRecords
 from scrkit.chronology.reading import columns
 from scrkit.dates import uk_date
 from scrkit.models.agencies import Agency
-from scrkit.review.casefolder import ReviewRecords
 
 TEMPLATE_ROWS = 1000
 HEADER_ROW = 6

@@ -9,6 +9,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from scrkit.case.layout import RECORD_KINDS
 from scrkit.cli.options import ReviewOption, optional_date
 from scrkit.cli.render import render_summary
 from scrkit.cli.terminal import say, stdout
@@ -17,7 +18,6 @@ from scrkit.errors import BadInput, ScrkitError
 from scrkit.models.child import Gender
 from scrkit.models.review import Circumstance
 from scrkit.review.casefolder import CaseFolder
-from scrkit.review.layout import RECORD_KINDS
 from scrkit.review.opening import NewReview, open_review, refuse_existing
 from scrkit.review.summary import summarise
 from scrkit.timeline.recording import load_timetable

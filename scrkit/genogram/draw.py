@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scrkit.case.records import ReviewRecords
 from scrkit.genogram.layout import Drawing, layout
 from scrkit.genogram.png import to_png
 from scrkit.genogram.svg import to_svg
-from scrkit.review.casefolder import ReviewRecords
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput
 from scrkit.models.child import Gender
 from scrkit.models.people import RelationshipKind, RelationshipStatus
-from scrkit.review.casefolder import ReviewRecords
 
 SLOT = 150  # horizontal space per person
 ROW = 190  # vertical space per generation

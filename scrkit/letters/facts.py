@@ -13,12 +13,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from scrkit.case.records import ReviewRecords
+from scrkit.dates import age_between
 from scrkit.models.agencies import Agency, RequestReply
 from scrkit.models.child import Gender
 from scrkit.models.panel_business import ImrAuthor, Interview
 from scrkit.models.review import CIRCUMSTANCE_TITLES, Alternative, Circumstance, DecisionOutcome
-from scrkit.review.casefolder import ReviewRecords
-from scrkit.review.summary import age_between
 from scrkit.timeline.schedule import Schedule
 
 

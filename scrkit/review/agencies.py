@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from scrkit.case.layout import AGENCIES
 from scrkit.errors import BadInput
 from scrkit.models.agencies import Agency, RequestReply
 from scrkit.records.yamlfile import to_yaml_value
 from scrkit.review.casefolder import CaseFolder
-from scrkit.review.layout import AGENCIES
 
 
 def record_reply(

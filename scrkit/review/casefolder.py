@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from scrkit.case.layout import RECORD_KINDS, REVIEW, RecordKind
 from scrkit.errors import InvalidReview, NotAReview, Problem, RecordWriteError
 from scrkit.models.agencies import Agencies, Agency
 from scrkit.models.board import Board
@@ -32,7 +33,6 @@ from scrkit.records.yamlfile import (
     write_document,
 )
 from scrkit.review.audit import append as append_audit
-from scrkit.review.layout import RECORD_KINDS, REVIEW, RecordKind
 from scrkit.review.locking import ReviewLock
 from scrkit.review.problems import problems_from_validation
 

@@ -11,12 +11,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from scrkit.dates import uk_date
-from scrkit.errors import Problem
-from scrkit.models.review import DecisionOutcome, ReviewStatus
-from scrkit.records.yamlfile import line_of, to_plain
-from scrkit.review.casefolder import ReviewRecords
-from scrkit.review.layout import (
+from scrkit.case.layout import (
     ACTIONS,
     AGENCIES,
     CHILD,
@@ -28,6 +23,11 @@ from scrkit.review.layout import (
     REVIEW,
     RecordKind,
 )
+from scrkit.case.records import ReviewRecords
+from scrkit.dates import uk_date
+from scrkit.errors import Problem
+from scrkit.models.review import DecisionOutcome, ReviewStatus
+from scrkit.records.yamlfile import line_of, to_plain
 from scrkit.review.problems import field_path
 
 

@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scrkit.case.layout import BOARD, CHILD, RECORD_KINDS, REVIEW, WORKING_FOLDERS
 from scrkit.errors import BadInput, InvalidReview, Refused
 from scrkit.models.child import Gender
 from scrkit.models.review import Circumstance
@@ -21,7 +22,6 @@ from scrkit.records.yamlfile import YamlProblem, read_document, to_yaml_value, w
 from scrkit.resources import DEFAULT_BOARD, FORMS
 from scrkit.review.audit import append as append_audit
 from scrkit.review.casefolder import CaseFolder, ReviewRecords, validate_document
-from scrkit.review.layout import BOARD, CHILD, RECORD_KINDS, REVIEW, WORKING_FOLDERS
 
 
 @dataclass(frozen=True)

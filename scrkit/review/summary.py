@@ -6,10 +6,10 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from scrkit.dates import uk_date
+from scrkit.case.records import ReviewRecords
+from scrkit.dates import age_between, uk_date
 from scrkit.models.agencies import RequestReply
 from scrkit.models.review import CIRCUMSTANCE_TITLES
-from scrkit.review.casefolder import ReviewRecords
 
 
 @dataclass(frozen=True)
@@ -31,20 +31,6 @@ class ReviewSummary:
     roles: dict[str, str]
     panel_member_count: int
     board: str
-
-
-def age_between(born: dt.date, on: dt.date) -> str:
-    """Age in years and months, as a reviewer writes it ('2 years 6 months')."""
-    if on < born:
-        return "pre-birth"
-    months = (on.year - born.year) * 12 + (on.month - born.month) - (1 if on.day < born.day else 0)
-    years, months = divmod(months, 12)
-    parts = []
-    if years:
-        parts.append(f"{years} year{'s' if years != 1 else ''}")
-    if months or not years:
-        parts.append(f"{months} month{'s' if months != 1 else ''}")
-    return " ".join(parts)
 
 
 def summarise(records: ReviewRecords) -> ReviewSummary:

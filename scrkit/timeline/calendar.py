@@ -8,11 +8,11 @@ and the late-summer holiday in England). Calendar months clamp to the month's en
 
 from __future__ import annotations
 
-import calendar as month_lengths
 import datetime as dt
 from enum import StrEnum
 from functools import lru_cache
 
+from scrkit.dates import add_months
 from scrkit.models.board import Nation
 
 # holidays' subdivision code for each nation ("GB-ENG" is not accepted).
@@ -31,15 +31,6 @@ class Unit(StrEnum):
     WEEKS = "weeks"  # "end of week N" is N x 7 calendar days after the anchor
     CALENDAR_MONTHS = "calendar-months"
     YEARS = "years"
-
-
-def add_months(start: dt.date, months: int) -> dt.date:
-    """Calendar months, clamped to the end of a shorter month."""
-    index = start.year * 12 + (start.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    last_day = month_lengths.monthrange(year, month)[1]
-    return dt.date(year, month, min(start.day, last_day))
 
 
 @lru_cache(maxsize=64)

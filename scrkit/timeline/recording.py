@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from ruamel.yaml.comments import CommentedMap
 
+from scrkit.case.layout import REVIEW, TIMELINE
 from scrkit.errors import BadInput
 from scrkit.models.review import Alternative, DecisionOutcome, ReviewStatus
 from scrkit.records.yamlfile import to_yaml_value
 from scrkit.review.casefolder import CaseFolder, ReviewRecords
-from scrkit.review.layout import REVIEW, TIMELINE
 from scrkit.timeline.profile import KEY_DATES, load_profile, profile_path
 from scrkit.timeline.schedule import Schedule, build_schedule
 

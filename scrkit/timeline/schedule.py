@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from scrkit.case.layout import TIMELINE
+from scrkit.case.records import ReviewRecords
+from scrkit.dates import add_months
 from scrkit.errors import InvalidReview, Problem
 from scrkit.models.review import DecisionOutcome
 from scrkit.models.timeline import Extension
 from scrkit.records.yamlfile import line_of
-from scrkit.review.casefolder import ReviewRecords
-from scrkit.review.layout import TIMELINE
-from scrkit.timeline.calendar import WorkingCalendar, add_months
+from scrkit.timeline.calendar import WorkingCalendar
 from scrkit.timeline.profile import KEY_DATES, MAX_REPEATS, LoadedProfile, MilestoneRule
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from scrkit.case.layout import AGENCIES, RECORD_KINDS
 from scrkit.errors import InvalidReview, NotAReview, Problem
 from scrkit.models.agencies import RequestReply
 from scrkit.review.casefolder import CaseFolder
-from scrkit.review.layout import AGENCIES, RECORD_KINDS
 from tests.conftest import line_number_of, replace_in
 
 

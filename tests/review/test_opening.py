@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from scrkit.case.layout import RECORD_KINDS, WORKING_FOLDERS
 from scrkit.errors import BadInput, Refused
 from scrkit.models.child import Gender
 from scrkit.models.review import Circumstance, ReviewStatus
 from scrkit.review.casefolder import CaseFolder
-from scrkit.review.layout import RECORD_KINDS, WORKING_FOLDERS
 from scrkit.review.opening import NewReview, open_review
 
 DETAILS = NewReview(

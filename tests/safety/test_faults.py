@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from scrkit.case.layout import AGENCIES
 from scrkit.errors import ExitCode
 from scrkit.records import atomic
 from scrkit.records.atomic import TEMP_SUFFIX
 from scrkit.review.casefolder import CaseFolder, RecordChanged
-from scrkit.review.layout import AGENCIES
 
 
 def leftovers(folder: Path) -> list[Path]:

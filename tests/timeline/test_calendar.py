@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
+from scrkit.dates import add_months
 from scrkit.models.board import Nation
-from scrkit.timeline.calendar import Unit, WorkingCalendar, add_months
+from scrkit.timeline.calendar import Unit, WorkingCalendar
 
 D = dt.date
 ENGLAND = WorkingCalendar(Nation.ENGLAND)

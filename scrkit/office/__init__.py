@@ -1,0 +1,1 @@
+"""Office files (Word .docx, Excel .xlsx) from outside: opened only after their zip structure is checked."""
