@@ -8,7 +8,7 @@ import pytest
 import typer.main
 
 from scrkit.case.layout import BOARD, RECORD_KINDS
-from scrkit.cli.app import app
+from scrkit.cli.app import build_app
 from scrkit.records.yamlfile import read_document
 from scrkit.resources import FORMS
 
@@ -16,14 +16,14 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 
 
 def command_names() -> list[str]:
-    group = typer.main.get_command(app)
+    group = typer.main.get_command(build_app())
     return sorted(group.commands)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("name", command_names())
 def test_every_command_is_in_the_readme_and_has_help(name: str) -> None:
     assert f"`scrkit {name}" in README, f"README.md does not describe `scrkit {name}`"
-    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    command = typer.main.get_command(build_app()).commands[name]  # type: ignore[attr-defined]
     assert command.help, f"`scrkit {name}` has no help text"
 
 

@@ -199,11 +199,11 @@ def _is_xml(name: str) -> bool:
     return name.endswith((".xml", ".rels", ".vml"))
 
 
-def scan_archive(path: Path, anonymiser: Anonymiser) -> tuple[list[Hit], list[str]]:
+def scan_archive(source: Path | bytes, anonymiser: Anonymiser, name: str) -> tuple[list[Hit], list[str]]:
     """Every registered form in every XML part; and the parts that could not be read."""
     hits: list[Hit] = []
     unreadable: list[str] = []
-    with _open(path, path.name) as archive:
+    with _open(source, name) as archive:
         for entry in archive.infolist():
             if not _is_xml(entry.filename):
                 continue

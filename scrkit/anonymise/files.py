@@ -28,8 +28,7 @@ class LeakReport:
         return not self.hits and not self.unreadable
 
 
-def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
+def _text_of(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -37,12 +36,17 @@ def _read_text(path: Path) -> str:
 
 
 def anonymised_bytes(path: Path, anonymiser: Anonymiser) -> bytes:
-    suffix = path.suffix.lower()
+    return anonymised_content(path.name, path.read_bytes(), anonymiser)
+
+
+def anonymised_content(name: str, content: bytes, anonymiser: Anonymiser) -> bytes:
+    """An anonymised copy of a file's bytes; ``name`` tells its kind and names it in messages."""
+    suffix = Path(name).suffix.lower()
     if suffix in ARCHIVES:
-        return anonymise_archive(path, anonymiser, path.name)
+        return anonymise_archive(content, anonymiser, name)
     if suffix in TEXTS:
-        return anonymiser.text(_read_text(path)).encode("utf-8")
-    raise BadInput(f"{path.name}: scrkit anonymises {', '.join(SUPPORTED)} files, not {suffix or 'this kind of'} file.")
+        return anonymiser.text(_text_of(content)).encode("utf-8")
+    raise BadInput(f"{name}: scrkit anonymises {', '.join(SUPPORTED)} files, not {suffix or 'this kind of'} file.")
 
 
 def anonymised_name(path: Path, anonymiser: Anonymiser) -> str:
@@ -52,6 +56,15 @@ def anonymised_name(path: Path, anonymiser: Anonymiser) -> str:
 
 
 def scan_file(path: Path, anonymiser: Anonymiser) -> LeakReport:
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        return LeakReport(path, unreadable=[f"{path.name}: {error.strerror or error}"])
+    return scan_content(path, content, anonymiser)
+
+
+def scan_content(path: Path, content: bytes, anonymiser: Anonymiser) -> LeakReport:
+    """Every registered form in the file's name and every part of its content (``content``)."""
     report = LeakReport(path)
     suffix = path.suffix.lower()
     name_spans = anonymiser.spans(path.name)
@@ -59,11 +72,11 @@ def scan_file(path: Path, anonymiser: Anonymiser) -> LeakReport:
         report.hits.append(Hit("file name", "name", path.name, span.matched))
     try:
         if suffix in ARCHIVES:
-            hits, unreadable = scan_archive(path, anonymiser)
+            hits, unreadable = scan_archive(content, anonymiser, path.name)
             report.hits.extend(hits)
             report.unreadable.extend(unreadable)
         elif suffix in TEXTS:
-            for number, line in enumerate(_read_text(path).splitlines(), start=1):
+            for number, line in enumerate(_text_of(content).splitlines(), start=1):
                 for span in anonymiser.spans(line):
                     context = line[max(0, span.start - 40) : span.end + 40]
                     report.hits.append(Hit(f"line {number}", "text", context, span.matched))

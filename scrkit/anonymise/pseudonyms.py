@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from scrkit.case.layout import CHILD, PEOPLE
+from scrkit.case.records import ReviewRecords
 from scrkit.records.yamlfile import to_yaml_value
-from scrkit.review.casefolder import CaseFolder
 
 _SIBLING = re.compile(r"\b(half-?)?(brother|sister|sibling)\b", re.I)
 
 
-def suggest_pseudonyms(folder: CaseFolder) -> list[tuple[str, str]]:
-    """Fill in missing pseudonyms, keeping every existing one; returns (id, pseudonym) added."""
-    records = folder.load()
+def suggest_pseudonyms(records: ReviewRecords, child_document: Any, people_document: Any) -> list[tuple[str, str]]:
+    """Fill in missing pseudonyms in child.yaml's and people.yaml's documents, keeping every existing
+    one; returns (id, pseudonym) added."""
     used = {p.pseudonym for p in records.people.family if p.pseudonym}
     used |= {p.pseudonym for p in records.people.professionals if p.pseudonym}
     if records.child.pseudonym:
@@ -28,29 +28,26 @@ def suggest_pseudonyms(folder: CaseFolder) -> list[tuple[str, str]]:
         used.add(candidate)
         return candidate
 
-    with folder.changing("people pseudonyms"):
-        if not records.child.pseudonym:
-            with folder.edit(CHILD) as document:
-                document["pseudonym"] = unique("Child A")
-                added.append((records.child.id, document["pseudonym"]))
-        with folder.edit(PEOPLE) as document:
-            siblings = 0
-            for entry in document.get("family") or []:
-                if str(entry.get("pseudonym") or "").strip():
-                    continue
-                relationship = str(entry.get("relationship") or "Family member")
-                if _SIBLING.search(relationship):
-                    siblings += 1
-                    wanted = f"Sibling {siblings}"
-                else:
-                    wanted = relationship[:1].upper() + relationship[1:]
-                entry["pseudonym"] = to_yaml_value(unique(wanted))
-                added.append((str(entry.get("id")), entry["pseudonym"]))
-            number = 0
-            for entry in document.get("professionals") or []:
-                number += 1
-                if str(entry.get("pseudonym") or "").strip():
-                    continue
-                entry["pseudonym"] = to_yaml_value(unique(f"Professional {number}"))
-                added.append((str(entry.get("id")), entry["pseudonym"]))
+    if not records.child.pseudonym:
+        child_document["pseudonym"] = unique("Child A")
+        added.append((records.child.id, child_document["pseudonym"]))
+    siblings = 0
+    for entry in people_document.get("family") or []:
+        if str(entry.get("pseudonym") or "").strip():
+            continue
+        relationship = str(entry.get("relationship") or "Family member")
+        if _SIBLING.search(relationship):
+            siblings += 1
+            wanted = f"Sibling {siblings}"
+        else:
+            wanted = relationship[:1].upper() + relationship[1:]
+        entry["pseudonym"] = to_yaml_value(unique(wanted))
+        added.append((str(entry.get("id")), entry["pseudonym"]))
+    number = 0
+    for entry in people_document.get("professionals") or []:
+        number += 1
+        if str(entry.get("pseudonym") or "").strip():
+            continue
+        entry["pseudonym"] = to_yaml_value(unique(f"Professional {number}"))
+        added.append((str(entry.get("id")), entry["pseudonym"]))
     return added

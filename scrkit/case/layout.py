@@ -21,7 +21,9 @@ A review folder looks like this (see README, "The case folder"):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from scrkit.models.agencies import Agencies
 from scrkit.models.board import Board
@@ -67,3 +69,24 @@ WORKING_FOLDERS: dict[str, str] = {
     "templates": "This review's own versions of letter templates, if any; same file name as the board's.",
     "reports": "The overview report, the executive summary and other reports, for scrkit export.",
 }
+
+# Every other path in a case folder, relative to it; nothing else in scrkit spells them out.
+LETTERS = Path("letters")
+RETURNS = Path("chronology") / "returns"
+CHRONOLOGY_TEMPLATES = Path("chronology") / "templates"
+INTEGRATED_CHRONOLOGY = Path("chronology") / "integrated-chronology.xlsx"
+ANONYMISED_CHRONOLOGY = Path("chronology") / "integrated-chronology-anonymised.xlsx"
+REPORTS = Path("reports")
+EXPORTS = Path("exports")
+ANONYMISED = Path("anonymised")
+AUDIT_LOG = Path("audit.log")
+AUDIT_HEAD = Path(".scrkit-audit-head")
+LOCK = Path(".scrkit-lock")
+
+
+def genogram_file(anonymised: bool) -> Path:
+    return REPORTS / f"genogram{' anonymised' if anonymised else ''}.svg"
+
+
+def monthly_update_file(month: dt.date) -> Path:
+    return REPORTS / f"{month:%Y-%m} monthly update.docx"

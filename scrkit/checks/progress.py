@@ -6,10 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from scrkit.case.records import ReviewRecords
-from scrkit.dates import add_months
 from scrkit.models.panel_business import Action, Imr
 
-CIRCULATION_DAYS = 14  # 12.1.1: IMRs reach the panel two weeks before they are presented
 NOTICE_DAYS = 14  # 11.1.3: at least two weeks' notice of an interview
 
 
@@ -76,10 +74,12 @@ def _imr_state(imr: Imr, today: dt.date) -> tuple[str, int]:
     return "commissioned", 0
 
 
-def panel_progress(records: ReviewRecords, today: dt.date, completion_done: dt.date | None) -> PanelProgress:
+def panel_progress(
+    records: ReviewRecords, today: dt.date, circulation_due: dt.date | None, retention_due: dt.date | None
+) -> PanelProgress:
+    """``circulation_due`` (12.1.1) and ``retention_due`` (15.1.5) come from the timetable, their one source."""
     names = {agency.id: agency.name for agency in records.agencies.agencies}
-    presentation = records.review.presentation_meeting
-    circulation = presentation - dt.timedelta(days=CIRCULATION_DAYS) if presentation else None
+    circulation = circulation_due
     imrs = []
     for imr in records.imrs.imrs:
         state, late = _imr_state(imr, today)
@@ -117,7 +117,6 @@ def panel_progress(records: ReviewRecords, today: dt.date, completion_done: dt.d
         if interview.date < today and interview.transcript_sent is None:
             warnings.append(InterviewWarning(interview.id, who, "transcript not yet sent for approval (11.1.6)"))
     retention = records.review.retention
-    retention_due = add_months(completion_done, 12 * retention.years) if completion_done else None
     return PanelProgress(
         imrs=tuple(imrs),
         not_commissioned=not_commissioned,

@@ -1,4 +1,5 @@
-"""Recording IMR progress and the action plan's sign-off (commands `scrkit imr update`, `actions sign-off`)."""
+"""Recording IMR progress and the action plan's sign-off on their records' round-trip documents
+(commands `scrkit imr update`, `actions sign-off`; the job writes them)."""
 
 from __future__ import annotations
 
@@ -7,49 +8,48 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from scrkit.case.layout import ACTIONS, IMRS
+from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput
 from scrkit.records.yamlfile import to_yaml_value
-from scrkit.review.casefolder import CaseFolder
 
 
 def update_imr(
-    folder: CaseFolder, agency_id: str, changes: dict[str, Any], returned: tuple[dt.date, str] | None
+    records: ReviewRecords,
+    imrs_document: Any,
+    agency_id: str,
+    changes: dict[str, Any],
+    returned: tuple[dt.date, str] | None,
 ) -> None:
     """Set fields of an agency's IMR (creating the entry if needed), keeping the file's comments."""
-    with folder.changing("imr update"):
-        records = folder.load()
-        if records.agency(agency_id) is None:
-            known = ", ".join(agency.id for agency in records.agencies.agencies)
-            raise BadInput(f"There is no agency '{agency_id}' in agencies.yaml (agencies there: {known}).")
-        with folder.edit(IMRS) as document:
-            entries = document.get("imrs")
-            if not isinstance(entries, CommentedSeq):
-                entries = document["imrs"] = CommentedSeq()
-            entry = next((item for item in entries if str(item.get("agency")) == agency_id), None)
-            if entry is None:
-                entry = CommentedMap()
-                entry["agency"] = agency_id
-                entries.append(entry)
-            for field, value in changes.items():
-                if value is None:
-                    continue
-                if field == "author":
-                    author = entry.get("author")
-                    if not isinstance(author, CommentedMap):
-                        author = entry["author"] = CommentedMap()
-                    author["name"] = to_yaml_value(value)
-                else:
-                    entry[field] = to_yaml_value(value)
-            if returned is not None:
-                history = entry.get("returned")
-                if not isinstance(history, CommentedSeq):
-                    history = entry["returned"] = CommentedSeq()
-                history.append(to_yaml_value({"on": returned[0], "reason": returned[1]}))
+    if records.agency(agency_id) is None:
+        known = ", ".join(agency.id for agency in records.agencies.agencies)
+        raise BadInput(f"There is no agency '{agency_id}' in agencies.yaml (agencies there: {known}).")
+    entries = imrs_document.get("imrs")
+    if not isinstance(entries, CommentedSeq):
+        entries = imrs_document["imrs"] = CommentedSeq()
+    entry = next((item for item in entries if str(item.get("agency")) == agency_id), None)
+    if entry is None:
+        entry = CommentedMap()
+        entry["agency"] = agency_id
+        entries.append(entry)
+    for field, value in changes.items():
+        if value is None:
+            continue
+        if field == "author":
+            author = entry.get("author")
+            if not isinstance(author, CommentedMap):
+                author = entry["author"] = CommentedMap()
+            author["name"] = to_yaml_value(value)
+        else:
+            entry[field] = to_yaml_value(value)
+    if returned is not None:
+        history = entry.get("returned")
+        if not isinstance(history, CommentedSeq):
+            history = entry["returned"] = CommentedSeq()
+        history.append(to_yaml_value({"on": returned[0], "reason": returned[1]}))
 
 
-def sign_off_plan(folder: CaseFolder, on: dt.date, by: str) -> None:
+def sign_off_plan(actions_document: Any, on: dt.date, by: str) -> None:
     """17.1.2: the LSCB formally concludes the SCR process by signing off the action plan."""
-    with folder.changing("actions sign-off"), folder.edit(ACTIONS) as document:
-        document["signed_off_on"] = to_yaml_value(on)
-        document["signed_off_by"] = to_yaml_value(by)
+    actions_document["signed_off_on"] = to_yaml_value(on)
+    actions_document["signed_off_by"] = to_yaml_value(by)

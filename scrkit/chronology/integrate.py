@@ -1,7 +1,7 @@
-"""`scrkit merge-chronology`'s core: read every return, merge, and produce the outputs.
+"""`scrkit merge-chronology`'s core: read every return and merge them into one chronology.
 
-The returns are only ever read. One bad return does not stop the others (unless strict);
-outputs are built in memory and written atomically, so a failure leaves no partial file.
+The returns are only ever read. One bad return does not stop the others (unless strict). The job
+(``scrkit.jobs.chronology``) writes the outputs (``chronology.output``) atomically.
 """
 
 from __future__ import annotations
@@ -11,16 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrkit.case.layout import RETURNS
+from scrkit.case.records import ReviewRecords
 from scrkit.chronology.merge import ChildContext, IntegratedChronology, merge, normalise_person
-from scrkit.chronology.output import docx_bytes, write_workbook
 from scrkit.chronology.reading import ReadReturn, read_return
 from scrkit.errors import BadInput, Problem, ProblemsFound
-from scrkit.records.atomic import atomic_output
-from scrkit.review.casefolder import CaseFolder, ReviewRecords
 
-RETURNS_FOLDER = Path("chronology") / "returns"
-OUTPUT = Path("chronology") / "integrated-chronology.xlsx"
-ANONYMISED_OUTPUT = Path("chronology") / "integrated-chronology-anonymised.xlsx"
 RETURN_SUFFIXES = (".xlsx", ".csv", ".xls", ".xlsm", ".xlsb", ".ods")
 
 
@@ -63,7 +59,7 @@ def return_files(folder: Path, named: list[Path]) -> list[Path]:
         if missing:
             raise BadInput("These returns do not exist: " + ", ".join(str(path) for path in missing))
         return named
-    returns = folder / RETURNS_FOLDER
+    returns = folder / RETURNS
     found = sorted(
         path
         for path in returns.glob("*")
@@ -78,17 +74,16 @@ def return_files(folder: Path, named: list[Path]) -> list[Path]:
 
 
 def merge_returns(
-    folder: CaseFolder,
+    records: ReviewRecords,
     files: list[Path],
     today: dt.date,
     gap_days: int,
     strict: bool = False,
     progress: Callable[[Path], None] = lambda path: None,
 ) -> MergeResult:
-    records = folder.load()
     agencies = {agency.id: agency.name for agency in records.agencies.agencies}
     reads = []
-    for path in return_files(folder.path, files):
+    for path in return_files(records.folder, files):
         progress(path)
         reads.append(read_return(path, agencies, today))
     if strict:
@@ -102,30 +97,3 @@ def merge_returns(
     usable = [read.events for read in reads if read.readable]
     chronology = merge(usable, child_context(records), gap_days)
     return MergeResult(records=records, reads=reads, chronology=chronology)
-
-
-def write_outputs(
-    folder: CaseFolder, result: MergeResult, out: Path, docx: bool, anonymise: bool = False
-) -> list[Path]:
-    agencies = {agency.id: agency.name for agency in result.records.agencies.agencies}
-    title = f"Integrated chronology, Serious Case Review {result.records.review.reference}"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    document = docx_bytes(result.chronology, agencies, title) if docx else None
-    anonymiser = None
-    if anonymise:
-        from scrkit.anonymise.documents import anonymise_archive
-        from scrkit.anonymise.register import build_register
-        from scrkit.anonymise.text import Anonymiser
-
-        anonymiser = Anonymiser(build_register(result.records))
-        document = anonymise_archive(document, anonymiser, out.name) if document else None
-    with folder.changing("merge-chronology"):
-        with atomic_output(out) as target:
-            write_workbook(target, result.chronology, result.reads, agencies, title)
-            if anonymiser is not None:
-                target.write_bytes(anonymise_archive(target, anonymiser, out.name))
-        folder.record_change(out)
-        written = [out]
-        if document is not None:
-            written.append(folder.write_file(out.with_suffix(".docx"), document))
-    return written

@@ -14,7 +14,7 @@ from scrkit.errors import ExitCode, ScrkitError
 
 
 def main(argv: list[str] | None = None) -> int:
-    from scrkit.cli.app import app
+    from scrkit.cli.app import build_app
     from scrkit.cli.terminal import show_error, stderr
 
     args = list(sys.argv[1:] if argv is None else argv)
@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     args = [arg for arg in args if arg != "--debug"]
     try:
         # Standalone mode: typer prints its own usage errors (exit 2) and ends with SystemExit.
-        app(args=args, prog_name="scrkit")
+        build_app(args)(args=args, prog_name="scrkit")
     except SystemExit as finished:
         return _exit_code(finished.code)
     except ScrkitError as error:

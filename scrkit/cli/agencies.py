@@ -10,9 +10,8 @@ import typer
 from scrkit.cli.options import ReviewOption, date_or_today, optional_date
 from scrkit.cli.render import render_agencies
 from scrkit.cli.terminal import stdout
+from scrkit.jobs.agencies import list_agencies, record_reply
 from scrkit.models.agencies import RequestReply
-from scrkit.review.agencies import record_reply
-from scrkit.review.casefolder import CaseFolder
 
 agencies_app = typer.Typer(
     help="The agencies of a review and their replies to the request letter (App 2).",
@@ -25,7 +24,7 @@ agencies_app = typer.Typer(
 def agencies(ctx: typer.Context, review: ReviewOption = Path(".")) -> None:
     """List the agencies and their replies. `scrkit agencies reply` records a reply."""
     if ctx.invoked_subcommand is None:
-        render_agencies(CaseFolder.open(review).load().agencies.agencies)
+        render_agencies(list_agencies(review))
 
 
 @agencies_app.command()
@@ -38,7 +37,7 @@ def reply(
 ) -> None:
     """Record an agency's reply: whether it knew the child or family, and when it secured its records."""
     updated = record_reply(
-        CaseFolder.open(review),
+        review,
         agency,
         answer,
         reply_date=date_or_today(date, "--date"),

@@ -10,15 +10,6 @@ import typer
 from scrkit.cli.options import ReviewOption, date_or_today
 from scrkit.cli.terminal import say, stderr, stdout
 from scrkit.errors import BadInput, ExitCode
-from scrkit.review.casefolder import CaseFolder
-
-
-def _anonymiser(review: Path):  # noqa: ANN202
-    from scrkit.anonymise.register import build_register
-    from scrkit.anonymise.text import Anonymiser
-
-    register = build_register(CaseFolder.open(review).load())
-    return register, Anonymiser(register)
 
 
 def anonymise(
@@ -29,24 +20,12 @@ def anonymise(
     review: ReviewOption = Path("."),
 ) -> None:
     """Write anonymised copies: every registered name, address and date of birth replaced."""
-    from scrkit.anonymise.files import anonymised_bytes, anonymised_name, glossary_csv, key_csv
-    from scrkit.records.atomic import atomic_write_bytes, atomic_write_text
+    from scrkit.jobs.anonymise import anonymise_files
 
-    register, anonymiser = _anonymiser(review)
-    missing = [str(path) for path in files if not path.is_file()]
-    if missing:
-        raise BadInput("These files do not exist: " + ", ".join(missing))
-    target = out or review / "anonymised"
-    contents = [(target / anonymised_name(path, anonymiser), anonymised_bytes(path, anonymiser)) for path in files]
-    target.mkdir(parents=True, exist_ok=True)
-    for path, content in contents:
-        atomic_write_bytes(path, content)
+    copies = anonymise_files(review, files, out)
+    for path in copies.files:
         stdout().print(str(path), markup=False)
-    atomic_write_text(target / "glossary.csv", glossary_csv(register, anonymiser))
-    # Beside the folder, never inside it: the folder is what gets sent.
-    key = target.parent / f"{target.name} RESTRICTED key - do not send.csv"
-    atomic_write_text(key, key_csv(register))
-    say(f"Glossary: {target / 'glossary.csv'}. The key to real names is RESTRICTED, kept beside the folder: {key}")
+    say(f"Glossary: {copies.glossary}. The key to real names is RESTRICTED, kept beside the folder: {copies.key}")
 
 
 def check_leaks(
@@ -54,30 +33,23 @@ def check_leaks(
     review: ReviewOption = Path("."),
 ) -> None:
     """Look in every part of each file for a registered name, address or date of birth (exit 1 on any)."""
-    from scrkit.anonymise.files import SUPPORTED, scan_file
+    from scrkit.jobs.anonymise import check_leaks as check
 
-    _register, anonymiser = _anonymiser(review)
-    targets: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            targets.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUPPORTED)
-        elif path.is_file():
-            targets.append(path)
-        else:
-            raise BadInput(f"There is no file or folder at {path}.")
+    reports = check(review, paths)
     found = 0
-    for path in targets:
-        report = scan_file(path, anonymiser)
+    for report in reports:
         for hit in report.hits:
             found += 1
-            stdout().print(f"{path}: {hit.part} ({hit.where}): '{hit.matched}' in: ...{hit.context}...", markup=False)
+            stdout().print(
+                f"{report.path}: {hit.part} ({hit.where}): '{hit.matched}' in: ...{hit.context}...", markup=False
+            )
         for problem in report.unreadable:
             found += 1
-            stdout().print(f"{path}: could not be checked: {problem}", markup=False)
+            stdout().print(f"{report.path}: could not be checked: {problem}", markup=False)
     if found:
-        say(f"{found} leak(s) or unreadable part(s) in {len(targets)} file(s). Do not send these files.")
+        say(f"{found} leak(s) or unreadable part(s) in {len(reports)} file(s). Do not send these files.")
         raise typer.Exit(int(ExitCode.PROBLEMS_FOUND))
-    say(f"No registered name, address or date of birth found in {len(targets)} file(s).")
+    say(f"No registered name, address or date of birth found in {len(reports)} file(s).")
 
 
 def export(
@@ -90,8 +62,8 @@ def export(
 ) -> None:
     """Gather what goes to an audience into a dated, anonymised, leak-checked pack."""
     from scrkit.anonymise.export import LeaksFound
-    from scrkit.anonymise.export import export as make_pack
     from scrkit.cli.review import can_prompt
+    from scrkit.jobs.anonymise import export as make_pack
 
     passphrase = None
     if encrypt:
@@ -101,7 +73,7 @@ def export(
             "Passphrase for the encrypted zip", hide_input=True, confirmation_prompt=True, err=True
         )
     try:
-        result = make_pack(CaseFolder.open(review), audience, date_or_today(date, "--date"), passphrase)
+        result = make_pack(review, audience, date_or_today(date, "--date"), passphrase)
     except LeaksFound as refusal:
         for report in refusal.reports:
             for hit in report.hits:
@@ -123,9 +95,9 @@ people_app = typer.Typer(help="The people register used for anonymising.", no_ar
 @people_app.command("pseudonyms")
 def pseudonyms(review: ReviewOption = Path(".")) -> None:
     """Suggest a pseudonym for everyone who has none (Child A, Mother, Professional 3); edit them freely."""
-    from scrkit.anonymise.pseudonyms import suggest_pseudonyms
+    from scrkit.jobs.anonymise import suggest_pseudonyms
 
-    added = suggest_pseudonyms(CaseFolder.open(review))
+    added = suggest_pseudonyms(review)
     for who, pseudonym in added:
         stdout().print(f"{who}: {pseudonym}", markup=False)
     say(f"{len(added)} pseudonym(s) suggested in child.yaml and people.yaml." if added else "Everyone has one.")

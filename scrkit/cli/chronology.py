@@ -9,15 +9,14 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
+from scrkit.case.layout import RETURNS
+from scrkit.chronology.integrate import MergeResult
 from scrkit.cli.options import ReviewOption, date_or_today
 from scrkit.cli.terminal import say, stderr, stdout
 from scrkit.dates import uk_date
-from scrkit.errors import BadInput, ExitCode
-from scrkit.review.casefolder import CaseFolder
+from scrkit.errors import ExitCode
 
 chronology_app = typer.Typer(help="Chronology templates for agencies (Appendix 7).", no_args_is_help=True)
-
-TEMPLATES_FOLDER = Path("chronology") / "templates"
 
 
 @chronology_app.command("template")
@@ -28,27 +27,12 @@ def template(
     review: ReviewOption = Path("."),
 ) -> None:
     """Write the Appendix 7 chronology workbook for each agency, ready to send."""
-    from scrkit.chronology.template import template_for_agency
-    from scrkit.models.agencies import RequestReply
+    from scrkit.jobs.chronology import write_templates
 
-    records = CaseFolder.open(review).load()
-    if agency == "all":
-        chosen = [a for a in records.agencies.agencies if a.request_reply == RequestReply.INVOLVED]
-        if not chosen:
-            raise BadInput("No agency has replied 'involved' yet; name one with --agency ID.")
-    else:
-        found = records.agency(agency)
-        if found is None:
-            known = ", ".join(a.id for a in records.agencies.agencies)
-            raise BadInput(f"There is no agency '{agency}' in agencies.yaml (agencies there: {known}).")
-        chosen = [found]
-    case = CaseFolder.open(review)
-    with case.changing("chronology template"):
-        for item in chosen:
-            made = template_for_agency(records, item)
-            written = case.write_file(review / TEMPLATES_FOLDER / made.file_name, made.content)
-            stdout().print(str(written), markup=False)
-    say(f"{len(chosen)} chronology workbook(s) written. Save the returns in {review / 'chronology' / 'returns'}.")
+    written = write_templates(review, agency)
+    for path in written:
+        stdout().print(str(path), markup=False)
+    say(f"{len(written)} chronology workbook(s) written. Save the returns in {review / RETURNS}.")
 
 
 def merge_chronology(
@@ -66,33 +50,24 @@ def merge_chronology(
     review: ReviewOption = Path("."),
 ) -> None:
     """Merge the agencies' returns into the integrated chronology (exit 1 if any return had problems)."""
-    from scrkit.chronology.integrate import ANONYMISED_OUTPUT, OUTPUT, merge_returns, write_outputs
+    from scrkit.jobs.chronology import merge_chronology as merge
 
-    if gap_days < 1:
-        raise BadInput("--gap-days must be at least 1.")
-    folder = CaseFolder.open(review)
     with Progress(console=stderr(), transient=True) as progress:
         task = progress.add_task("Reading returns", total=None)
-        result = merge_returns(
-            folder,
-            list(files or []),
-            date_or_today(today, "--today"),
-            gap_days,
-            strict,
-            progress=lambda path: progress.update(task, description=f"Reading {path.name}"),
-        )
-        progress.update(task, description="Writing the integrated chronology")
-        default = review / (ANONYMISED_OUTPUT if anonymise else OUTPUT)
-        written = write_outputs(folder, result, out or default, docx, anonymise=anonymise)
-    render_merge(result)
-    for path in written:
+        outcome = merge(
+            review, list(files or []), today=date_or_today(today, "--today"), gap_days=gap_days, out=out,
+            docx=docx, strict=strict, anonymise=anonymise,
+            progress=lambda step: progress.update(task, description=step),
+        )  # fmt: skip
+    render_merge(outcome.result)
+    for path in outcome.written:
         stdout().print(f"Written: {path}", markup=False)
-    if result.problem_count:
-        say(f"{result.problem_count} problem(s) found in the returns: see above, and the Issues sheet.")
+    if outcome.result.problem_count:
+        say(f"{outcome.result.problem_count} problem(s) found in the returns: see above, and the Issues sheet.")
         raise typer.Exit(int(ExitCode.PROBLEMS_FOUND))
 
 
-def render_merge(result) -> None:  # noqa: ANN001 - MergeResult
+def render_merge(result: MergeResult) -> None:
     from scrkit.chronology.output import summaries
 
     agencies = {agency.id: agency.name for agency in result.records.agencies.agencies}

@@ -21,7 +21,7 @@ def demo(
 ) -> None:
     """Copy the example review into a new folder, validate it and show what scrkit makes of it."""
     # Imported here: the demo touches every part of scrkit, which other commands need not load.
-    from scrkit.demo import DEFAULT_DEMO_FOLDER, free_demo_folder, run_demo
+    from scrkit.jobs.demo import DEFAULT_DEMO_FOLDER, free_demo_folder, run_demo
 
     destination = folder if folder is not None else free_demo_folder(Path(DEFAULT_DEMO_FOLDER))
     say(f"Copying the example review (all names invented) to {destination} ...")
@@ -34,8 +34,8 @@ def demo(
     )
     for path in result.letters[:3]:
         stdout().print(f"  {path.name}", markup=False)
-    render_merge(result.chronology)
-    for path in result.chronology_files:
+    render_merge(result.chronology.result)
+    for path in result.chronology.written:
         stdout().print(f"Written: {path}", markup=False)
     stdout().print(
         f"Anonymised pack for Ofsted, checked for leaks: {result.export.pack} ({len(result.export.files)} files)",
@@ -45,7 +45,7 @@ def demo(
     for finding in result.findings:
         stdout().print(f"  {finding.rule.id}: {finding.message}", markup=False)
     stdout().print(f"Monthly update to the LSCB chair, with its timeline chart: {result.report}", markup=False)
-    stdout().print(f"The family's genogram (Appendix 15): {result.report.parent / 'genogram.png'}", markup=False)
+    stdout().print(f"The family's genogram (Appendix 15): {result.genogram}", markup=False)
     say(
         f"Try next: scrkit letters -r {result.folder}, scrkit merge-chronology -r {result.folder}, "
         f"scrkit status -r {result.folder} --today 01/12/2026, "

@@ -10,11 +10,12 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
+from scrkit.case.layout import LETTERS
 from scrkit.cli.options import ReviewOption, date_or_today
 from scrkit.cli.terminal import say, stderr, stdout
-from scrkit.errors import BadInput, ProblemsFound, ScrkitError
-from scrkit.resources import example_review
-from scrkit.review.casefolder import CaseFolder
+from scrkit.dates import uk_date
+from scrkit.errors import BadInput, ProblemsFound
+from scrkit.letters.rendering import LetterStatus
 
 
 def letters(
@@ -40,47 +41,40 @@ def letters(
     review: ReviewOption = Path("."),
 ) -> None:
     """List the standard letters and forms, or render them into the review's letters/ folder."""
-    from scrkit.letters import rendering
+    from scrkit.cli.review import can_prompt
+    from scrkit.jobs.letters import letters_status, render_letters
 
-    folder = CaseFolder.open(review)
     on = date_or_today(date, "--date")
     if not names:
-        _list(rendering.catalogue_status(folder, on))
+        _list(letters_status(review, on))
         return
-    timetable, planned = rendering.plan(folder, names, to, on, force)
-    records = timetable.records
-    created = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    with Progress(console=stderr(), transient=True, disable=len(planned) < 4) as progress:
-        task = progress.add_task("Rendering", total=len(planned))
-        rendered = rendering.render_all(planned, records.board.name, created, lambda: progress.advance(task))
-    if anonymise:
-        rendered = rendering.anonymised(rendered, records, force)
-    for path in rendering.write_all(folder, rendered):
+
+    def record(milestone: str, day: dt.date) -> bool:
+        if record_sent is not None:
+            return record_sent
+        if not can_prompt():
+            return False
+        question = f"Record the milestone '{milestone}' as done on {uk_date(day)}?"
+        return typer.confirm(question, default=False, err=True)
+
+    with Progress(console=stderr(), transient=True) as progress:
+        task = progress.add_task("Rendering", total=None)
+        result = render_letters(
+            review, names, to, on, force=force, anonymise=anonymise, record_sent=record,
+            advance=lambda: progress.advance(task),
+        )  # fmt: skip
+    for path in result.written:
         stdout().print(str(path), markup=False)
-    say(f"{len(rendered)} document{'s' if len(rendered) != 1 else ''} written to {review / rendering.LETTERS_FOLDER}.")
-    _offer_to_record(folder, {document.spec.milestone for document in rendered} - {None}, on, record_sent)
+    count = len(result.written)
+    say(f"{count} document{'s' if count != 1 else ''} written to {review / LETTERS}.")
+    for milestone in result.recorded:
+        say(f"Recorded: {milestone} done {uk_date(on)}.")
+    if record_sent is not False:
+        for milestone, why in result.not_recorded.items():
+            say(f"Did not record {milestone}: {why}")
 
 
-def _offer_to_record(folder: CaseFolder, milestones: set[str | None], on: dt.date, record_sent: bool | None) -> None:
-    from scrkit.cli.review import can_prompt
-    from scrkit.timeline.recording import record_done
-
-    for milestone in sorted(m for m in milestones if m):
-        wanted = record_sent
-        if wanted is None and can_prompt():
-            wanted = typer.confirm(
-                f"Record the milestone '{milestone}' as done on {on.strftime('%d/%m/%Y')}?", default=False, err=True
-            )
-        if not wanted:
-            continue
-        try:
-            record_done(folder, milestone, on, note="letters rendered by scrkit", today=dt.date.today())
-            say(f"Recorded: {milestone} done {on.strftime('%d/%m/%Y')}.")
-        except ScrkitError as error:
-            say(f"Did not record {milestone}: {error.message}")
-
-
-def _list(statuses: list) -> None:  # noqa: ANN001 - list[LetterStatus]
+def _list(statuses: list[LetterStatus]) -> None:
     table = Table(title="Letters and forms", title_justify="left")
     for heading in ("name", "what", "guidance", "goes to", "ready?"):
         table.add_column(heading, overflow="fold")
@@ -104,12 +98,9 @@ def check(
 ) -> None:
     """Report placeholder mistakes and unknown facts in a template, with where they are."""
     from scrkit.errors import Problem
-    from scrkit.letters.checking import check_template
-    from scrkit.letters.facts import every_fact
-    from scrkit.timeline.recording import load_timetable
+    from scrkit.jobs.letters import check_letter_template
 
-    timetable = load_timetable(CaseFolder.open(review or example_review()))
-    problems = check_template(file, every_fact(timetable.records, timetable.schedule))
+    problems = check_letter_template(file, review)
     if problems:
         raise ProblemsFound(
             f"the template {file}",

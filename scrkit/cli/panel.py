@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -13,22 +12,17 @@ from scrkit.cli.options import ReviewOption, date_or_today, optional_date
 from scrkit.cli.terminal import say, stdout
 from scrkit.dates import uk_date
 from scrkit.errors import ExitCode
-from scrkit.review.casefolder import CaseFolder
-from scrkit.timeline.recording import load_timetable
-from scrkit.timeline.status import StatusReport, assess, review_status
+from scrkit.jobs.timeline import review_status
 
 TodayOption = Annotated[str | None, typer.Option("--today", help="As of this date instead of today.")]
 
 
-def _report(review: Path, today: dt.date) -> StatusReport:
-    return review_status(CaseFolder.open(review), today)
-
-
 def check(review: ReviewOption = Path(".")) -> None:
     """Check the review against the guidance's rules (independence, IMRs, family, parallel processes, SMART plan)."""
-    from scrkit.checks.rules import check_review, rule_book
+    from scrkit.checks.rules import rule_book
+    from scrkit.jobs.panel import check as check_review
 
-    findings = check_review(CaseFolder.open(review).load())
+    findings = check_review(review)
     for finding in findings:
         stdout().print(str(finding), markup=False)
     if findings:
@@ -47,7 +41,7 @@ def imr(ctx: typer.Context, review: ReviewOption = Path("."), today: TodayOption
     """List the IMRs: author, due, submitted, quality assured, signed off, state."""
     if ctx.invoked_subcommand is not None:
         return
-    report = _report(review, date_or_today(today, "--today"))
+    report = review_status(review, date_or_today(today, "--today"))
     table = Table(title=f"IMRs, {report.reference}", title_justify="left")
     for heading in ("agency", "author", "due", "submitted", "quality assured", "signed off", "state"):
         table.add_column(heading, overflow="fold")
@@ -83,8 +77,8 @@ def imr_update(
     review: ReviewOption = Path("."),
 ) -> None:
     """Record an IMR's progress; the file keeps its comments."""
-    from scrkit.checks.updates import update_imr
     from scrkit.errors import BadInput
+    from scrkit.jobs.panel import update_imr
 
     if returned and not reason:
         raise BadInput("--returned needs --reason: why the IMR was returned for further work (4.1.1).")
@@ -100,7 +94,7 @@ def imr_update(
         "presented": optional_date(presented, "--presented"),
     }
     back = (optional_date(returned, "--returned"), reason) if returned else None
-    update_imr(CaseFolder.open(review), agency, changes, back)  # type: ignore[arg-type]
+    update_imr(review, agency, changes, back)
     stdout().print(f"Recorded the IMR of {agency}.", markup=False)
 
 
@@ -114,7 +108,7 @@ def actions(ctx: typer.Context, review: ReviewOption = Path("."), today: TodayOp
     """List the actions: owner, date, state (overdue ones first)."""
     if ctx.invoked_subcommand is not None:
         return
-    report = _report(review, date_or_today(today, "--today"))
+    report = review_status(review, date_or_today(today, "--today"))
     table = Table(title=f"Action plan, {report.reference}", title_justify="left")
     for heading in ("recommendation", "action", "by whom", "by when", "state"):
         table.add_column(heading, overflow="fold")
@@ -137,10 +131,10 @@ def sign_off(
     review: ReviewOption = Path("."),
 ) -> None:
     """Record the LSCB's formal completion of the action plan (17.1.2)."""
-    from scrkit.checks.updates import sign_off_plan
+    from scrkit.jobs.panel import sign_off_plan
 
     on = date_or_today(date, "--date")
-    sign_off_plan(CaseFolder.open(review), on, by)
+    sign_off_plan(review, on, by)
     stdout().print(f"Recorded: action plan signed off {uk_date(on)} by {by}.", markup=False)
 
 
@@ -154,27 +148,12 @@ def report(
     review: ReviewOption = Path("."),
 ) -> None:
     """Write the monthly progress update to the LSCB chair (4.1.2) as a Word document with a timeline chart."""
-    from scrkit.records.atomic import atomic_write_bytes
-    from scrkit.report.monthly import monthly_report
+    from scrkit.jobs.panel import monthly_report
 
-    on = date_or_today(today, "--today")
-    targets = list(folders) if folders else [review]
-    timetables = [load_timetable(CaseFolder.open(folder)) for folder in targets]  # each review read once
-    reports = [assess(timetable.records, timetable.schedule, on) for timetable in timetables]
-    board = timetables[0].records.board.name
-    pictures = {}
-    if genograms:
-        from scrkit.errors import BadInput
-        from scrkit.genogram.draw import genogram
-
-        for records in (timetable.records for timetable in timetables):
-            try:
-                pictures[records.review.reference] = genogram(records).png
-            except BadInput as error:
-                say(f"No genogram for {records.review.reference}: {error.message}")
-    path = out or Path(f"{on:%Y-%m} SCR monthly update.docx")
-    atomic_write_bytes(path, monthly_report(reports, board, on, pictures))
-    stdout().print(str(path), markup=False)
+    written = monthly_report(list(folders) if folders else [review], date_or_today(today, "--today"), out, genograms)
+    for reference, why in written.no_genogram.items():
+        say(f"No genogram for {reference}: {why}")
+    stdout().print(str(written.path), markup=False)
 
 
 def register(app: typer.Typer) -> None:

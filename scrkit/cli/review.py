@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,12 +16,9 @@ from scrkit.cli.render import render_summary
 from scrkit.cli.terminal import say, stdout
 from scrkit.dates import parse_user_date
 from scrkit.errors import BadInput, ScrkitError
+from scrkit.jobs.review import NewReview, new_review, refuse_existing, review_summary, validate_review
 from scrkit.models.child import Gender
 from scrkit.models.review import Circumstance
-from scrkit.review.casefolder import CaseFolder
-from scrkit.review.opening import NewReview, open_review, refuse_existing
-from scrkit.review.summary import summarise
-from scrkit.timeline.recording import load_timetable
 
 T = TypeVar("T")
 
@@ -105,7 +103,7 @@ def new(
         gender=gender,
         circumstances=_circumstances(circumstances) if circumstances else (),
     )
-    records = open_review(folder, details, board)
+    records = new_review(folder, details, board)
     stdout().print(f"Opened review {records.review.reference} in {folder}", markup=False)
     say(
         "Next: add the agencies to agencies.yaml and the family to people.yaml (each file explains its fields),\n"
@@ -113,13 +111,13 @@ def new(
     )
 
 
-def _date(what: str) -> Callable[[str], object]:
+def _date(what: str) -> Callable[[str], dt.date]:
     return lambda answer: parse_user_date(answer, what)
 
 
 def validate(review: ReviewOption = Path(".")) -> None:
     """Check every record of the review, and its timetable, and report every problem at once."""
-    records = load_timetable(CaseFolder.open(review)).records
+    records = validate_review(review).records
     stdout().print(
         f"The review {records.review.reference} at {review} is valid: {len(RECORD_KINDS)} records checked.",
         markup=False,
@@ -128,8 +126,7 @@ def validate(review: ReviewOption = Path(".")) -> None:
 
 def summary(review: ReviewOption = Path(".")) -> None:
     """Show a readable summary of the review."""
-    records = CaseFolder.open(review).load()
-    render_summary(summarise(records))
+    render_summary(review_summary(review))
 
 
 def register(app: typer.Typer) -> None:

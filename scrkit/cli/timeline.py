@@ -14,18 +14,17 @@ from scrkit.cli.options import ReviewOption, date_or_today, optional_date
 from scrkit.cli.terminal import say, stdout
 from scrkit.dates import parse_user_date, uk_date
 from scrkit.errors import ExitCode, ProblemsFound
-from scrkit.models.review import Alternative, DecisionOutcome
-from scrkit.review.casefolder import CaseFolder
-from scrkit.timeline.recording import (
-    KEY_DATE_FIELDS,
-    Timetable,
+from scrkit.jobs.timeline import (
     record_decision,
     record_done,
     record_extension,
     refresh_timeline,
+    review_status,
     set_key_date,
 )
-from scrkit.timeline.status import MilestoneStatus, State, StatusReport, assess, review_status
+from scrkit.models.review import Alternative, DecisionOutcome
+from scrkit.timeline.recording import KEY_DATE_FIELDS, Timetable
+from scrkit.timeline.status import MilestoneStatus, State, StatusReport, assess
 
 TodayOption = Annotated[
     str | None, typer.Option("--today", help="Work out the status as of this date instead of today.")
@@ -59,10 +58,6 @@ def _detail(status: MilestoneStatus) -> str:
     if milestone.note:
         parts.append(milestone.note)
     return "; ".join(parts)
-
-
-def _report(folder: Path, today: dt.date) -> StatusReport:
-    return review_status(CaseFolder.open(folder), today)
 
 
 def _render_milestones(report: StatusReport, title: str) -> None:
@@ -247,10 +242,10 @@ def status(
     failures: dict[Path, str] = {}
     for folder in targets:
         if len(targets) == 1:
-            reports.append(_report(folder, on))  # one review: its problems are the error
+            reports.append(review_status(folder, on))  # one review: its problems are the error
             continue
         try:
-            reports.append(_report(folder, on))
+            reports.append(review_status(folder, on))
         except ProblemsFound as error:
             failures[folder] = f"{error.message} Run `scrkit validate -r {folder}`."
         except Exception as error:  # noqa: BLE001 - one unreadable folder must not hide the others
@@ -275,7 +270,7 @@ def status(
 
 def timeline(review: ReviewOption = Path(".")) -> None:
     """Show the review's timetable and bring the due dates in timeline.yaml up to date."""
-    timetable = refresh_timeline(CaseFolder.open(review))
+    timetable = refresh_timeline(review)
     report = assess(timetable.records, timetable.schedule, dt.date.today())
     _render_milestones(report, f"Timetable of review {report.reference} ({timetable.records.review.process_profile})")
     say(f"timeline.yaml in {review} holds these due dates; record progress with `scrkit done ID --date DATE`.")
@@ -296,7 +291,7 @@ def done(
 ) -> None:
     """Record that a milestone happened."""
     on = date_or_today(date, "--date")
-    timetable = record_done(CaseFolder.open(review), milestone, on, note, today=dt.date.today())
+    timetable = record_done(review, milestone, on, note, today=dt.date.today())
     _after_change(timetable, f"Recorded: {milestone} done {uk_date(on)}.")
 
 
@@ -307,7 +302,7 @@ def set_date(
 ) -> None:
     """Record a key date in review.yaml; due dates that count from it move."""
     on = parse_user_date(date, "DATE")
-    timetable = set_key_date(CaseFolder.open(review), key, on)
+    timetable = set_key_date(review, key, on)
     _after_change(timetable, f"Recorded: {key} {uk_date(on)}.")
 
 
@@ -322,7 +317,7 @@ def decide(
 ) -> None:
     """Record the LSCB chair's decision (7.1.2): completion is then due 6 months later."""
     on = date_or_today(date, "--date")
-    timetable = record_decision(CaseFolder.open(review), outcome, on, alternative, reasons)
+    timetable = record_decision(review, outcome, on, alternative, reasons)
     _after_change(timetable, f"Recorded: decision '{outcome.value}' on {uk_date(on)}.")
 
 
@@ -335,7 +330,7 @@ def extend(
 ) -> None:
     """Record an extension beyond six months (7.2): a new completion date and its reason."""
     timetable = record_extension(
-        CaseFolder.open(review),
+        review,
         parse_user_date(to, "--to"),
         reason,
         optional_date(ofsted_informed, "--ofsted-informed"),

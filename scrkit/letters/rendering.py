@@ -2,7 +2,7 @@
 
 ``plan`` works out every document a request asks for and checks all of them before any is
 written: a missing fact or a letter already rendered stops the whole batch, naming each.
-``write`` then saves them atomically into the review's ``letters/`` folder.
+``render_all`` renders them in memory; the job (``scrkit.jobs.letters``) writes them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scrkit.case.layout import LETTERS
+from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput, Refused
 from scrkit.letters.catalogue import LetterSpec, catalogue, template_for
 from scrkit.letters.engine import (
@@ -26,11 +28,9 @@ from scrkit.letters.engine import (
 from scrkit.letters.facts import Recipient, recipients_for, review_facts
 from scrkit.letters.naming import letter_file_name
 from scrkit.models.review import ReviewStatus
-from scrkit.review.casefolder import CaseFolder, ReviewRecords
 from scrkit.timeline.calendar import WorkingCalendar
-from scrkit.timeline.recording import Timetable, load_timetable
+from scrkit.timeline.recording import Timetable
 
-LETTERS_FOLDER = "letters"
 REPLY_WORKING_DAYS = 3  # App 2: agencies reply within 3 working days of the letter
 
 
@@ -64,40 +64,42 @@ def _board_templates(records: ReviewRecords) -> Path | None:
     return (records.folder / folder) if folder else None
 
 
-def _context(timetable: Timetable, spec: LetterSpec, recipient: Recipient, on: dt.date) -> dict[str, Any]:
-    records = timetable.records
-    context = review_facts(records, timetable.schedule)
-    calendar = WorkingCalendar(records.board.nation)
-    context["letter"] = {
-        "date": on,
-        "reply_by": calendar.add_working_days(on, REPLY_WORKING_DAYS),
-        "name": spec.name,
-    }
-    context["draft"] = _is_draft(spec, records)
-    context.update(recipient.facts)
-    if "genogram" in spec.pictures:
-        picture = _genogram_png(records)
-        if picture is not None:
-            context[PICTURE_PREFIX + "genogram"] = picture
-    return context
+class LetterFacts:
+    """The facts every letter of one review may use, worked out once for a batch of letters."""
 
+    def __init__(self, timetable: Timetable) -> None:
+        self.timetable = timetable
+        self.review = review_facts(timetable.records, timetable.schedule)
+        self.calendar = WorkingCalendar(timetable.records.board.nation)
+        self._genogram: bytes | None = None
+        self._drawn = False
 
-_GENOGRAMS: dict[int, bytes | None] = {}
+    def genogram_png(self) -> bytes | None:
+        """The family's genogram, drawn once; none if the family cannot be drawn (the letter says so)."""
+        if not self._drawn:
+            from scrkit.genogram.draw import genogram
 
+            self._drawn = True
+            try:
+                self._genogram = genogram(self.timetable.records).png
+            except BadInput:
+                self._genogram = None
+        return self._genogram
 
-def _genogram_png(records: ReviewRecords) -> bytes | None:
-    """The family's genogram, drawn once per set of records; none if the family cannot be drawn."""
-    from scrkit.errors import BadInput
-    from scrkit.genogram.draw import genogram
-
-    key = id(records)
-    if key not in _GENOGRAMS:
-        try:
-            _GENOGRAMS.clear()
-            _GENOGRAMS[key] = genogram(records).png
-        except BadInput:
-            _GENOGRAMS[key] = None
-    return _GENOGRAMS[key]
+    def context(self, spec: LetterSpec, recipient: Recipient, on: dt.date) -> dict[str, Any]:
+        context = dict(self.review)
+        context["letter"] = {
+            "date": on,
+            "reply_by": self.calendar.add_working_days(on, REPLY_WORKING_DAYS),
+            "name": spec.name,
+        }
+        context["draft"] = _is_draft(spec, self.timetable.records)
+        context.update(recipient.facts)
+        if "genogram" in spec.pictures:
+            picture = self.genogram_png()
+            if picture is not None:
+                context[PICTURE_PREFIX + "genogram"] = picture
+        return context
 
 
 def _is_draft(spec: LetterSpec, records: ReviewRecords) -> bool:
@@ -109,10 +111,10 @@ def _is_draft(spec: LetterSpec, records: ReviewRecords) -> bool:
     return False
 
 
-def catalogue_status(folder: CaseFolder, on: dt.date) -> list[LetterStatus]:
+def catalogue_status(timetable: Timetable, on: dt.date) -> list[LetterStatus]:
     """Every letter and form, whom it goes to, and the facts the review still lacks for it."""
-    timetable = load_timetable(folder)
     records = timetable.records
+    facts = LetterFacts(timetable)
     statuses = []
     for spec in catalogue().letters:
         template = template_for(spec.name, records.folder, _board_templates(records))
@@ -121,7 +123,7 @@ def catalogue_status(folder: CaseFolder, on: dt.date) -> list[LetterStatus]:
         if not recipients:
             missing.append(_no_recipients(spec))
         for recipient in recipients:
-            missing.extend(missing_facts(template, _context(timetable, spec, recipient, on)))
+            missing.extend(missing_facts(template, facts.context(spec, recipient, on)))
         statuses.append(
             LetterStatus(
                 spec=spec,
@@ -144,15 +146,15 @@ def _no_recipients(spec: LetterSpec) -> str:
 
 
 def plan(
-    folder: CaseFolder,
+    timetable: Timetable,
     names: list[str],
     to: list[str] | None,
     on: dt.date,
     force: bool = False,
-) -> tuple[Timetable, list[PlannedDocument]]:
+) -> list[PlannedDocument]:
     """Every document asked for, checked: all can be rendered and none would overwrite."""
-    timetable = load_timetable(folder)
     records = timetable.records
+    facts = LetterFacts(timetable)
     specs = [_spec(name) for name in names]
     wanted = None if not to or "all" in to else set(to)
     planned: list[PlannedDocument] = []
@@ -170,10 +172,10 @@ def plan(
             raise BadInput(f"`{spec.name}` has nobody to go to yet: the review needs {_no_recipients(spec)}.")
         template = template_for(spec.name, records.folder, _board_templates(records))
         for recipient in recipients:
-            path = records.folder / LETTERS_FOLDER / letter_file_name(on, spec.name, recipient.id)
-            planned.append(PlannedDocument(spec, recipient, path, template, _context(timetable, spec, recipient, on)))
-    _refuse_problems(planned, force)
-    return timetable, planned
+            path = records.folder / LETTERS / letter_file_name(on, spec.name, recipient.id)
+            planned.append(PlannedDocument(spec, recipient, path, template, facts.context(spec, recipient, on)))
+    refuse_overwriting([document.path for document in planned], force)
+    return planned
 
 
 def _spec(name: str) -> LetterSpec:
@@ -182,10 +184,6 @@ def _spec(name: str) -> LetterSpec:
         names = ", ".join(letter.name for letter in catalogue().letters)
         raise BadInput(f"There is no letter or form called '{name}'. They are: {names}.")
     return spec
-
-
-def _refuse_problems(planned: list[PlannedDocument], force: bool) -> None:
-    refuse_overwriting([document.path for document in planned], force)
 
 
 def refuse_overwriting(paths: list[Path], force: bool) -> None:
@@ -242,30 +240,3 @@ def render(planned: PlannedDocument, board_name: str, created: dt.datetime) -> R
     )
     content = render_template(planned.template, planned.context, properties)
     return RenderedDocument(spec=spec, recipient_id=planned.recipient.id, path=planned.path, content=content)
-
-
-def anonymised(documents: list[RenderedDocument], records: ReviewRecords, force: bool) -> list[RenderedDocument]:
-    """The same documents with every registered name replaced, saved as `... anonymised.docx`."""
-    from dataclasses import replace
-
-    from scrkit.anonymise.documents import anonymise_archive
-    from scrkit.anonymise.register import build_register
-    from scrkit.anonymise.text import Anonymiser
-
-    anonymiser = Anonymiser(build_register(records))
-    result = [
-        replace(
-            document,
-            path=document.path.with_name(f"{document.path.stem} anonymised.docx"),
-            content=anonymise_archive(document.content, anonymiser, document.path.name),
-        )
-        for document in documents
-    ]
-    refuse_overwriting([document.path for document in result], force)
-    return result
-
-
-def write_all(folder: CaseFolder, documents: list[RenderedDocument]) -> list[Path]:
-    """Save rendered documents into the review, under its lock, as one change in the audit log."""
-    with folder.changing("letters"):
-        return [folder.write_file(document.path, document.content) for document in documents]

@@ -16,11 +16,12 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrkit.case.layout import AUDIT_HEAD, AUDIT_LOG
 from scrkit.records.atomic import atomic_write_text
 from scrkit.review.locking import current_user
 
-LOG_NAME = "audit.log"
-HEAD_NAME = ".scrkit-audit-head"
+LOG_NAME = str(AUDIT_LOG)
+HEAD_NAME = str(AUDIT_HEAD)
 GENESIS = "0" * 64
 
 

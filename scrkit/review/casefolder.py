@@ -1,81 +1,56 @@
-"""A review's folder: finding it, loading every record at once, and saving changes safely."""
+"""A review's folder: finding it, loading every record once, and changing it as one unit of work.
+
+Reading: ``CaseFolder.load()`` reads each record file once, validates every record and the
+records against each other, and reports every problem at once.
+
+Changing: ``with folder.changing("done") as change:`` takes the review's lock, loads the records
+once, and gives the job a ``Change``: round-trip documents to edit (comments and layout kept),
+``revalidate()`` to check the whole review with the edits in memory, and files to write. When the
+block ends without an error the change is committed: the review is validated with every edit, each
+edited record is checked to be unchanged on disk since it was read, every file is written
+atomically, and one entry goes into the audit log. An error anywhere writes nothing.
+
+Only the jobs (``scrkit.jobs``) open a review for writing.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from scrkit.case.layout import RECORD_KINDS, REVIEW, RecordKind
+from scrkit.case.records import ReviewRecords
 from scrkit.errors import InvalidReview, NotAReview, Problem, RecordWriteError
-from scrkit.models.agencies import Agencies, Agency
-from scrkit.models.board import Board
-from scrkit.models.child import Child
 from scrkit.models.fields import Record
-from scrkit.models.panel import Panel
-from scrkit.models.panel_business import ActionPlan, Imrs, Interviews
-from scrkit.models.people import People
-from scrkit.models.referral import Referral
-from scrkit.models.review import Review
-from scrkit.models.timeline import Timeline
-from scrkit.records.atomic import atomic_write_bytes, sweep_stale_temp_files
+from scrkit.records.atomic import atomic_output, atomic_write_bytes, sweep_stale_temp_files
 from scrkit.records.yamlfile import (
     YamlProblem,
+    dump_document,
     fast_plain,
     parse_record_bytes,
-    read_document,
     read_record_bytes,
     to_plain,
-    write_document,
 )
 from scrkit.review.audit import append as append_audit
 from scrkit.review.locking import ReviewLock
 from scrkit.review.problems import problems_from_validation
 
 
-@dataclass(frozen=True)
-class ReviewRecords:
-    """Every record of one review, validated, with the documents they came from."""
-
-    folder: Path
-    review: Review
-    child: Child
-    people: People
-    referral: Referral
-    agencies: Agencies
-    panel: Panel
-    board: Board
-    timeline: Timeline
-    imrs: Imrs
-    interviews: Interviews
-    actions: ActionPlan
-    documents: dict[str, Any]
-
-    def agency(self, agency_id: str) -> Agency | None:
-        return next((agency for agency in self.agencies.agencies if agency.id == agency_id), None)
-
-    def path_of(self, kind: RecordKind) -> Path:
-        return self.folder / kind.file_name
-
-
-NOT_YET_PARSED = object()
-
-
 class RoundTripDocuments(dict):
-    """Each record's round-trip document (comments and line numbers), parsed only when needed:
-    a record read through the fast path is parsed again, carefully, only if a line must be named."""
+    """Each record's round-trip document (comments and line numbers), parsed from the bytes read
+    at load only when needed: a record read through the fast path is parsed carefully only if a line
+    must be named or the record is edited. Never a second read of the file."""
 
-    def __init__(self, folder: CaseFolder) -> None:
+    def __init__(self, raws: dict[str, bytes]) -> None:
         super().__init__()
-        self._folder = folder
+        self._raws = raws
 
     def __missing__(self, name: str) -> Any:
-        kind = next(kind for kind in RECORD_KINDS if kind.name == name)
-        document = read_document(self._folder.path_of(kind))
+        document = parse_record_bytes(self._raws[name])
         self[name] = document
         return document
 
@@ -89,47 +64,6 @@ class CaseFolder:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._depth = 0
-        self._changed: list[Path] = []
-        self._command = ""
-        self._lock: ReviewLock | None = None
-
-    @contextmanager
-    def changing(self, command: str) -> Iterator[None]:
-        """Hold the review's lock while changing it, and record the change in the audit log.
-
-        Re-entrant: a command made of several edits holds the lock once, and logs once, under
-        the outermost command's name.
-        """
-        outermost = self._depth == 0
-        if outermost:
-            lock = ReviewLock(self.path, command)
-            lock.acquire()
-            self._lock, self._changed, self._command = lock, [], command
-            # Holding the lock, no other scrkit is writing here: any temporary file is abandoned.
-            sweep_stale_temp_files(self.path, older_than=0)
-        self._depth += 1
-        try:
-            yield
-            if outermost and self._changed:
-                append_audit(self.path, self._command, self._changed)
-        finally:
-            self._depth -= 1
-            if outermost and self._lock is not None:
-                self._lock.release()
-                self._lock = None
-
-    def record_change(self, path: Path) -> None:
-        self._changed.append(Path(path))
-
-    def write_file(self, path: Path, content: bytes) -> Path:
-        """Write a file into the review (a letter, a workbook) atomically, under the lock."""
-        with self.changing("write"):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with _saving(path):
-                atomic_write_bytes(path, content)
-            self.record_change(path)
-        return path
 
     @classmethod
     def open(cls, path: Path) -> CaseFolder:
@@ -152,80 +86,160 @@ class CaseFolder:
         return self.path / kind.file_name
 
     def load(self) -> ReviewRecords:
-        """Load and validate every record; report every problem at once."""
-        return self._load_all({})
+        """Load and validate every record (each file read once); report every problem at once."""
+        return self._load()[0]
 
-    def _load_all(self, replacements: dict[str, Any]) -> ReviewRecords:
-        from scrkit.review.consistency import consistency_problems
-
+    def _load(self) -> tuple[ReviewRecords, dict[str, bytes]]:
         problems: list[Problem] = []
         models: dict[str, Record] = {}
-        documents = RoundTripDocuments(self)
+        raws: dict[str, bytes] = {}
+        documents = RoundTripDocuments(raws)
         for kind in RECORD_KINDS:
-            if kind.name in replacements:
-                document = replacements[kind.name]
-                model, found = validate_document(kind, self.path_of(kind), document)
-            else:
-                document, model, found = self._load_one(kind)
+            raw, model, found = self._load_one(kind)
             problems.extend(found)
-            if document is not NOT_YET_PARSED:
-                documents[kind.name] = document
+            if raw is not None:
+                raws[kind.name] = raw
             if model is not None:
                 models[kind.name] = model
         if problems:
             raise InvalidReview(self.path, problems)
-        records = ReviewRecords(folder=self.path, documents=documents, **models)  # type: ignore[arg-type]
-        problems = consistency_problems(records)
-        if problems:
-            raise InvalidReview(self.path, problems)
-        return records
+        return checked_records(self.path, models, documents), raws
 
-    def _load_one(self, kind: RecordKind) -> tuple[Any, Record | None, list[Problem]]:
+    def _load_one(self, kind: RecordKind) -> tuple[bytes | None, Record | None, list[Problem]]:
         path = self.path_of(kind)
         if not path.exists():
             message = f"the file is missing; every review has one ({kind.about})"
             return None, None, [Problem(path, None, "", message)]
         try:
             raw = read_record_bytes(path)
-            plain = fast_plain(raw)
-            if isinstance(plain, dict):
-                try:
-                    return NOT_YET_PARSED, kind.model.model_validate(plain), []
-                except ValidationError:
-                    pass  # the careful path below finds the lines to report
-            document = parse_record_bytes(raw)
         except YamlProblem as problem:
             return None, None, [Problem(path, problem.line, "", problem.message)]
         except OSError as error:
             return None, None, [Problem(path, None, "", f"cannot be read: {error.strerror}")]
+        plain = fast_plain(raw)
+        if isinstance(plain, dict):
+            try:
+                return raw, kind.model.model_validate(plain), []
+            except ValidationError:
+                pass  # the careful path below finds the lines to report
+        try:
+            document = parse_record_bytes(raw)
+        except YamlProblem as problem:
+            return raw, None, [Problem(path, problem.line, "", problem.message)]
         model, problems = validate_document(kind, path, document)
-        return document, model, problems
+        return raw, model, problems
 
     @contextmanager
-    def edit(self, kind: RecordKind) -> Iterator[Any]:
-        """Change one record in place, keeping the comments and layout a person gave it.
+    def changing(self, command: str) -> Iterator[Change]:
+        """Change the review as one unit of work under its lock: loaded once, written once, logged once."""
+        lock = ReviewLock(self.path, command)
+        lock.acquire()
+        try:
+            # Holding the lock, no other scrkit is writing here: any temporary file is abandoned.
+            sweep_stale_temp_files(self.path, older_than=0)
+            records, raws = self._load()
+            change = Change(self, command, records, raws)
+            yield change
+            change.commit()
+        finally:
+            lock.release()
 
-        The whole review is validated with the change before anything is written; an
-        invalid change writes nothing. If the file changed on disk meanwhile (edited by hand,
-        say), nothing is written either. The write is atomic, under the review's lock.
-        """
-        path = self.path_of(kind)
-        with self.changing(f"edit {kind.name}"):
-            try:
-                raw = path.read_bytes()
-                document = parse_record_bytes(raw)
-            except YamlProblem as problem:
-                raise InvalidReview(self.path, [Problem(path, problem.line, "", problem.message)]) from None
-            yield document
-            self._load_all({kind.name: document})  # the whole review must still hold together
-            if path.read_bytes() != raw:
+
+class Change:
+    """One command's change to a review: edits to records, files to write, one audit entry."""
+
+    def __init__(self, folder: CaseFolder, command: str, records: ReviewRecords, raws: dict[str, bytes]) -> None:
+        self.folder = folder
+        self.command = command
+        self.records = records
+        self._raws = raws
+        self._edited: dict[str, RecordKind] = {}
+        self._files: dict[Path, bytes] = {}
+        self._written: list[Path] = []
+
+    @property
+    def path(self) -> Path:
+        return self.folder.path
+
+    def document(self, kind: RecordKind) -> Any:
+        """The record's round-trip document, to edit in place; saved when the change is committed."""
+        self._edited[kind.name] = kind
+        return self.records.documents[kind.name]
+
+    def revalidate(self) -> ReviewRecords:
+        """The review as it will be with the edits so far, checked whole; nothing is written."""
+        problems: list[Problem] = []
+        models = {kind.name: getattr(self.records, kind.name) for kind in RECORD_KINDS}
+        for kind in self._edited.values():
+            model, found = validate_document(kind, self.folder.path_of(kind), self.records.documents[kind.name])
+            problems.extend(found)
+            if model is not None:
+                models[kind.name] = model
+        if problems:
+            raise InvalidReview(self.path, problems)
+        self.records = checked_records(self.path, models, self.records.documents)
+        return self.records
+
+    def write_file(self, path: Path, content: bytes) -> Path:
+        """A file to write into the review (a letter, a workbook) when the change is committed."""
+        self._files[Path(path)] = content
+        return Path(path)
+
+    @contextmanager
+    def output(self, path: Path) -> Iterator[Path]:
+        """A temporary path for a writer that streams to disk; renamed over ``path`` when the block ends."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _saving(path), atomic_output(path) as target:
+            yield target
+        self._written.append(path)
+
+    def record_written(self, path: Path) -> None:
+        """A file this change wrote by other means (a pack renamed into place), for the audit log."""
+        self._written.append(Path(path))
+
+    def commit(self) -> list[Path]:
+        if self._edited:
+            self.revalidate()
+        for kind in self._edited.values():
+            path = self.folder.path_of(kind)
+            if _disk_bytes(path) != self._raws.get(kind.name):
                 raise RecordChanged(
                     f"{path} was changed by someone else (perhaps edited by hand) while scrkit was working on it; "
                     "scrkit wrote nothing, so their change is kept.",
                     hint="Run the command again.",
                 )
-            save_document(path, document)
-            self.record_change(path)
+        for kind in self._edited.values():
+            content = dump_document(self.records.documents[kind.name]).encode("utf-8")
+            if content != self._raws.get(kind.name):  # an edit that changes nothing writes nothing
+                self._files[self.folder.path_of(kind)] = content
+        for path, content in self._files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with _saving(path):
+                atomic_write_bytes(path, content)
+            self._written.append(path)
+        if self._written:
+            append_audit(self.path, self.command, self._written)
+        return list(self._written)
+
+
+def _disk_bytes(path: Path) -> bytes | None:
+    """The record's bytes now, to compare with those read at load (not a second load)."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def checked_records(folder: Path, models: dict[str, Record], documents: Any) -> ReviewRecords:
+    """The records as one review, once they agree with each other (``consistency``)."""
+    from scrkit.review.consistency import consistency_problems
+
+    records = ReviewRecords(folder=folder, documents=documents, **models)  # type: ignore[arg-type]
+    problems = consistency_problems(records)
+    if problems:
+        raise InvalidReview(folder, problems)
+    return records
 
 
 def validate_document(kind: RecordKind, path: Path, document: Any) -> tuple[Record | None, list[Problem]]:
@@ -238,11 +252,6 @@ def validate_document(kind: RecordKind, path: Path, document: Any) -> tuple[Reco
         return kind.model.model_validate(plain), []
     except ValidationError as error:
         return None, problems_from_validation(path, document, plain, kind.model, error)
-
-
-def save_document(path: Path, document: Any) -> None:
-    with _saving(path):
-        write_document(path, document)
 
 
 @contextmanager

@@ -21,9 +21,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrkit.case.layout import LOCK
 from scrkit.errors import Refused
 
-LOCK_NAME = ".scrkit-lock"
+LOCK_NAME = str(LOCK)
 STALE_AFTER = dt.timedelta(hours=2)
 WAIT_SECONDS = 3.0
 JUST_TAKEN_SECONDS = 10.0  # a colleague's command takes well under a second; wait briefly before refusing

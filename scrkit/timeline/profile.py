@@ -39,6 +39,9 @@ class MilestoneRule(Record):
     responsible: Text | None = None
     anchor: Id
     offset: int
+    # The offset as the review's records give it, where a board's own policy sets it (e.g. the
+    # retention period in review.yaml, 15.1.5); ``offset`` is then the default.
+    offset_from: Literal["retention-years"] | None = None
     unit: Unit
     not_before: Id | None = None
     only_if: DecisionOutcome | None = None

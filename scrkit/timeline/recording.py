@@ -1,8 +1,9 @@
-"""Changing a review's timetable: key dates, the decision, milestones done, an extension.
+"""Changes to a review's timetable, made on its records' round-trip documents (comments kept).
 
-Every change is written to the review's records (keeping people's comments) and then
-timeline.yaml is brought up to date, so the written timeframe in the folder (7.1.4)
-always shows the due dates that follow from the key dates.
+Pure: each function takes the records or a document and changes or checks it in memory; the
+jobs (``scrkit.jobs.timeline``) load the review, call these, and write once. After any change the
+job brings timeline.yaml's due dates up to date (``refresh_entries``), so the written timeframe in
+the folder (7.1.4) always shows the due dates that follow from the key dates.
 """
 
 from __future__ import annotations
@@ -10,19 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass
+from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from scrkit.case.layout import REVIEW, TIMELINE
+from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput
 from scrkit.models.review import Alternative, DecisionOutcome, ReviewStatus
 from scrkit.records.yamlfile import to_yaml_value
-from scrkit.review.casefolder import CaseFolder, ReviewRecords
 from scrkit.timeline.profile import KEY_DATES, load_profile, profile_path
-from scrkit.timeline.schedule import Schedule, build_schedule
+from scrkit.timeline.schedule import Schedule, ScheduledMilestone, build_schedule
 
 # Where each key date lives in review.yaml. The decision is recorded with its outcome
-# (record_decision), not on its own.
+# (apply_decision), not on its own.
 KEY_DATE_FIELDS: dict[str, tuple[str, ...]] = {
     "incident": ("incident_date",),
     "referral": ("referral_received",),
@@ -38,35 +39,38 @@ class Timetable:
     schedule: Schedule
 
 
-def load_timetable(folder: CaseFolder) -> Timetable:
-    records = folder.load()
-    loaded = load_profile(profile_path(folder.path, records.review.process_profile))
+def timetable_of(records: ReviewRecords) -> Timetable:
+    """The review's records with the schedule their process profile gives them."""
+    loaded = load_profile(profile_path(records.folder, records.review.process_profile))
     return Timetable(records=records, schedule=build_schedule(records, loaded))
 
 
-def refresh_timeline(folder: CaseFolder) -> Timetable:
-    """Write each milestone's current title and due date into timeline.yaml (only if changed)."""
-    timetable = load_timetable(folder)
+def refresh_entries(document: Any, schedule: Schedule) -> bool:
+    """Write each milestone's current title and due date into timeline.yaml's document; True if changed."""
+    wanted = {m.id: m for m in schedule.milestones}
+    if not _needs_refresh(document.get("milestones"), wanted):
+        return False
+    if not isinstance(document.get("milestones"), CommentedMap):
+        document["milestones"] = CommentedMap()
+    entries: CommentedMap = document["milestones"]
+    entries.fa.set_block_style()
+    for position, (milestone_id, milestone) in enumerate(wanted.items()):
+        if milestone_id not in entries or not isinstance(entries[milestone_id], CommentedMap):
+            entries.insert(min(position, len(entries)), milestone_id, _blank_entry())
+        entry = entries[milestone_id]
+        entry.fa.set_block_style()
+        entry["title"] = milestone.title
+        entry["due"] = to_yaml_value(milestone.due)
+    for stale in [key for key in entries if key not in wanted and not _has_done(entries[key])]:
+        del entries[stale]  # e.g. monthly updates past a completion date that moved earlier
+    return True
+
+
+def needs_refresh(timetable: Timetable) -> bool:
+    from scrkit.case.layout import TIMELINE
+
     wanted = {m.id: m for m in timetable.schedule.milestones}
-    document = timetable.records.documents[TIMELINE.name]
-    milestones = document.get("milestones")
-    if not _needs_refresh(milestones, wanted):
-        return timetable
-    with folder.changing("timeline"), folder.edit(TIMELINE) as document:
-        if not isinstance(document.get("milestones"), CommentedMap):
-            document["milestones"] = CommentedMap()
-        entries: CommentedMap = document["milestones"]
-        entries.fa.set_block_style()
-        for position, (milestone_id, milestone) in enumerate(wanted.items()):
-            if milestone_id not in entries or not isinstance(entries[milestone_id], CommentedMap):
-                entries.insert(min(position, len(entries)), milestone_id, _blank_entry())
-            entry = entries[milestone_id]
-            entry.fa.set_block_style()
-            entry["title"] = milestone.title
-            entry["due"] = to_yaml_value(milestone.due)
-        for stale in [key for key in entries if key not in wanted and not _has_done(entries[key])]:
-            del entries[stale]  # e.g. monthly updates past a completion date that moved earlier
-    return load_timetable(folder)
+    return _needs_refresh(timetable.records.documents[TIMELINE.name].get("milestones"), wanted)
 
 
 def _blank_entry() -> CommentedMap:
@@ -80,7 +84,7 @@ def _has_done(entry: object) -> bool:
     return isinstance(entry, CommentedMap) and bool(str(entry.get("done") or "").strip())
 
 
-def _needs_refresh(milestones: object, wanted: dict) -> bool:
+def _needs_refresh(milestones: object, wanted: dict[str, ScheduledMilestone]) -> bool:
     if not isinstance(milestones, CommentedMap) or list(milestones) != list(wanted):
         return True
     for milestone_id, milestone in wanted.items():
@@ -94,22 +98,16 @@ def _needs_refresh(milestones: object, wanted: dict) -> bool:
     return False
 
 
-def record_done(folder: CaseFolder, milestone_id: str, on: dt.date, note: str | None, today: dt.date) -> Timetable:
-    """Record that a milestone happened on ``on``."""
-    with folder.changing("done"):
-        return _record_done(folder, milestone_id, on, note, today)
-
-
-def _record_done(folder: CaseFolder, milestone_id: str, on: dt.date, note: str | None, today: dt.date) -> Timetable:
-    timetable = load_timetable(folder)
-    milestone = timetable.schedule.get(milestone_id)
+def recordable_milestone(schedule: Schedule, milestone_id: str, on: dt.date, today: dt.date) -> ScheduledMilestone:
+    """The milestone to record as done on ``on``, or a refusal saying why it cannot be."""
     if milestone_id == "decision":
         raise BadInput(
             "The decision is recorded with its outcome.",
             hint="Use `scrkit decide scr --date DD/MM/YYYY` (or not-scr).",
         )
+    milestone = schedule.get(milestone_id)
     if milestone is None:
-        known = [m.id for m in timetable.schedule.milestones]
+        known = [m.id for m in schedule.milestones]
         close = difflib.get_close_matches(milestone_id, known, n=3)
         raise BadInput(
             f"There is no milestone '{milestone_id}' in this review's timetable."
@@ -120,16 +118,19 @@ def _record_done(folder: CaseFolder, milestone_id: str, on: dt.date, note: str |
         raise BadInput(f"'{milestone_id}' does not apply: it belongs to an SCR and the decision was not to hold one.")
     if on > today:
         raise BadInput(f"--date {on.strftime('%d/%m/%Y')} is in the future; record a milestone once it has happened.")
-    refresh_timeline(folder)
-    with folder.edit(TIMELINE) as document:
-        entry = document["milestones"][milestone_id]
-        entry["done"] = to_yaml_value(on)
-        if note is not None:
-            entry["note"] = to_yaml_value(note)
-    return refresh_timeline(folder)
+    return milestone
 
 
-def set_key_date(folder: CaseFolder, key: str, on: dt.date) -> Timetable:
+def apply_done(timeline_document: Any, milestone_id: str, on: dt.date, note: str | None) -> None:
+    """Record in timeline.yaml that a milestone happened on ``on`` (its entry exists after a refresh)."""
+    entry = timeline_document["milestones"][milestone_id]
+    entry["done"] = to_yaml_value(on)
+    if note is not None:
+        entry["note"] = to_yaml_value(note)
+
+
+def key_date_path(key: str) -> tuple[str, ...]:
+    """Where a key date lives in review.yaml, or a refusal naming the key dates there are."""
     if key == "decision":
         raise BadInput(
             "The decision date is recorded with its outcome.",
@@ -140,56 +141,51 @@ def set_key_date(folder: CaseFolder, key: str, on: dt.date) -> Timetable:
             f"'{key}' is not a key date. Key dates are: {', '.join(KEY_DATE_FIELDS)} (and the decision, "
             "recorded with `scrkit decide`)."
         )
-    with folder.changing("set-date"):
-        with folder.edit(REVIEW) as document:
-            _set_path(document, KEY_DATE_FIELDS[key], to_yaml_value(on))
-        return refresh_timeline(folder)
+    return KEY_DATE_FIELDS[key]
 
 
-def record_decision(
-    folder: CaseFolder,
+def apply_key_date(review_document: Any, key: str, on: dt.date) -> None:
+    _set_path(review_document, key_date_path(key), to_yaml_value(on))
+
+
+def apply_decision(
+    review_document: Any,
     outcome: DecisionOutcome,
     on: dt.date,
     alternative: Alternative | None = None,
     reasons: str | None = None,
-) -> Timetable:
+) -> None:
     """The LSCB chair's decision (7.1.2, App 1 Part 2); the status follows from it."""
     if alternative and outcome is DecisionOutcome.SCR:
         raise BadInput("--alternative applies only when the decision is not to hold an SCR (not-scr).")
     status = ReviewStatus.IN_PROGRESS if outcome is DecisionOutcome.SCR else ReviewStatus.NOT_PROCEEDING
-    with folder.changing("decide"):
-        with folder.edit(REVIEW) as document:
-            if not isinstance(document.get("decision"), CommentedMap):
-                document["decision"] = CommentedMap()
-            decision = document["decision"]
-            decision["date"] = to_yaml_value(on)
-            decision["outcome"] = outcome.value
-            decision["alternative"] = to_yaml_value(alternative.value if alternative else None)
-            if reasons is not None:
-                decision["reasons"] = to_yaml_value(reasons)
-            document["status"] = status.value
-        return refresh_timeline(folder)
+    if not isinstance(review_document.get("decision"), CommentedMap):
+        review_document["decision"] = CommentedMap()
+    decision = review_document["decision"]
+    decision["date"] = to_yaml_value(on)
+    decision["outcome"] = outcome.value
+    decision["alternative"] = to_yaml_value(alternative.value if alternative else None)
+    if reasons is not None:
+        decision["reasons"] = to_yaml_value(reasons)
+    review_document["status"] = status.value
 
 
-def record_extension(
-    folder: CaseFolder,
+def apply_extension(
+    timeline_document: Any,
     new_completion: dt.date,
     reason: str,
     ofsted_informed: dt.date | None,
     agreed_on: dt.date | None,
-) -> Timetable:
+) -> None:
     """7.2: a new completion date agreed by the LSCB, with its reason, and when Ofsted was told."""
     if not reason.strip():
         raise BadInput("An extension needs its reason (7.2.1): give --reason.")
-    with folder.changing("extend"):
-        with folder.edit(TIMELINE) as document:
-            extension = CommentedMap()
-            extension["new_completion"] = to_yaml_value(new_completion)
-            extension["reason"] = to_yaml_value(reason.strip())
-            extension["agreed_on"] = to_yaml_value(agreed_on)
-            extension["ofsted_informed"] = to_yaml_value(ofsted_informed)
-            document["extension"] = extension
-        return refresh_timeline(folder)
+    extension = CommentedMap()
+    extension["new_completion"] = to_yaml_value(new_completion)
+    extension["reason"] = to_yaml_value(reason.strip())
+    extension["agreed_on"] = to_yaml_value(agreed_on)
+    extension["ofsted_informed"] = to_yaml_value(ofsted_informed)
+    timeline_document["extension"] = extension
 
 
 def _set_path(document: CommentedMap, path: tuple[str, ...], value: object) -> None:

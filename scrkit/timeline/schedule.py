@@ -64,6 +64,12 @@ def key_dates(records: ReviewRecords) -> dict[str, dt.date | None]:
     }
 
 
+# Offsets a profile may take from the review's records (MilestoneRule.offset_from).
+OFFSET_SOURCES = {
+    "retention-years": lambda records: records.review.retention.years,  # 15.1.5, or the board's policy
+}
+
+
 def repeat_instance_id(rule_id: str, number: int) -> str:
     return f"{rule_id}-{number}"
 
@@ -89,7 +95,8 @@ def build_schedule(records: ReviewRecords, loaded: LoadedProfile) -> Schedule:
         if rule.repeat:
             scheduled[rule.id] = _repeats(rule, start, anchor_date(rule.until or ""), recorded, applicable)
             continue
-        due = calendar.shift(start, rule.offset, rule.unit) if start else None
+        offset = OFFSET_SOURCES[rule.offset_from](records) if rule.offset_from else rule.offset
+        due = calendar.shift(start, offset, rule.unit) if start else None
         floor = anchor_date(rule.not_before) if rule.not_before else None
         if due and floor and floor > due:
             due = floor  # e.g. the decision is notified no earlier than it is made (1.6.3)

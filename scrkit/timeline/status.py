@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from scrkit.case.records import ReviewRecords
 from scrkit.checks.progress import PanelProgress, panel_progress
 from scrkit.models.agencies import RequestReply
-from scrkit.review.casefolder import CaseFolder, ReviewRecords
 from scrkit.timeline.schedule import Schedule, ScheduledMilestone
 
 DUE_SOON_WORKING_DAYS = 5
@@ -107,14 +107,6 @@ def assess_milestone(milestone: ScheduledMilestone, schedule: Schedule, today: d
     return MilestoneStatus(milestone, State.UPCOMING)
 
 
-def review_status(folder: CaseFolder, today: dt.date) -> StatusReport:
-    """Load a review and work out where it stands on ``today``."""
-    from scrkit.timeline.recording import load_timetable
-
-    timetable = load_timetable(folder)
-    return assess(timetable.records, timetable.schedule, today)
-
-
 def assess(records: ReviewRecords, schedule: Schedule, today: dt.date) -> StatusReport:
     statuses = tuple(assess_milestone(m, schedule, today) for m in schedule.milestones)
     completion = schedule.completion()
@@ -127,8 +119,19 @@ def assess(records: ReviewRecords, schedule: Schedule, today: dt.date) -> Status
         awaiting_reply=tuple(
             agency.name for agency in records.agencies.agencies if agency.request_reply == RequestReply.AWAITING
         ),
-        panel=panel_progress(records, today, completion.done if completion else None),
+        panel=panel_progress(
+            records,
+            today,
+            circulation_due=_due(schedule, "imrs-circulated"),
+            # 15.1.5: papers come up for a destruction decision only once the review is complete.
+            retention_due=_due(schedule, "retention-review") if completion and completion.done else None,
+        ),
     )
+
+
+def _due(schedule: Schedule, milestone_id: str) -> dt.date | None:
+    milestone = schedule.get(milestone_id)
+    return milestone.due if milestone else None
 
 
 def _completion(schedule: Schedule, today: dt.date) -> Completion | None:

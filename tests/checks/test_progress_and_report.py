@@ -13,15 +13,15 @@ import pytest
 from docx import Document
 
 from scrkit.errors import ExitCode
+from scrkit.jobs.timeline import load_timetable
 from scrkit.review.casefolder import CaseFolder
-from scrkit.timeline.recording import load_timetable
 from scrkit.timeline.status import assess
 
 D = dt.date
 
 
 def progress(review_dir: Path, today: dt.date):  # noqa: ANN201
-    timetable = load_timetable(CaseFolder.open(review_dir))
+    timetable = load_timetable(review_dir)
     return assess(timetable.records, timetable.schedule, today).panel
 
 

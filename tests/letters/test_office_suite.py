@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from scrkit.jobs.letters import render_letters
 from scrkit.letters.catalogue import catalogue
-from scrkit.letters.rendering import plan, render_all, write_all
-from scrkit.review.casefolder import CaseFolder
 
 
 def _office() -> str:
@@ -50,9 +49,8 @@ def page_count(pdf: Path) -> int:
 
 
 def test_every_document_converts_and_shows_its_facts(ready_review: Path, tmp_path: Path) -> None:
-    folder = CaseFolder.open(ready_review)
-    timetable, planned = plan(folder, [spec.name for spec in catalogue().letters], None, dt.date(2026, 12, 24))
-    paths = write_all(folder, render_all(planned, timetable.records.board.name, dt.datetime(2026, 12, 24)))
+    names = [spec.name for spec in catalogue().letters]
+    paths = render_letters(ready_review, names, None, dt.date(2026, 12, 24), created=dt.datetime(2026, 12, 24)).written
     pdfs = to_pdf(paths, tmp_path)
     for path in paths:
         pdf = pdfs[path.stem]

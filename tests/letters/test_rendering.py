@@ -10,11 +10,10 @@ import pytest
 from docx import Document
 
 from scrkit.errors import BadInput, Refused
+from scrkit.jobs.letters import render_letters
 from scrkit.letters.catalogue import catalogue
 from scrkit.letters.engine import LetterError
-from scrkit.letters.rendering import plan, render_all, write_all
 from scrkit.resources import templates_folder
-from scrkit.review.casefolder import CaseFolder
 from tests.conftest import replace_in
 from tests.letters.conftest import JINJA_LEFTOVER, all_text, document_text, xml_parts
 
@@ -23,10 +22,7 @@ EVERY_LETTER = [spec.name for spec in catalogue().letters]
 
 
 def render(review: Path, names: list[str], on: dt.date, to: list[str] | None = None, force: bool = False):
-    folder = CaseFolder.open(review)
-    timetable, planned = plan(folder, names, to, on, force)
-    documents = render_all(planned, timetable.records.board.name, CREATED)
-    return write_all(folder, documents)
+    return list(render_letters(review, names, to, on, force=force, created=CREATED).written)
 
 
 def test_every_letter_renders_for_the_example_with_no_placeholder_left(ready_review: Path) -> None:

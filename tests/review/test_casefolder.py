@@ -101,7 +101,8 @@ def test_edit_keeps_hand_written_comments(review_dir: Path) -> None:
     path = review_dir / AGENCIES.file_name
     replace_in(path, "  - id: police\n", "  - id: police   # added by hand: DCI prefers email\n")
     folder = CaseFolder.open(review_dir)
-    with folder.edit(AGENCIES) as document:
+    with folder.changing("edit agencies") as change:
+        document = change.document(AGENCIES)
         document["agencies"][8]["request_reply"] = "nil-return"
     text = path.read_text(encoding="utf-8")
     assert "# added by hand: DCI prefers email" in text
@@ -113,8 +114,8 @@ def test_an_invalid_edit_writes_nothing(review_dir: Path) -> None:
     path = review_dir / AGENCIES.file_name
     before = path.read_bytes()
     folder = CaseFolder.open(review_dir)
-    with pytest.raises(InvalidReview) as caught, folder.edit(AGENCIES) as document:
-        document["agencies"][0]["kind"] = "spaceship"
+    with pytest.raises(InvalidReview) as caught, folder.changing("edit agencies") as change:
+        change.document(AGENCIES)["agencies"][0]["kind"] = "spaceship"
     assert caught.value.problems[0].field == "agencies[police].kind"
     assert path.read_bytes() == before
 
@@ -123,7 +124,8 @@ def test_an_edit_that_contradicts_another_record_writes_nothing(review_dir: Path
     path = review_dir / AGENCIES.file_name
     before = path.read_bytes()
     folder = CaseFolder.open(review_dir)
-    with pytest.raises(InvalidReview), folder.edit(AGENCIES) as document:
+    with pytest.raises(InvalidReview), folder.changing("edit agencies") as change:
+        document = change.document(AGENCIES)
         document["agencies"][0]["reply_date"] = "2020-01-01"  # before the referral
     assert path.read_bytes() == before
 

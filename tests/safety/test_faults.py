@@ -57,7 +57,8 @@ def test_a_failing_write_step_keeps_the_record_and_says_so(
 def test_a_record_changed_by_hand_meanwhile_is_not_overwritten(review_dir: Path) -> None:
     folder = CaseFolder.open(review_dir)
     record = review_dir / "agencies.yaml"
-    with pytest.raises(RecordChanged, match="changed by someone else"), folder.edit(AGENCIES) as document:
+    with pytest.raises(RecordChanged, match="changed by someone else"), folder.changing("edit agencies") as change:
+        document = change.document(AGENCIES)
         document["agencies"][8]["request_reply"] = "nil-return"
         record.write_text(record.read_text(encoding="utf-8") + "# a note typed in Notepad meanwhile\n", "utf-8")
     assert record.read_text(encoding="utf-8").endswith("# a note typed in Notepad meanwhile\n")
@@ -95,7 +96,8 @@ def test_temporary_files_left_by_a_killed_write_are_swept(review_dir: Path) -> N
     orphan = review_dir / f".agencies.yaml.abc{TEMP_SUFFIX}"
     orphan.write_text("case data from a killed process")
     folder = CaseFolder.open(review_dir)
-    with folder.edit(AGENCIES) as document:
+    with folder.changing("edit agencies") as change:
+        document = change.document(AGENCIES)
         document["agencies"][8]["request_reply"] = "nil-return"
     assert not orphan.exists()
 

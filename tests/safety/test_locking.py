@@ -41,10 +41,14 @@ def test_a_second_writer_is_refused_naming_the_holder(review_dir: Path) -> None:
     assert not (review_dir / LOCK_NAME).exists()
 
 
-def test_changing_is_reentrant_and_releases_the_lock(review_dir: Path) -> None:
+def test_changing_holds_the_lock_and_releases_it(review_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCRKIT_LOCK_WAIT", "0")
     folder = CaseFolder.open(review_dir)
-    with folder.changing("outer"), folder.changing("inner"):
+    with folder.changing("outer"):
         assert read_holder(review_dir).command == "outer"
+        # One command changes a review at a time, this process too.
+        with pytest.raises(ReviewLocked), CaseFolder.open(review_dir).changing("inner"):
+            pass
     assert read_holder(review_dir) is None
 
 

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from scrkit.errors import InvalidProfile
-from scrkit.review.casefolder import CaseFolder
+from scrkit.jobs.timeline import load_timetable
 from scrkit.timeline.profile import PROFILES, load_profile
-from scrkit.timeline.recording import load_timetable
 from tests.conftest import replace_in
 
 
@@ -37,14 +36,14 @@ def test_an_edited_copy_changes_the_due_dates(own_profile: Path, review_dir: Pat
     replace_in(
         own_profile, "    anchor: request-letters\n    offset: 3\n", "    anchor: request-letters\n    offset: 5\n"
     )
-    schedule = load_timetable(CaseFolder.open(review_dir)).schedule
+    schedule = load_timetable(review_dir).schedule
     # Request letters due Thu 17 Sep 2026; five working days later is Thu 24 Sep.
     assert str(schedule.get("agency-responses").due) == "2026-09-24"
 
 
 def problems(review_dir: Path) -> list:
     with pytest.raises(InvalidProfile) as caught:
-        load_timetable(CaseFolder.open(review_dir))
+        load_timetable(review_dir)
     return caught.value.problems
 
 
@@ -87,7 +86,7 @@ def test_a_done_date_for_an_unknown_milestone(review_dir: Path) -> None:
         review_dir / "timeline.yaml", "    done:\n    note:  # awaiting", "    done: 2026-10-20\n    note:  # awaiting"
     )
     with pytest.raises(InvalidReview) as caught:
-        load_timetable(CaseFolder.open(review_dir))
+        load_timetable(review_dir)
     [problem] = caught.value.problems
     assert problem.field == "milestones.family-notifed"
     assert "did you mean 'family-notified'" in problem.message

@@ -13,24 +13,24 @@ from pathlib import Path
 import pytest
 
 from scrkit.errors import BadInput
-from scrkit.models.review import Alternative, DecisionOutcome
-from scrkit.review.casefolder import CaseFolder
-from scrkit.review.opening import NewReview, open_review
-from scrkit.timeline.recording import (
+from scrkit.jobs.review import NewReview, new_review
+from scrkit.jobs.timeline import (
     load_timetable,
     record_decision,
     record_done,
     record_extension,
     set_key_date,
 )
+from scrkit.models.review import Alternative, DecisionOutcome
+from scrkit.review.casefolder import CaseFolder
 
 D = dt.date
 TODAY = D(2030, 1, 1)  # `done` refuses future dates; these reviews are all in the past of this
 
 
-def christmas_review(tmp_path: Path) -> CaseFolder:
+def christmas_review(tmp_path: Path) -> Path:
     """Incident Tue 22 Dec 2026, referral received Thu 24 Dec 2026."""
-    open_review(
+    new_review(
         tmp_path / "review",
         NewReview(
             reference="SCR-TEST-1",
@@ -40,10 +40,10 @@ def christmas_review(tmp_path: Path) -> CaseFolder:
             referral_received=D(2026, 12, 24),
         ),
     )
-    return CaseFolder.open(tmp_path / "review")
+    return tmp_path / "review"
 
 
-def dues(folder: CaseFolder) -> dict[str, dt.date | None]:
+def dues(folder: Path) -> dict[str, dt.date | None]:
     return {m.id: m.due for m in load_timetable(folder).schedule.milestones}
 
 
@@ -66,7 +66,7 @@ def test_due_dates_across_christmas_before_the_decision(tmp_path: Path) -> None:
 
 def test_recording_the_decision_moves_completion(tmp_path: Path) -> None:
     folder = christmas_review(tmp_path)
-    record_decision(folder, DecisionOutcome.SCR, D(2027, 1, 8), reasons="Threshold met (8.11)")
+    record_decision(folder, DecisionOutcome.SCR, D(2027, 1, 8), None, reasons="Threshold met (8.11)")
     due = dues(folder)
     assert due["notify-decision"] == D(2027, 1, 14)  # end of week 3, after the decision
     assert due["completion"] == D(2027, 7, 8)
@@ -82,16 +82,16 @@ def test_recording_the_decision_moves_completion(tmp_path: Path) -> None:
         "monthly-update-5": D(2027, 6, 8),
         "monthly-update-6": D(2027, 7, 8),
     }
-    records = folder.load()
+    records = CaseFolder.open(folder).load()
     assert records.review.status.value == "in-progress"
     # timeline.yaml, the written timeframe, carries the new dates too.
-    text = (folder.path / "timeline.yaml").read_text(encoding="utf-8")
+    text = (folder / "timeline.yaml").read_text(encoding="utf-8")
     assert "  completion:\n    title: LSCB approves the final SCR\n    due: 2027-07-08\n" in text
 
 
 def test_decision_on_31_august_completes_at_the_end_of_february(tmp_path: Path) -> None:
     folder = christmas_review(tmp_path)
-    record_decision(folder, DecisionOutcome.SCR, D(2027, 8, 31))
+    record_decision(folder, DecisionOutcome.SCR, D(2027, 8, 31), None, None)
     assert dues(folder)["completion"] == D(2028, 2, 29)  # 2028 is a leap year
 
 
@@ -109,19 +109,19 @@ def test_ofsted_evaluation_sets_publication(tmp_path: Path) -> None:
 
 def test_not_holding_an_scr_makes_scr_milestones_not_applicable(tmp_path: Path) -> None:
     folder = christmas_review(tmp_path)
-    record_decision(folder, DecisionOutcome.NOT_SCR, D(2027, 1, 15), alternative=Alternative.LEARNING_DAY)
+    record_decision(folder, DecisionOutcome.NOT_SCR, D(2027, 1, 15), Alternative.LEARNING_DAY, None)
     schedule = load_timetable(folder).schedule
     applicable = {m.id for m in schedule.milestones if m.applicable}
     assert {"referral-form", "request-letters", "decision", "notify-decision"} <= applicable
     assert not applicable & {"completion", "commission-imrs", "family-notified", "monthly-update-1"}
-    assert folder.load().review.status.value == "not-proceeding"
+    assert CaseFolder.open(folder).load().review.status.value == "not-proceeding"
     with pytest.raises(BadInput, match="does not apply"):
         record_done(folder, "commission-imrs", D(2027, 1, 20), None, today=TODAY)
 
 
 def test_extension_replaces_the_completion_date(tmp_path: Path) -> None:
     folder = christmas_review(tmp_path)
-    record_decision(folder, DecisionOutcome.SCR, D(2027, 1, 8))
+    record_decision(folder, DecisionOutcome.SCR, D(2027, 1, 8), None, None)
     record_extension(folder, D(2027, 9, 30), "Awaiting the criminal trial (1.7)", D(2027, 6, 1), D(2027, 5, 20))
     schedule = load_timetable(folder).schedule
     completion = schedule.completion()
@@ -140,7 +140,7 @@ def test_an_extension_needs_a_reason(tmp_path: Path) -> None:
 
 def test_recording_done_keeps_comments_and_rejects_unknown_ids(tmp_path: Path) -> None:
     folder = christmas_review(tmp_path)
-    path = folder.path / "timeline.yaml"
+    path = folder / "timeline.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  request-letters:\n", "  request-letters:   # sent by the chair's PA\n"), "utf-8")
     record_done(folder, "request-letters", D(2026, 12, 29), "Sent by secure email", today=TODAY)

@@ -6,15 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from scrkit.review.casefolder import CaseFolder
-from scrkit.timeline.recording import load_timetable
+from scrkit.jobs.timeline import load_timetable
 from scrkit.timeline.status import State, StatusReport, assess
 
 D = dt.date
 
 
 def report_on(review_dir: Path, today: dt.date) -> StatusReport:
-    timetable = load_timetable(CaseFolder.open(review_dir))
+    timetable = load_timetable(review_dir)
     return assess(timetable.records, timetable.schedule, today)
 
 

@@ -9,10 +9,10 @@ import pytest
 
 from scrkit.case.layout import RECORD_KINDS, WORKING_FOLDERS
 from scrkit.errors import BadInput, Refused
+from scrkit.jobs.review import NewReview, new_review
 from scrkit.models.child import Gender
 from scrkit.models.review import Circumstance, ReviewStatus
 from scrkit.review.casefolder import CaseFolder
-from scrkit.review.opening import NewReview, open_review
 
 DETAILS = NewReview(
     reference="SCR-2026-11",
@@ -26,7 +26,7 @@ DETAILS = NewReview(
 
 
 def test_opens_a_valid_review_with_every_record_and_folder(tmp_path: Path) -> None:
-    records = open_review(tmp_path / "new-review", DETAILS)
+    records = new_review(tmp_path / "new-review", DETAILS)
     assert records.review.reference == "SCR-2026-11"
     assert records.review.status == ReviewStatus.CONSIDERING
     assert records.child.date_of_birth == dt.date(2025, 1, 31)
@@ -40,7 +40,7 @@ def test_opens_a_valid_review_with_every_record_and_folder(tmp_path: Path) -> No
 
 
 def test_records_carry_their_explanations(tmp_path: Path) -> None:
-    open_review(tmp_path / "r", DETAILS)
+    new_review(tmp_path / "r", DETAILS)
     text = (tmp_path / "r" / "review.yaml").read_text(encoding="utf-8")
     assert "# the board's reference for this review" in text
     assert "reference: SCR-2026-11" in text
@@ -49,10 +49,10 @@ def test_records_carry_their_explanations(tmp_path: Path) -> None:
 
 
 def test_refuses_an_existing_review_and_leaves_it_alone(tmp_path: Path) -> None:
-    open_review(tmp_path / "r", DETAILS)
+    new_review(tmp_path / "r", DETAILS)
     before = (tmp_path / "r" / "review.yaml").read_bytes()
     with pytest.raises(Refused, match="already holds a review"):
-        open_review(tmp_path / "r", DETAILS)
+        new_review(tmp_path / "r", DETAILS)
     assert (tmp_path / "r" / "review.yaml").read_bytes() == before
 
 
@@ -60,18 +60,18 @@ def test_refuses_a_folder_with_other_files(tmp_path: Path) -> None:
     (tmp_path / "busy").mkdir()
     (tmp_path / "busy" / "notes.docx").write_text("x")
     with pytest.raises(Refused, match="already has files"):
-        open_review(tmp_path / "busy", DETAILS)
+        new_review(tmp_path / "busy", DETAILS)
 
 
 def test_an_empty_folder_is_used(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    assert open_review(tmp_path / "empty", DETAILS).review.reference == "SCR-2026-11"
+    assert new_review(tmp_path / "empty", DETAILS).review.reference == "SCR-2026-11"
 
 
 def test_details_that_contradict_each_other_leave_nothing_behind(tmp_path: Path) -> None:
     bad = NewReview(**{**DETAILS.__dict__, "date_of_death": dt.date(2024, 1, 1)})
     with pytest.raises(BadInput, match="date_of_death: is before the date of birth"):
-        open_review(tmp_path / "r", bad)
+        new_review(tmp_path / "r", bad)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -82,12 +82,12 @@ def test_a_board_file_replaces_the_default(tmp_path: Path) -> None:
         "address: [Town Hall, Fernley, FE1 1AA]\nsecure_email: lscb@fernley.example\n",
         encoding="utf-8",
     )
-    assert open_review(tmp_path / "r", DETAILS, board).board.short_name == "Fernley LSCB"
+    assert new_review(tmp_path / "r", DETAILS, board).board.short_name == "Fernley LSCB"
 
 
 def test_an_invalid_board_file_is_refused_by_name(tmp_path: Path) -> None:
     board = tmp_path / "board.yaml"
     board.write_text("name: Fernley LSCB\n", encoding="utf-8")
     with pytest.raises(BadInput, match="secure_email"):
-        open_review(tmp_path / "r", DETAILS, board)
+        new_review(tmp_path / "r", DETAILS, board)
     assert not (tmp_path / "r").exists()

@@ -1,7 +1,9 @@
-"""Opening a new review: a folder of blank, commented records with the essentials filled in.
+"""Jobs for `scrkit new`, `validate` and `summary`.
 
-The folder is built beside its destination and renamed into place at the end, so a
-failure part-way leaves nothing behind; an existing review is never touched.
+A new review is built in memory (blank, commented records with the essentials filled in, its
+timetable scaffolded), validated once, written into a folder beside its destination with one
+audit entry, and renamed into place, so a failure part-way leaves nothing behind; an existing
+review is never touched.
 """
 
 from __future__ import annotations
@@ -12,16 +14,21 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from scrkit.case.layout import BOARD, CHILD, RECORD_KINDS, REVIEW, WORKING_FOLDERS
-from scrkit.errors import BadInput, InvalidReview, Refused
+from scrkit.case.layout import BOARD, CHILD, RECORD_KINDS, REVIEW, TIMELINE, WORKING_FOLDERS
+from scrkit.case.records import ReviewRecords
+from scrkit.errors import BadInput, InvalidReview, Problem, Refused
 from scrkit.models.child import Gender
+from scrkit.models.fields import Record
 from scrkit.models.review import Circumstance
 from scrkit.records.atomic import current_umask
-from scrkit.records.yamlfile import YamlProblem, read_document, to_yaml_value, write_document
+from scrkit.records.yamlfile import YamlProblem, dump_document, read_document, to_yaml_value
 from scrkit.resources import DEFAULT_BOARD, FORMS
 from scrkit.review.audit import append as append_audit
-from scrkit.review.casefolder import CaseFolder, ReviewRecords, validate_document
+from scrkit.review.casefolder import CaseFolder, checked_records, validate_document
+from scrkit.review.summary import ReviewSummary, summarise
+from scrkit.timeline.recording import Timetable, refresh_entries, timetable_of
 
 
 @dataclass(frozen=True)
@@ -38,23 +45,26 @@ class NewReview:
     circumstances: tuple[Circumstance, ...] = field(default_factory=tuple)
 
 
-def open_review(destination: Path, details: NewReview, board_file: Path | None = None) -> ReviewRecords:
+def new_review(destination: Path, details: NewReview, board_file: Path | None = None) -> ReviewRecords:
+    """`scrkit new`: open a review in ``destination`` (new or empty)."""
     destination = Path(destination)
     refuse_existing(destination)
-    board_document = _board_document(board_file or DEFAULT_BOARD)
+    documents = _documents(details, _board_document(board_file or DEFAULT_BOARD))
+    records = _checked(destination, documents)
+    refresh_entries(documents[TIMELINE.name], timetable_of(records).schedule)  # the written timeframe (7.1.4)
+    records = _checked(destination, documents)
     destination.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=destination.parent, prefix=f".{destination.name}.", suffix=".opening"))
     try:
         # mkdtemp makes a private folder; a review on a shared drive needs the usual permissions.
         staging.chmod(0o777 & ~current_umask())
-        _write_records(staging, details, board_document)
+        for kind in RECORD_KINDS:
+            (staging / kind.file_name).write_text(dump_document(documents[kind.name]), encoding="utf-8")
         for relative, about in WORKING_FOLDERS.items():
             folder = staging / relative
             folder.mkdir(parents=True)
             (folder / "README.txt").write_text(about + "\n", encoding="utf-8")
-        _check_staged(staging)
         append_audit(staging, "new", [path for path in staging.rglob("*") if path.is_file()])
-        _scaffold_timeline(staging)
         if destination.exists():
             destination.rmdir()  # empty, checked above; Windows cannot rename over a folder
         staging.rename(destination)
@@ -62,7 +72,7 @@ def open_review(destination: Path, details: NewReview, board_file: Path | None =
         with contextlib.suppress(OSError):
             shutil.rmtree(staging)
         raise
-    return CaseFolder(destination).load()
+    return records
 
 
 def refuse_existing(destination: Path) -> None:
@@ -83,7 +93,17 @@ def refuse_existing(destination: Path) -> None:
         )
 
 
-def _board_document(path: Path):  # noqa: ANN202 - a round-trip document
+def validate_review(review: Path) -> Timetable:
+    """`scrkit validate`: every record, the records against each other, and the timetable."""
+    return timetable_of(CaseFolder.open(review).load())
+
+
+def review_summary(review: Path) -> ReviewSummary:
+    """`scrkit summary`."""
+    return summarise(CaseFolder.open(review).load())
+
+
+def _board_document(path: Path) -> Any:
     try:
         document = read_document(Path(path))
     except FileNotFoundError:
@@ -97,10 +117,11 @@ def _board_document(path: Path):  # noqa: ANN202 - a round-trip document
     return document
 
 
-def _write_records(folder: Path, details: NewReview, board_document) -> None:  # noqa: ANN001
+def _documents(details: NewReview, board_document: Any) -> dict[str, Any]:
+    documents: dict[str, Any] = {}
     for kind in RECORD_KINDS:
         if kind is BOARD:
-            write_document(folder / kind.file_name, board_document)
+            documents[kind.name] = board_document
             continue
         document = read_document(FORMS / kind.file_name)
         if kind is REVIEW:
@@ -113,18 +134,23 @@ def _write_records(folder: Path, details: NewReview, board_document) -> None:  #
             document["date_of_birth"] = to_yaml_value(details.date_of_birth)
             document["date_of_death"] = to_yaml_value(details.date_of_death)
             document["gender"] = to_yaml_value(details.gender.value if details.gender else None)
-        write_document(folder / kind.file_name, document)
+        documents[kind.name] = document
+    return documents
 
 
-def _scaffold_timeline(folder: Path) -> None:
-    from scrkit.timeline.recording import refresh_timeline
-
-    refresh_timeline(CaseFolder(folder))
-
-
-def _check_staged(folder: Path) -> None:
+def _checked(destination: Path, documents: dict[str, Any]) -> ReviewRecords:
+    """The new review's records, validated in memory; details that do not fit together are refused."""
+    problems: list[Problem] = []
+    models: dict[str, Record] = {}
+    for kind in RECORD_KINDS:
+        model, found = validate_document(kind, destination / kind.file_name, documents[kind.name])
+        problems.extend(found)
+        if model is not None:
+            models[kind.name] = model
     try:
-        CaseFolder(folder).load()
+        if problems:
+            raise InvalidReview(destination, problems)
+        return checked_records(destination, models, documents)
     except InvalidReview as invalid:
         lines = [f"{p.file.name}: {p.field}: {p.message}" for p in invalid.problems]
         raise BadInput("The details given do not fit together:\n" + "\n".join(lines)) from None

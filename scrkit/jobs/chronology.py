@@ -1,0 +1,95 @@
+"""Jobs for `scrkit chronology template` and `scrkit merge-chronology` (App 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrkit.case.layout import ANONYMISED_CHRONOLOGY, CHRONOLOGY_TEMPLATES, INTEGRATED_CHRONOLOGY
+from scrkit.chronology.integrate import MergeResult, merge_returns
+from scrkit.errors import BadInput
+from scrkit.models.agencies import Agency, RequestReply
+from scrkit.review.casefolder import CaseFolder
+
+
+def write_templates(review: Path, agency_id: str = "all") -> list[Path]:
+    """The App 7 workbook for one agency, or for every agency that replied 'involved'."""
+    from scrkit.chronology.template import template_for_agency
+
+    with CaseFolder.open(review).changing("chronology template") as change:
+        records = change.records
+        chosen: list[Agency]
+        if agency_id == "all":
+            chosen = [a for a in records.agencies.agencies if a.request_reply == RequestReply.INVOLVED]
+            if not chosen:
+                raise BadInput("No agency has replied 'involved' yet; name one with --agency ID.")
+        else:
+            found = records.agency(agency_id)
+            if found is None:
+                known = ", ".join(a.id for a in records.agencies.agencies) or "none yet"
+                raise BadInput(f"There is no agency '{agency_id}' in agencies.yaml (agencies there: {known}).")
+            chosen = [found]
+        written = []
+        for agency in chosen:
+            made = template_for_agency(records, agency)
+            written.append(change.write_file(change.path / CHRONOLOGY_TEMPLATES / made.file_name, made.content))
+    return written
+
+
+@dataclass(frozen=True)
+class MergeOutcome:
+    result: MergeResult
+    written: tuple[Path, ...]
+
+
+def merge_chronology(
+    review: Path,
+    files: list[Path],
+    *,
+    today: dt.date,
+    gap_days: int,
+    out: Path | None = None,
+    docx: bool = False,
+    strict: bool = False,
+    anonymise: bool = False,
+    progress: Callable[[str], None] = lambda step: None,
+) -> MergeOutcome:
+    """Read every return, merge them, and write the integrated chronology (anonymised if asked)."""
+    from scrkit.chronology.output import docx_bytes, write_workbook
+
+    if gap_days < 1:
+        raise BadInput("--gap-days must be at least 1.")
+    with CaseFolder.open(review).changing("merge-chronology") as change:
+        records = change.records
+        result = merge_returns(
+            records, files, today, gap_days, strict, progress=lambda path: progress(f"Reading {path.name}")
+        )
+        progress("Writing the integrated chronology")
+        agencies = {agency.id: agency.name for agency in records.agencies.agencies}
+        title = f"Integrated chronology, Serious Case Review {records.review.reference}"
+        target = out or change.path / (ANONYMISED_CHRONOLOGY if anonymise else INTEGRATED_CHRONOLOGY)
+        anonymiser = _anonymiser(records) if anonymise else None
+        with change.output(target) as temporary:
+            write_workbook(temporary, result.chronology, result.reads, agencies, title)
+            if anonymiser is not None:
+                from scrkit.anonymise.documents import anonymise_archive
+
+                temporary.write_bytes(anonymise_archive(temporary, anonymiser, target.name))
+        written = [target]
+        if docx:
+            document = docx_bytes(result.chronology, agencies, title)
+            if anonymiser is not None:
+                from scrkit.anonymise.documents import anonymise_archive
+
+                document = anonymise_archive(document, anonymiser, target.name)
+            written.append(change.write_file(target.with_suffix(".docx"), document))
+    return MergeOutcome(result=result, written=tuple(written))
+
+
+def _anonymiser(records):  # noqa: ANN001, ANN202
+    from scrkit.anonymise.register import build_register
+    from scrkit.anonymise.text import Anonymiser
+
+    return Anonymiser(build_register(records))

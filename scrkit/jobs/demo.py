@@ -1,0 +1,80 @@
+"""`scrkit demo`: copy the example review somewhere new and run the main jobs on it, one after another."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrkit.chronology.merge import DEFAULT_GAP_DAYS
+from scrkit.errors import Refused
+from scrkit.jobs import anonymise, chronology, genogram, letters, panel, timeline
+from scrkit.jobs.anonymise import ExportResult
+from scrkit.jobs.chronology import MergeOutcome
+from scrkit.resources import example_review
+from scrkit.review.summary import ReviewSummary, summarise
+from scrkit.timeline.status import StatusReport, assess
+
+DEFAULT_DEMO_FOLDER = "scrkit-demo"
+
+
+# The letters the demo renders: the first ones a real review sends (5.1.1, App 1, App 2).
+DEMO_LETTERS = ["scr-request", "referral-form", "terms-of-reference", "commission-imr", "ofsted-notification"]
+DEMO_LETTER_DATE = dt.date(2026, 10, 14)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    folder: Path
+    summary: ReviewSummary
+    status: StatusReport
+    letters: tuple[Path, ...]
+    chronology: MergeOutcome
+    export: ExportResult
+    findings: tuple  # tuple[Finding, ...]
+    report: Path
+    genogram: Path
+
+
+def free_demo_folder(base: Path) -> Path:
+    """``scrkit-demo``, or ``scrkit-demo-2`` and so on if that is taken."""
+    candidate, number = base, 1
+    while candidate.exists():
+        number += 1
+        candidate = base.with_name(f"{base.name}-{number}")
+    return candidate
+
+
+def copy_example(destination: Path) -> Path:
+    if destination.exists():
+        raise Refused(
+            f"{destination} already exists; the demo copies the example into a new folder.",
+            hint="Give another folder name, e.g. `scrkit demo my-demo`.",
+        )
+    shutil.copytree(example_review(), destination)
+    return destination
+
+
+def run_demo(destination: Path, today: dt.date) -> DemoResult:
+    """The jobs a business manager runs in a review's first weeks, on a copy of the example."""
+    folder = copy_example(destination)
+    timetable = timeline.refresh_timeline(folder)
+    merged = chronology.merge_chronology(folder, [], today=today, gap_days=DEFAULT_GAP_DAYS, docx=True)
+    rendered = letters.render_letters(folder, DEMO_LETTERS, None, DEMO_LETTER_DATE, today=today)
+    status = assess(timetable.records, timetable.schedule, today)
+    pack = anonymise.export(folder, "ofsted", today)
+    findings = tuple(panel.check(folder))
+    _svg, png = genogram.draw_genogram(folder)
+    report = panel.monthly_report([folder], today)
+    return DemoResult(
+        folder=folder,
+        summary=summarise(timetable.records),
+        status=status,
+        letters=rendered.written,
+        chronology=merged,
+        export=pack,
+        findings=findings,
+        report=report.path,
+        genogram=png,
+    )

@@ -1,0 +1,21 @@
+"""The job for `scrkit genogram`: the family drawn as Appendix 15 asks, to SVG and PNG."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrkit.case.layout import genogram_file
+from scrkit.review.casefolder import CaseFolder
+
+
+def draw_genogram(review: Path, anonymise: bool = False, out: Path | None = None) -> tuple[Path, Path]:
+    """The SVG and the PNG beside it, in the review's reports/ folder unless ``out`` names another place."""
+    from scrkit.genogram.draw import genogram
+
+    with CaseFolder.open(review).changing("genogram") as change:
+        drawn = genogram(change.records, anonymise)
+        svg = out.with_suffix(".svg") if out else change.path / genogram_file(anonymise)
+        png = svg.with_suffix(".png")
+        change.write_file(svg, drawn.svg.encode("utf-8"))
+        change.write_file(png, drawn.png)
+    return svg, png

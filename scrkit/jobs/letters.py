@@ -1,0 +1,104 @@
+"""Jobs for `scrkit letters` (list, render) and `scrkit templates check`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from scrkit.case.layout import TIMELINE
+from scrkit.errors import ScrkitError
+from scrkit.letters.rendering import (
+    LetterStatus,
+    RenderedDocument,
+    catalogue_status,
+    plan,
+    refuse_overwriting,
+    render_all,
+)
+from scrkit.review.casefolder import CaseFolder
+from scrkit.timeline.recording import apply_done, recordable_milestone, refresh_entries, timetable_of
+
+LETTERS_NOTE = "letters rendered by scrkit"
+
+
+@dataclass(frozen=True)
+class LettersResult:
+    written: tuple[Path, ...]
+    recorded: tuple[str, ...] = ()  # milestones recorded as done on the letters' date
+    not_recorded: dict[str, str] = field(default_factory=dict)  # milestone: why not
+
+
+def letters_status(review: Path, on: dt.date) -> list[LetterStatus]:
+    """Every letter and form, whom it goes to, and what the review still lacks for it."""
+    return catalogue_status(timetable_of(CaseFolder.open(review).load()), on)
+
+
+def render_letters(
+    review: Path,
+    names: list[str],
+    to: list[str] | None,
+    on: dt.date,
+    *,
+    force: bool = False,
+    anonymise: bool = False,
+    record_sent: Callable[[str, dt.date], bool] = lambda milestone, on: False,
+    advance: Callable[[], None] = lambda: None,
+    today: dt.date | None = None,
+    created: dt.datetime | None = None,
+) -> LettersResult:
+    """Render every document asked for in memory, check them all, then write them and record the
+    milestones the person agrees to (``record_sent``), as one change with one audit entry."""
+    with CaseFolder.open(review).changing("letters") as change:
+        timetable = timetable_of(change.records)
+        planned = plan(timetable, names, to, on, force)
+        created = created or dt.datetime.now(dt.UTC).replace(microsecond=0)
+        rendered = render_all(planned, timetable.records.board.name, created, advance)
+        if anonymise:
+            rendered = anonymised(rendered, change.records, force)
+        written = tuple(change.write_file(document.path, document.content) for document in rendered)
+        recorded, not_recorded = [], {}
+        for milestone in sorted({document.spec.milestone for document in rendered if document.spec.milestone}):
+            try:
+                recordable_milestone(timetable.schedule, milestone, on, today or dt.date.today())
+            except ScrkitError as error:
+                not_recorded[milestone] = error.message
+                continue
+            if record_sent(milestone, on):
+                document = change.document(TIMELINE)
+                refresh_entries(document, timetable.schedule)
+                apply_done(document, milestone, on, LETTERS_NOTE)
+                recorded.append(milestone)
+        if recorded:
+            refresh_entries(change.document(TIMELINE), timetable_of(change.revalidate()).schedule)
+    return LettersResult(written=written, recorded=tuple(recorded), not_recorded=not_recorded)
+
+
+def anonymised(documents: list[RenderedDocument], records, force: bool) -> list[RenderedDocument]:  # noqa: ANN001
+    """The same documents with every registered name replaced, saved as `... anonymised.docx`."""
+    from scrkit.anonymise.documents import anonymise_archive
+    from scrkit.anonymise.register import build_register
+    from scrkit.anonymise.text import Anonymiser
+
+    anonymiser = Anonymiser(build_register(records))
+    result = [
+        replace(
+            document,
+            path=document.path.with_name(f"{document.path.stem} anonymised.docx"),
+            content=anonymise_archive(document.content, anonymiser, document.path.name),
+        )
+        for document in documents
+    ]
+    refuse_overwriting([document.path for document in result], force)
+    return result
+
+
+def check_letter_template(file: Path, review: Path | None) -> list:  # noqa: ANN001 - list[TemplateProblem]
+    """`scrkit templates check`: placeholder mistakes and unknown facts, checked against a review's facts."""
+    from scrkit.letters.checking import check_template
+    from scrkit.letters.facts import every_fact
+    from scrkit.resources import example_review
+
+    timetable = timetable_of(CaseFolder.open(review or example_review()).load())
+    return check_template(file, every_fact(timetable.records, timetable.schedule))

@@ -1,0 +1,68 @@
+"""Jobs for `scrkit check`, `imr update`, `actions sign-off` and `report` (the panel's business)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scrkit.case.layout import ACTIONS, IMRS, monthly_update_file
+from scrkit.errors import BadInput
+from scrkit.jobs.timeline import load_timetable
+from scrkit.review.casefolder import CaseFolder
+from scrkit.timeline.status import assess
+
+
+def check(review: Path) -> list:  # noqa: ANN001 - list[Finding]
+    """The review against the guidance's rules (scrkit/data/rules.yaml)."""
+    from scrkit.checks.rules import check_review
+
+    return check_review(CaseFolder.open(review).load())
+
+
+def update_imr(review: Path, agency_id: str, changes: dict[str, Any], returned: tuple[dt.date, str] | None) -> None:
+    from scrkit.checks.updates import update_imr as apply
+
+    with CaseFolder.open(review).changing("imr update") as change:
+        apply(change.records, change.document(IMRS), agency_id, changes, returned)
+
+
+def sign_off_plan(review: Path, on: dt.date, by: str) -> None:
+    from scrkit.checks.updates import sign_off_plan as apply
+
+    with CaseFolder.open(review).changing("actions sign-off") as change:
+        apply(change.document(ACTIONS), on, by)
+
+
+@dataclass(frozen=True)
+class MonthlyReport:
+    path: Path
+    no_genogram: dict[str, str] = field(default_factory=dict)  # reference: why it could not be drawn
+
+
+def monthly_report(reviews: list[Path], on: dt.date, out: Path | None = None, genograms: bool = True) -> MonthlyReport:
+    """The monthly update to the LSCB chair (4.1.2). One review: written into its reports/ folder
+    (under its lock, in its audit log) unless ``out`` says otherwise."""
+    from scrkit.genogram.draw import genogram
+    from scrkit.records.atomic import atomic_write_bytes
+    from scrkit.report.monthly import monthly_report as render
+
+    timetables = [load_timetable(review) for review in reviews]  # each review read once
+    reports = [assess(timetable.records, timetable.schedule, on) for timetable in timetables]
+    pictures: dict[str, bytes] = {}
+    no_genogram: dict[str, str] = {}
+    if genograms:
+        for records in (timetable.records for timetable in timetables):
+            try:
+                pictures[records.review.reference] = genogram(records).png
+            except BadInput as error:
+                no_genogram[records.review.reference] = error.message
+    content = render(reports, timetables[0].records.board.name, on, pictures)
+    if out is None and len(reviews) == 1:
+        with CaseFolder.open(reviews[0]).changing("report") as change:
+            path = change.write_file(change.path / monthly_update_file(on), content)
+        return MonthlyReport(path=path, no_genogram=no_genogram)
+    path = out or Path(f"{on:%Y-%m} SCR monthly update.docx")
+    atomic_write_bytes(path, content)  # a portfolio's report belongs to no one review
+    return MonthlyReport(path=path, no_genogram=no_genogram)

@@ -1,0 +1,82 @@
+"""Jobs for `scrkit status`, `timeline`, `done`, `set-date`, `decide` and `extend`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from scrkit.case.layout import REVIEW, TIMELINE
+from scrkit.models.review import Alternative, DecisionOutcome
+from scrkit.review.casefolder import CaseFolder, Change
+from scrkit.timeline.recording import (
+    Timetable,
+    apply_decision,
+    apply_done,
+    apply_extension,
+    apply_key_date,
+    recordable_milestone,
+    refresh_entries,
+    timetable_of,
+)
+from scrkit.timeline.status import StatusReport, assess
+
+
+def load_timetable(review: Path) -> Timetable:
+    """The review's records (read once) and its schedule; nothing is written."""
+    return timetable_of(CaseFolder.open(review).load())
+
+
+def review_status(review: Path, today: dt.date) -> StatusReport:
+    """Where a review stands on ``today``."""
+    timetable = load_timetable(review)
+    return assess(timetable.records, timetable.schedule, today)
+
+
+def refreshed(change: Change) -> Timetable:
+    """The timetable after the change's edits, with timeline.yaml's due dates brought up to date."""
+    timetable = timetable_of(change.revalidate())
+    if refresh_entries(change.document(TIMELINE), timetable.schedule):
+        timetable = Timetable(records=change.revalidate(), schedule=timetable.schedule)
+    return timetable
+
+
+def refresh_timeline(review: Path) -> Timetable:
+    """`scrkit timeline`: write each milestone's current title and due date (only if changed)."""
+    with CaseFolder.open(review).changing("timeline") as change:
+        return refreshed(change)
+
+
+def record_done(review: Path, milestone_id: str, on: dt.date, note: str | None, today: dt.date) -> Timetable:
+    """`scrkit done`: a milestone happened on ``on``."""
+    with CaseFolder.open(review).changing("done") as change:
+        timetable = timetable_of(change.records)
+        recordable_milestone(timetable.schedule, milestone_id, on, today)
+        document = change.document(TIMELINE)
+        refresh_entries(document, timetable.schedule)  # the milestone's entry exists from here on
+        apply_done(document, milestone_id, on, note)
+        return refreshed(change)
+
+
+def set_key_date(review: Path, key: str, on: dt.date) -> Timetable:
+    """`scrkit set-date`: a key date in review.yaml; due dates that count from it move."""
+    with CaseFolder.open(review).changing("set-date") as change:
+        apply_key_date(change.document(REVIEW), key, on)
+        return refreshed(change)
+
+
+def record_decision(
+    review: Path, outcome: DecisionOutcome, on: dt.date, alternative: Alternative | None, reasons: str | None
+) -> Timetable:
+    """`scrkit decide`: the LSCB chair's decision (7.1.2)."""
+    with CaseFolder.open(review).changing("decide") as change:
+        apply_decision(change.document(REVIEW), outcome, on, alternative, reasons)
+        return refreshed(change)
+
+
+def record_extension(
+    review: Path, new_completion: dt.date, reason: str, ofsted_informed: dt.date | None, agreed_on: dt.date | None
+) -> Timetable:
+    """`scrkit extend`: a new completion date agreed by the LSCB (7.2)."""
+    with CaseFolder.open(review).changing("extend") as change:
+        apply_extension(change.document(TIMELINE), new_completion, reason, ofsted_informed, agreed_on)
+        return refreshed(change)
