@@ -58,13 +58,16 @@ def new_review(destination: Path, details: NewReview, board_file: Path | None = 
     try:
         # mkdtemp makes a private folder; a review on a shared drive needs the usual permissions.
         staging.chmod(0o777 & ~current_umask())
-        for kind in RECORD_KINDS:
-            (staging / kind.file_name).write_text(dump_document(documents[kind.name]), encoding="utf-8")
-        for relative, about in WORKING_FOLDERS.items():
-            folder = staging / relative
-            folder.mkdir(parents=True)
-            (folder / "README.txt").write_text(about + "\n", encoding="utf-8")
-        append_audit(staging, "new", [path for path in staging.rglob("*") if path.is_file()])
+        contents = {
+            staging / kind.file_name: dump_document(documents[kind.name]).encode("utf-8") for kind in RECORD_KINDS
+        }
+        contents |= {
+            staging / relative / "README.txt": f"{about}\n".encode() for relative, about in WORKING_FOLDERS.items()
+        }
+        for path, content in contents.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        append_audit(staging, "new", list(contents), contents)
         if destination.exists():
             destination.rmdir()  # empty, checked above; Windows cannot rename over a folder
         staging.rename(destination)

@@ -52,8 +52,10 @@ def read_entries(folder: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def append(folder: Path, command: str, changed: list[Path]) -> AuditEntry:
-    """Add an entry for ``changed`` files (paths inside ``folder``)."""
+def append(folder: Path, command: str, changed: list[Path], contents: dict[Path, bytes] | None = None) -> AuditEntry:
+    """Add an entry for ``changed`` files (paths inside ``folder``); ``contents`` gives the bytes
+    just written where the caller has them, so that they are hashed without being read back."""
+    known = contents or {}
     log = folder / LOG_NAME
     text = log.read_text(encoding="utf-8") if log.exists() else ""
     lines = [line for line in text.splitlines() if line.strip()]
@@ -64,7 +66,13 @@ def append(folder: Path, command: str, changed: list[Path]) -> AuditEntry:
         "who": current_user(),
         "host": socket.gethostname(),
         "command": command,
-        "changed": [{"file": _name(folder, path), "sha256": file_hash(path)} for path in sorted(set(changed))],
+        "changed": [
+            {
+                "file": _name(folder, path),
+                "sha256": hashlib.sha256(known[path]).hexdigest() if path in known else file_hash(path),
+            }
+            for path in sorted(set(changed))
+        ],
         "prev": previous,
     }
     payload["hash"] = _digest(payload)

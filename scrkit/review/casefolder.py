@@ -219,7 +219,7 @@ class Change:
                 atomic_write_bytes(path, content)
             self._written.append(path)
         if self._written:
-            append_audit(self.path, self.command, self._written)
+            append_audit(self.path, self.command, self._written, self._files)
         return list(self._written)
 
 
