@@ -119,7 +119,7 @@ def _rewrite(nodes: list[etree._Element], spans: list[Span], joined: str) -> Non
         length = len(node.text or "")
         bounds.append((position, position + length))
         position += length
-    outputs = [[] for _ in nodes]
+    outputs: list[list[str]] = [[] for _ in nodes]
 
     def owner(offset: int) -> int:
         for index, (start, end) in enumerate(bounds):

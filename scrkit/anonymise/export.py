@@ -118,7 +118,7 @@ def encrypted_zip(folder_name: str, files: dict[str, bytes], passphrase: str) ->
     """The pack as an AES-256 encrypted zip (1.9.2: password protected when no secure email)."""
     import io
 
-    import pyzipper  # type: ignore[import-untyped]
+    import pyzipper
 
     check_passphrase(passphrase)
     stream = io.BytesIO()

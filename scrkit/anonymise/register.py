@@ -142,18 +142,20 @@ def build_register(records: ReviewRecords) -> Register:
     panel = records.panel
     exempt = [p.name for p in (panel.lscb_chair, panel.panel_chair, panel.overview_author) if p]
     by_title: list[tuple[str, str, str]] = []  # (name, job title and organisation, key)
-    for member in panel.members:
-        organisation = agencies[member.agency].name if member.agency in agencies else (member.organisation or "")
-        by_title.append((member.name, ", ".join(x for x in (member.job_title, organisation) if x), member.id))
+    for panel_member in panel.members:
+        agency_id = panel_member.agency
+        organisation = agencies[agency_id].name if agency_id in agencies else (panel_member.organisation or "")
+        title = ", ".join(x for x in (panel_member.job_title, organisation) if x)
+        by_title.append((panel_member.name, title, panel_member.id))
     for agency in records.agencies.agencies:
         for label, officer in (("chief-officer", agency.chief_officer), ("representative", agency.lscb_representative)):
             if officer:
                 title = officer.title or ("Chief Officer" if label == "chief-officer" else "LSCB representative")
                 by_title.append((officer.name, f"{title}, {agency.name}", f"{agency.id}-{label}"))
-    for role, officer in (("Business Manager", panel.business_manager), ("Administrator", panel.administrator),
-                          ("Family Liaison", panel.family_contact)):  # fmt: skip
-        if officer:
-            by_title.append((officer.name, officer.title or role, f"panel-{role.lower()}"))
+    for role, staff in (("Business Manager", panel.business_manager), ("Administrator", panel.administrator),
+                        ("Family Liaison", panel.family_contact)):  # fmt: skip
+        if staff:
+            by_title.append((staff.name, staff.title or role, f"panel-{role.lower()}"))
     referrer = records.referral.referrer
     referrer_agency = agencies.get(referrer.agency or "")
     for name, title in (

@@ -60,7 +60,9 @@ def rule(rule_id: str):  # noqa: ANN201
 
 
 def _same(first: str | None, second: str | None) -> bool:
-    return bool(first and second) and " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
+    if not first or not second:
+        return False
+    return " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
 
 
 def _involved(records: ReviewRecords) -> set[str]:

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from scrkit.cli.options import ReviewOption, date_or_today, optional_date
 from scrkit.cli.terminal import say, stdout
-from scrkit.dates import uk_date
+from scrkit.dates import parse_user_date, uk_date
 from scrkit.errors import ExitCode
 from scrkit.jobs.timeline import review_status
 
@@ -93,7 +93,7 @@ def imr_update(
         "signed_off_on": optional_date(signed_off_on, "--signed-off-on"),
         "presented": optional_date(presented, "--presented"),
     }
-    back = (optional_date(returned, "--returned"), reason) if returned else None
+    back = (parse_user_date(returned, "--returned"), reason) if returned and reason else None
     update_imr(review, agency, changes, back)
     stdout().print(f"Recorded the IMR of {agency}.", markup=False)
 

@@ -29,7 +29,7 @@ def to_png(drawing: Drawing, title: str, dpi: int = 100) -> bytes:
                 Rectangle((points[0] - half, points[1] - half), SIZE, SIZE, fc="white", ec="black", lw=2, zorder=3)
             )
         elif kind == "female":
-            axes.add_patch(Circle(points, half, fc="white", ec="black", lw=2, zorder=3))
+            axes.add_patch(Circle((points[0], points[1]), half, fc="white", ec="black", lw=2, zorder=3))
         elif kind == "unknown":
             x, y = points
             corners = [(x, y - half), (x + half, y), (x, y + half), (x - half, y)]
@@ -49,7 +49,7 @@ def to_png(drawing: Drawing, title: str, dpi: int = 100) -> bytes:
             axes.text(x + 8, y + 14, shape.text, fontsize=8, color="#555555", zorder=2)
         elif kind in ("name", "dob", "caption"):
             size = {"name": 9, "dob": 8, "caption": 7}[kind]
-            axes.text(*points, shape.text, fontsize=size, ha="center", va="center",
+            axes.text(points[0], points[1], shape.text, fontsize=size, ha="center", va="center",
                       fontweight="normal" if kind == "dob" else "bold", zorder=4)  # fmt: skip
         else:
             x1, y1, x2, y2 = points

@@ -52,12 +52,12 @@ def _element(shape: Shape) -> str:
         return (f'<text {_attrs(shape)} x="{x}" y="{y}" font-size="{size}" text-anchor="middle"'
                 f'{weight} font-family="Arial, sans-serif">{escape(shape.text)}</text>')  # fmt: skip
     x1, y1, x2, y2 = points
-    width = "2" if kind in ("relationship", "deceased-cross", "loss", "separation-stroke") else "1.5"
+    stroke = "2" if kind in ("relationship", "deceased-cross", "loss", "separation-stroke") else "1.5"
     data = (
         f" data-status={quoteattr(shape.text)}" if shape.text and kind in ("relationship", "separation-stroke") else ""
     )
     return (f'<line {_attrs(shape)}{data} x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="black" '
-            f'stroke-width="{width}"{_DASH[shape.style]}/>')  # fmt: skip
+            f'stroke-width="{stroke}"{_DASH[shape.style]}/>')  # fmt: skip
 
 
 def to_svg(drawing: Drawing, title: str) -> str:

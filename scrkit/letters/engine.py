@@ -39,7 +39,7 @@ class MissingFactError(LetterError):
 class MissingFact(StrictUndefined):
     """Strict when printed or looped over; false when tested, so `{% if x %}` works."""
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> bool:  # type: ignore[override]  # jinja2's stub says it always raises
         return False
 
     @property

@@ -129,14 +129,14 @@ def review_facts(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
         "decision_recommended": {
             DecisionOutcome.SCR: "recommended",
             DecisionOutcome.NOT_SCR: "not recommended",
-        }.get(decision.outcome, "[recommended] [not recommended]"),
+        }.get(decision.outcome, "[recommended] [not recommended]")
+        if decision.outcome
+        else "[recommended] [not recommended]",
         "alternatives": [
             {"mark": "X" if decision.alternative == option else "", "title": title}
             for option, title in _ALTERNATIVE_TITLES.items()
         ],
-        "legal_advice": {True: "has", False: "has not"}.get(
-            records.referral.part2.legal_advice_sought, "has / has not"
-        ),
+        "legal_advice": _has(records.referral.part2.legal_advice_sought),
         "milestones": [
             facts(f"milestones[{m.id}]", {"title": m.title, "guidance": m.rule.guidance or "", "due": m.due})
             for m in schedule.milestones
@@ -301,3 +301,7 @@ def every_fact(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
         return names
     finally:
         _keep_blank.reset(token)
+
+
+def _has(answer: bool | None) -> str:
+    return "has / has not" if answer is None else ("has" if answer else "has not")

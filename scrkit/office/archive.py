@@ -36,15 +36,16 @@ def open_checked(
     what the file should be in the message.
     """
     data = source if isinstance(source, bytes) else None
-    size = len(data) if data is not None else Path(source).stat().st_size
+    file = None if isinstance(source, bytes) else Path(source)
+    size = len(data) if data is not None else Path(str(file)).stat().st_size
     if size == 0:
         raise error(f"{name} is empty (0 bytes).")
     if size > MAX_FILE_BYTES:
         raise error(f"{name} is {size / 1e6:.0f} MB, far larger than any document scrkit handles.")
-    if data is not None:
-        head = data[:8]
+    if file is None:
+        head = source[:8] if isinstance(source, bytes) else b""
     else:
-        with Path(source).open("rb") as handle:
+        with file.open("rb") as handle:
             head = handle.read(8)
     if head == OLE_SIGNATURE:
         raise error(
@@ -52,7 +53,7 @@ def open_checked(
             hint="Ask for it without a password (sent by secure email instead, 1.9.2), saved as .docx or .xlsx.",
         )
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data) if data is not None else source)
+        archive = zipfile.ZipFile(io.BytesIO(data) if data is not None else Path(str(file)))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as problem:
         raise error(f"{name} is not {kind}, whatever its name says ({problem}).") from None
     entries = archive.infolist()

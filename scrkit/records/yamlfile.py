@@ -33,7 +33,7 @@ class TextOnlyResolver(VersionedResolver):
     """Resolve every plain scalar to text: types are the models' business, not YAML's."""
 
     @property
-    def versioned_resolver(self) -> dict:  # type: ignore[override]
+    def versioned_resolver(self) -> dict:
         return {}
 
 

@@ -32,6 +32,7 @@ def timeline_chart(report: StatusReport) -> bytes:
     for position, status in enumerate(reversed(rows)):
         milestone = status.milestone
         due = milestone.due
+        assert due is not None  # rows have a due date
         end = milestone.done or report.today
         start = min(due, end)
         finish = max(due, end)

@@ -73,10 +73,10 @@ def monthly_report(
         if not report.panel.outstanding_imrs and not report.panel.not_commissioned:
             document.add_paragraph("None.")
         document.add_heading("Actions overdue", 2)
-        for item in report.panel.overdue_actions:
+        for action in report.panel.overdue_actions:
             document.add_paragraph(
-                f"{item.action.id}: {item.action.action} ({item.action.by_whom or 'no owner'}, due "
-                f"{uk_date(item.action.by_when)}, {item.days_overdue} days overdue)",
+                f"{action.action.id}: {action.action.action} ({action.action.by_whom or 'no owner'}, due "
+                f"{uk_date(action.action.by_when)}, {action.days_overdue} days overdue)",
                 style="List Bullet",
             )
         if not report.panel.overdue_actions:

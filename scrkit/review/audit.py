@@ -15,6 +15,7 @@ import json
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from scrkit.case.layout import AUDIT_HEAD, AUDIT_LOG
 from scrkit.records.atomic import atomic_write_text
@@ -60,7 +61,7 @@ def append(folder: Path, command: str, changed: list[Path], contents: dict[Path,
     text = log.read_text(encoding="utf-8") if log.exists() else ""
     lines = [line for line in text.splitlines() if line.strip()]
     previous = json.loads(lines[-1])["hash"] if lines else GENESIS
-    payload = {
+    payload: dict[str, Any] = {
         "n": len(lines) + 1,
         "when": dt.datetime.now().astimezone().replace(microsecond=0).isoformat(),
         "who": current_user(),

@@ -61,7 +61,7 @@ def _is_internal_step(step: Any) -> bool:
     return isinstance(step, str) and bool(_INTERNAL_STEP.match(step))
 
 
-def _plain_message(detail: dict[str, Any], model: type[BaseModel], location: Sequence[Any]) -> str:
+def _plain_message(detail: Any, model: type[BaseModel], location: Sequence[Any]) -> str:
     kind = detail["type"]
     given = detail.get("input")
     if kind == "missing":

@@ -1,9 +1,11 @@
 """Build scrkit's starter Word templates (templates/*.docx) from the guidance's appendices.
 
-This is a maintainers' script: boards edit the .docx files in Word, not this. Run it after
-changing a letter's wording here:
+This is a maintainers' script (it is not in the wheel): boards edit the .docx files in Word, not
+this. Run it after changing a letter's wording here:
 
-    .venv/bin/python templates/make_templates.py
+    .venv/bin/python tools/make_templates.py
+
+tests/test_generated.py checks that the committed templates are what this script makes.
 
 Placeholders are Jinja (docxtpl): ``{{ child.name }}``; ``{% if ... %}``; table rows repeat with
 ``{%tr for ... %}``. Facts that may be blank in a form are written ``|default("")``; every other
@@ -22,7 +24,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-HERE = Path(__file__).resolve().parent
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+_output = TEMPLATES  # where save() writes; build_all() points it elsewhere for the check
 
 LETTERHEAD = "{{ board.name }}"
 ADDRESS = "{{ board.address|join(', ') }}"
@@ -124,7 +127,7 @@ class Builder:
 
     def save(self, name: str) -> None:
         self.document.core_properties.title = name
-        self.document.save(HERE / f"{name}.docx")
+        self.document.save(_output / f"{name}.docx")
 
 
 def scr_request() -> None:
@@ -951,7 +954,18 @@ BUILDERS: dict[str, Callable[[], None]] = {
 }
 
 
+def build_all(folder: Path = TEMPLATES) -> list[Path]:
+    """Write every template into ``folder``; returns their paths."""
+    global _output
+    _output = folder
+    try:
+        for build in BUILDERS.values():
+            build()
+    finally:
+        _output = TEMPLATES
+    return [folder / f"{name}.docx" for name in BUILDERS]
+
+
 if __name__ == "__main__":
-    for name, build in BUILDERS.items():
-        build()
-        print(f"wrote templates/{name}.docx")
+    for path in build_all():
+        print(f"wrote {path.relative_to(TEMPLATES.parent)}")

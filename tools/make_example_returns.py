@@ -1,6 +1,6 @@
 """Write the example review's chronology returns, each messy in the ways real returns are.
 
-    .venv/bin/python examples/tools/make_example_returns.py
+    .venv/bin/python tools/make_example_returns.py
 
 Every person, event and date is invented. Each agency's return shows a kind of mess scrkit must
 cope with: reworded headings, dates typed as text, partial and uncertain dates, a 1904-based
@@ -17,7 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-RETURNS = Path(__file__).resolve().parents[1] / "ashcombe-scr-2026-03" / "chronology" / "returns"
+RETURNS = Path(__file__).resolve().parents[1] / "examples" / "ashcombe-scr-2026-03" / "chronology" / "returns"
 APP7 = ["Event No", "Date", "Time", "Age of Child", "Family Member", "Child seen/wishes sought or expressed (Y/N)",
         "Event", "Agency source to overview", "Action taken", "Note"]  # fmt: skip
 D, T = dt.date, dt.time
