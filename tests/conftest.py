@@ -20,6 +20,14 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["SCRKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(scope="session")
+def example_records():  # noqa: ANN201 - ReviewRecords
+    """The example review's records, loaded once for the tests that only read them (never written)."""
+    from scrkit.review.casefolder import CaseFolder
+
+    return CaseFolder.open(example_review()).load()
+
+
 @pytest.fixture
 def review_dir(tmp_path: Path) -> Path:
     """A private copy of the example review (all names invented)."""

@@ -15,14 +15,13 @@ from scrkit.anonymise.files import scan_file
 from scrkit.anonymise.register import build_register
 from scrkit.anonymise.text import Anonymiser
 from scrkit.errors import ExitCode
-from scrkit.review.casefolder import CaseFolder
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-@pytest.fixture
-def anonymiser(review_dir: Path) -> Anonymiser:
-    return Anonymiser(build_register(CaseFolder.open(review_dir).load()))
+@pytest.fixture(scope="module")
+def anonymiser(example_records) -> Anonymiser:  # noqa: ANN001
+    return Anonymiser(build_register(example_records))
 
 
 def edit_part(path: Path, name: str, change) -> None:  # noqa: ANN001

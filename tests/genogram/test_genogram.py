@@ -15,9 +15,9 @@ from tests.conftest import replace_in
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.fixture
-def drawn(review_dir: Path):  # noqa: ANN201
-    return genogram(CaseFolder.open(review_dir).load())
+@pytest.fixture(scope="module")
+def drawn(example_records):  # noqa: ANN001, ANN201
+    return genogram(example_records)
 
 
 def elements(svg: str, kind: str, person: str | None = None) -> list[ET.Element]:
@@ -127,8 +127,8 @@ def test_names_and_dates_under_each_symbol_and_the_subject_marked(drawn) -> None
     assert drawn.png[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_anonymised_drawing(review_dir: Path) -> None:
-    drawn = genogram(CaseFolder.open(review_dir).load(), anonymise=True)
+def test_anonymised_drawing(example_records) -> None:  # noqa: ANN001
+    drawn = genogram(example_records, anonymise=True)
     names = {element.text for element in elements(drawn.svg, "name")}
     assert "Child A" in names and "Mother" in names and "Jodie Fenwick" not in names
     assert "b. 1999" in {element.text for element in elements(drawn.svg, "dob")}

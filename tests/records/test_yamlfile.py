@@ -124,3 +124,20 @@ def test_a_record_with_an_alias_is_still_refused(review_dir: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "extra: &x {a: 1}\nmore: *x\n", encoding="utf-8")
     with pytest.raises(InvalidReview, match="1 problem"):
         CaseFolder.open(review_dir).load()
+
+
+def test_the_fast_path_reads_every_record_as_the_careful_path_does() -> None:
+    from scrkit.case.layout import RECORD_KINDS
+    from scrkit.records.yamlfile import fast_plain, parse_record_bytes, to_plain
+    from scrkit.resources import FORMS, example_review
+
+    samples = [(example_review() / kind.file_name).read_bytes() for kind in RECORD_KINDS]
+    samples += [(FORMS / kind.file_name).read_bytes() for kind in RECORD_KINDS if (FORMS / kind.file_name).exists()]
+    samples += [
+        b"notes: |\n  line one\n  line two: with a colon\n",
+        b"people:\n  - {id: a, name: 'Ann O''Neill'}\n  - id: b\n    name: \"Bo \\\"B\\\"\"\n",
+        b"empty_list: []\nempty_map: {}\nblank:\nquoted_blank: ''\n",
+        b"# only a comment\nkey: value  # and a trailing one\n",
+    ]
+    for raw in samples:
+        assert fast_plain(raw) == to_plain(parse_record_bytes(raw)), raw[:60]

@@ -35,22 +35,56 @@ def leftovers(folder: Path) -> list[Path]:
 def test_a_failing_write_step_keeps_the_record_and_says_so(
     scrkit, review_dir: Path, monkeypatch: pytest.MonkeyPatch, target: str, error: OSError
 ) -> None:
+    """The step fails for the record's own save only: the lock is taken as usual, so the failure
+    reported is the save's (taking the lock failing is tested apart, below)."""
     record = review_dir / "agencies.yaml"
     before = record.read_bytes()
+    failed: list[str] = []
 
-    def fail(*args: object, **kwargs: object) -> None:
-        raise error
+    def saving_the_record(*args: object, **kwargs: object) -> bool:
+        if target == "mkstemp":
+            return str(kwargs.get("prefix", "")).startswith(".agencies.yaml.")
+        if target == "fsync":  # Linux: /proc names the file behind the descriptor
+            name = Path(os.readlink(f"/proc/self/fd/{args[0]}")).name
+            return name.startswith(".agencies.yaml.") and name.endswith(TEMP_SUFFIX)
+        return Path(str(args[1])) == record
 
     module = atomic.tempfile if target == "mkstemp" else atomic.os
+    real = getattr(module, target)
+
+    def fail(*args: object, **kwargs: object) -> object:
+        if saving_the_record(*args, **kwargs):
+            failed.append(target)
+            raise error
+        return real(*args, **kwargs)
+
     monkeypatch.setattr(module, target, fail)
     result = scrkit("agencies", "reply", "westmoor-probation", "nil-return", "--date", "25/09/2026", "-r", review_dir)
+    assert failed == [target]  # the fault struck where the test says it does, once
     assert result.code == ExitCode.REFUSED
-    # Whichever step fails (taking the lock, or saving), the message says nothing was changed.
-    assert f"Could not save {record}" in result.err or "could not take the review's lock" in result.err
-    assert "left as it was" in result.err or "Nothing was changed" in result.err
+    assert f"Could not save {record}: {error.strerror}. The file was left as it was." in result.err
     assert "Traceback" not in result.err
     assert record.read_bytes() == before
     assert leftovers(review_dir) == []
+    assert not (review_dir / ".scrkit-lock").exists()
+    assert not (review_dir / "audit.log").exists()  # nothing changed, so nothing logged
+
+
+def test_a_failure_taking_the_lock_changes_nothing(scrkit, review_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    record = review_dir / "agencies.yaml"
+    before = record.read_bytes()
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:
+        if os.readlink(f"/proc/self/fd/{descriptor}").endswith(".scrkit-lock"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(atomic.os, "fsync", fsync)
+    result = scrkit("agencies", "reply", "westmoor-probation", "nil-return", "--date", "25/09/2026", "-r", review_dir)
+    assert result.code == ExitCode.REFUSED
+    assert "could not take the review's lock" in result.err and "Nothing was changed" in result.err
+    assert record.read_bytes() == before
     assert not (review_dir / ".scrkit-lock").exists()
 
 

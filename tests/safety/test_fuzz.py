@@ -12,10 +12,12 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from scrkit.case.layout import RECORD_KINDS
 from scrkit.chronology.reading import read_return
 from scrkit.errors import InvalidReview
 from scrkit.resources import example_review
@@ -54,28 +56,39 @@ def with_sheet(path: Path, sheet_xml: bytes) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def records_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the example's records for every example of a fuzz test: each example rewrites
+    one record, and loading only reads."""
+    folder = tmp_path_factory.mktemp("fuzz") / "review"
+    folder.mkdir()
+    for kind in RECORD_KINDS:
+        shutil.copy(example_review() / kind.file_name, folder / kind.file_name)
+    return folder
+
+
 @FUZZ
 @given(position=st.integers(0, len(CHILD)), junk=st.text(max_size=40))
-def test_mutated_records_are_refused_cleanly(position: int, junk: str) -> None:
-    with tempfile.TemporaryDirectory() as temp:
-        folder = Path(temp) / "review"
-        shutil.copytree(example_review(), folder)
-        (folder / "child.yaml").write_text(CHILD[:position] + junk + CHILD[position:], encoding="utf-8")
-        try:
-            CaseFolder.open(folder).load()
-        except InvalidReview as refusal:
-            assert refusal.problems and all(problem.file.name for problem in refusal.problems)
+def test_mutated_records_are_refused_cleanly(records_copy: Path, position: int, junk: str) -> None:
+    (records_copy / "child.yaml").write_text(CHILD[:position] + junk + CHILD[position:], encoding="utf-8")
+    try:
+        CaseFolder.open(records_copy).load()
+    except InvalidReview as refusal:
+        assert refusal.problems and all(problem.file.name for problem in refusal.problems)
+    finally:
+        (records_copy / "child.yaml").write_text(CHILD, encoding="utf-8")
 
 
 @FUZZ
 @given(raw=st.binary(max_size=400))
-def test_arbitrary_bytes_as_a_record(raw: bytes) -> None:
-    with tempfile.TemporaryDirectory() as temp:
-        folder = Path(temp) / "review"
-        shutil.copytree(example_review(), folder)
-        (folder / "panel.yaml").write_bytes(raw)
+def test_arbitrary_bytes_as_a_record(records_copy: Path, raw: bytes) -> None:
+    panel = (example_review() / "panel.yaml").read_bytes()
+    (records_copy / "panel.yaml").write_bytes(raw)
+    try:
         with contextlib.suppress(InvalidReview):  # refusing is right; any other exception fails the test
-            CaseFolder.open(folder).load()
+            CaseFolder.open(records_copy).load()
+    finally:
+        (records_copy / "panel.yaml").write_bytes(panel)
 
 
 @FUZZ

@@ -4,16 +4,21 @@ decision Wed 7 Oct 2026). Expected values are worked out by hand in the comments
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from scrkit.jobs.timeline import load_timetable
+import pytest
+
+from scrkit.timeline.recording import Timetable, timetable_of
 from scrkit.timeline.status import State, StatusReport, assess
 
 D = dt.date
 
 
-def report_on(review_dir: Path, today: dt.date) -> StatusReport:
-    timetable = load_timetable(review_dir)
+@pytest.fixture(scope="module")
+def example(example_records) -> Timetable:  # noqa: ANN001
+    return timetable_of(example_records)
+
+
+def report_on(timetable: Timetable, today: dt.date) -> StatusReport:
     return assess(timetable.records, timetable.schedule, today)
 
 
@@ -21,8 +26,8 @@ def state_of(report: StatusReport, milestone_id: str):  # noqa: ANN201
     return next(m for m in report.milestones if m.id == milestone_id)
 
 
-def test_states_on_26_november_2026(review_dir: Path) -> None:
-    report = report_on(review_dir, D(2026, 11, 26))
+def test_states_on_26_november_2026(example: Timetable) -> None:
+    report = report_on(example, D(2026, 11, 26))
     # Done 15/09, due 17/09 (72 hours after the 14/09 incident).
     assert state_of(report, "referral-form").state is State.DONE
     # Due 07/10 (end of week 3, the decision made that day), done 09/10: Thu 8 and Fri 9 late.
@@ -42,25 +47,25 @@ def test_states_on_26_november_2026(review_dir: Path) -> None:
     assert report.awaiting_reply == ("Westmoor Probation Service",)
 
 
-def test_due_soon_within_five_working_days(review_dir: Path) -> None:
+def test_due_soon_within_five_working_days(example: Timetable) -> None:
     # Tue 1 Dec + 5 working days = Tue 8 Dec, so the update due Mon 7 Dec is due soon.
-    assert state_of(report_on(review_dir, D(2026, 12, 1)), "monthly-update-2").state is State.DUE_SOON
+    assert state_of(report_on(example, D(2026, 12, 1)), "monthly-update-2").state is State.DUE_SOON
     # Fri 27 Nov + 5 working days = Fri 4 Dec: 7 Dec is not yet due soon.
-    assert state_of(report_on(review_dir, D(2026, 11, 27)), "monthly-update-2").state is State.UPCOMING
+    assert state_of(report_on(example, D(2026, 11, 27)), "monthly-update-2").state is State.UPCOMING
     # On its due date it is still due soon, not overdue.
-    assert state_of(report_on(review_dir, D(2026, 12, 7)), "monthly-update-2").state is State.DUE_SOON
+    assert state_of(report_on(example, D(2026, 12, 7)), "monthly-update-2").state is State.DUE_SOON
     # The next day it is one working day overdue.
-    overdue = state_of(report_on(review_dir, D(2026, 12, 8)), "monthly-update-2")
+    overdue = state_of(report_on(example, D(2026, 12, 8)), "monthly-update-2")
     assert (overdue.state, overdue.working_days_overdue) == (State.OVERDUE, 1)
 
 
-def test_overdue_counts_skip_christmas(review_dir: Path) -> None:
+def test_overdue_counts_skip_christmas(example: Timetable) -> None:
     # monthly-update-2 due Mon 7 Dec 2026; on Tue 29 Dec: 8-11 (4), 14-18 (5), 21-24 (4), 29 (1) = 14.
-    overdue = state_of(report_on(review_dir, D(2026, 12, 29)), "monthly-update-2")
+    overdue = state_of(report_on(example, D(2026, 12, 29)), "monthly-update-2")
     assert overdue.working_days_overdue == 14
 
 
-def test_nothing_overdue_early_in_the_review(review_dir: Path) -> None:
-    report = report_on(review_dir, D(2026, 10, 1))
+def test_nothing_overdue_early_in_the_review(example: Timetable) -> None:
+    report = report_on(example, D(2026, 10, 1))
     assert report.overdue == []
     assert report.urgency() == (0, 0, 0)
