@@ -23,6 +23,7 @@ from scrkit.dates import age_between
 DEFAULT_GAP_DAYS = 90
 DUPLICATE_THRESHOLD = 0.5
 _WORD = re.compile(r"[a-z0-9]+")
+_LONG_WORD = re.compile(r"[a-z0-9]{2,}")  # words of two letters or more: one-letter words say nothing
 _STOP_WORDS = frozenset(
     "a an and the to of in on at for by with was were is be been had has have her his their she he they it "  # noqa: SIM905
     "from as that this not no or".split()
@@ -83,8 +84,7 @@ def normalise_person(text: str) -> str:
 
 
 def _words(text: str) -> frozenset[str]:
-    words = set(_WORD.findall(text.lower())) - _STOP_WORDS  # set operations run in C: this is the hot loop
-    return frozenset(word for word in words if len(word) > 1)
+    return frozenset(_LONG_WORD.findall(text.lower())) - _STOP_WORDS  # set operations run in C: the hot loop
 
 
 def similarity(first: frozenset[str], second: frozenset[str]) -> float:
@@ -119,14 +119,17 @@ def merge(
         )
     )
     integrated = []
+    people: dict[str, str] = {}  # a return repeats its few family-member codes: each normalised once
+    ages: dict[tuple[dt.date, Precision, bool], str] = {}  # and its dates: each age worked out once
     for number, event in enumerate(events, start=1):
-        person = child.people.get(normalise_person(event.family_member), event.family_member)
-        item = IntegratedEvent(
-            number=number,
-            event=event,
-            age=age_at(event.date.date, event.date.precision, child.date_of_birth, event.date.uncertain),
-            person=person,
-        )
+        written = event.family_member
+        if written not in people:
+            people[written] = child.people.get(normalise_person(written), written)
+        day = event.date
+        key = (day.date, day.precision, day.uncertain)
+        if key not in ages:
+            ages[key] = age_at(day.date, day.precision, child.date_of_birth, day.uncertain)
+        item = IntegratedEvent(number=number, event=event, age=ages[key], person=people[written])
         _flag(item, child)
         integrated.append(item)
     _find_duplicates(integrated)
@@ -158,17 +161,32 @@ def _find_duplicates(events: list[IntegratedEvent]) -> None:
         if item.event.date.precision is Precision.DAY:
             by_day[(item.event.date.date, item.person)].append(item)
     for group in by_day.values():
-        if len(group) < 2:
-            continue
-        words = {item.number: _words(item.event.event) for item in group}
+        agencies = [item.event.agency for item in group]
+        if len(group) < 2 or len(set(agencies)) < 2:
+            continue  # a duplicate is the same event recorded by another agency
+        # Each event's words as bits of one integer (a bit per word of this day's events): the
+        # shared words of a pair are then one AND and a bit count, the hot loop of the merge.
+        vocabulary: dict[str, int] = {}
+        masks, sizes = [], []
+        for item in group:
+            mask = 0
+            for word in _words(item.event.event):
+                mask |= 1 << vocabulary.setdefault(word, len(vocabulary))
+            masks.append(mask)
+            sizes.append(mask.bit_count())
         for later_index, later in enumerate(group):
             best: tuple[float, IntegratedEvent] | None = None
-            for earlier in group[:later_index]:
-                if earlier.event.agency == later.event.agency:
+            later_mask, later_size, agency = masks[later_index], sizes[later_index], agencies[later_index]
+            if not later_mask:
+                continue
+            for earlier_index in range(later_index):
+                if agencies[earlier_index] == agency or not masks[earlier_index]:
                     continue
-                score = similarity(words[earlier.number], words[later.number])
+                # similarity(), on bits: shared words over the shorter text's words.
+                shorter = min(sizes[earlier_index], later_size)
+                score = (masks[earlier_index] & later_mask).bit_count() / shorter
                 if score >= DUPLICATE_THRESHOLD and (best is None or score > best[0]):
-                    best = (score, earlier)
+                    best = (score, group[earlier_index])
             if best is not None:
                 later.duplicate_of = best[1].number
                 later.duplicate_score = round(best[0], 2)

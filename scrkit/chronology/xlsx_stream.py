@@ -24,6 +24,8 @@ from xml.sax.saxutils import escape
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+# Deflate level 1: about a third of the time of the default level 6, for a file about a fifth larger.
+COMPRESS_LEVEL = 1
 _NUMBER_FORMATS = {"dd/mm/yyyy": 164, "hh:mm": 165}
 
 
@@ -111,8 +113,16 @@ def _cell_xml(reference: str, value: object, style: int) -> str:
     if isinstance(value, dt.time):
         fraction = (value.hour * 3600 + value.minute * 60 + value.second) / 86400
         return f'<c r="{reference}" s="{style}"><v>{fraction!r}</v></c>'
-    text = escape(_ILLEGAL_XML.sub("", str(value)))
-    return f'<c r="{reference}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return (
+        f'<c r="{reference}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{_xml_text(str(value))}</t></is></c>'
+    )
+
+
+def _xml_text(text: str) -> str:
+    """Text as XML character data: characters XML forbids dropped, &, < and > escaped."""
+    if _ILLEGAL_XML.search(text):
+        text = _ILLEGAL_XML.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass
@@ -134,7 +144,7 @@ class WorkbookWriter:
         self._last_rows: dict[int, int] = {}
 
     def write(self, sheets: Sequence[Sheet]) -> None:
-        with zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        with zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as archive:
             for number, sheet in enumerate(sheets, start=1):
                 with archive.open(self._entry(f"xl/worksheets/sheet{number}.xml"), "w") as stream:
                     self._write_sheet(stream, sheet, number - 1)
@@ -149,6 +159,8 @@ class WorkbookWriter:
     def _entry(self, name: str) -> zipfile.ZipInfo:
         entry = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
         entry.compress_type = zipfile.ZIP_DEFLATED
+        # zipfile takes the level from the entry when given one (``compress_level`` from Python 3.13).
+        entry._compresslevel = COMPRESS_LEVEL  # type: ignore[attr-defined]
         return entry
 
     def _put(self, archive: zipfile.ZipFile, name: str, text: str) -> None:
@@ -176,12 +188,23 @@ class WorkbookWriter:
         count = 0
         letters = [column_letter(n) for n in range(max(len(sheet.widths), 1) + 64)]
         buffer: list[str] = []
+        escaped: dict[str, str] = {}  # short texts repeat (agency names, ages, Y/N): each escaped once
         for count, cells in enumerate(sheet.rows, start=1):
             parts = [f'<row r="{count}">']
             for position, (value, style) in enumerate(cells):
-                if value is None or value == "":
-                    continue
-                parts.append(_cell_xml(f"{letters[position]}{count}", value, style))
+                if type(value) is str:  # most cells: the text written straight, the hot path
+                    if value:
+                        text = escaped.get(value)
+                        if text is None:
+                            text = _xml_text(value)
+                            if len(value) <= 64:
+                                escaped[value] = text
+                        parts.append(
+                            f'<c r="{letters[position]}{count}" s="{style}" t="inlineStr"><is>'
+                            f'<t xml:space="preserve">{text}</t></is></c>'
+                        )
+                elif value is not None:
+                    parts.append(_cell_xml(f"{letters[position]}{count}", value, style))
             parts.append("</row>")
             buffer.append("".join(parts))
             if len(buffer) >= 500:

@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scrkit.anonymise.files import SUPPORTED, LeakReport
 from scrkit.case.layout import ANONYMISED, CHILD, EXPORTS, PEOPLE
@@ -14,8 +15,12 @@ from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput, Refused
 from scrkit.review.casefolder import CaseFolder
 
+if TYPE_CHECKING:
+    from scrkit.anonymise.register import Register
+    from scrkit.anonymise.text import Anonymiser
 
-def _anonymiser(records: ReviewRecords):  # noqa: ANN202
+
+def _anonymiser(records: ReviewRecords) -> tuple[Register, Anonymiser]:
     from scrkit.anonymise.register import build_register
     from scrkit.anonymise.text import Anonymiser
 

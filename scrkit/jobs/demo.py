@@ -7,6 +7,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrkit.checks.rules import Finding
 from scrkit.chronology.merge import DEFAULT_GAP_DAYS
 from scrkit.errors import Refused
 from scrkit.jobs import anonymise, chronology, genogram, letters, panel, timeline
@@ -32,7 +33,7 @@ class DemoResult:
     letters: tuple[Path, ...]
     chronology: MergeOutcome
     export: ExportResult
-    findings: tuple  # tuple[Finding, ...]
+    findings: tuple[Finding, ...]
     report: Path
     genogram: Path
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scrkit.case.layout import TIMELINE
+from scrkit.case.records import ReviewRecords
 from scrkit.errors import ScrkitError
+from scrkit.letters.checking import TemplateProblem
 from scrkit.letters.rendering import (
     LetterStatus,
     RenderedDocument,
@@ -75,7 +77,7 @@ def render_letters(
     return LettersResult(written=written, recorded=tuple(recorded), not_recorded=not_recorded)
 
 
-def anonymised(documents: list[RenderedDocument], records, force: bool) -> list[RenderedDocument]:  # noqa: ANN001
+def anonymised(documents: list[RenderedDocument], records: ReviewRecords, force: bool) -> list[RenderedDocument]:
     """The same documents with every registered name replaced, saved as `... anonymised.docx`."""
     from scrkit.anonymise.documents import anonymise_archive
     from scrkit.anonymise.register import build_register
@@ -94,7 +96,7 @@ def anonymised(documents: list[RenderedDocument], records, force: bool) -> list[
     return result
 
 
-def check_letter_template(file: Path, review: Path | None) -> list:  # noqa: ANN001 - list[TemplateProblem]
+def check_letter_template(file: Path, review: Path | None) -> list[TemplateProblem]:
     """`scrkit templates check`: placeholder mistakes and unknown facts, checked against a review's facts."""
     from scrkit.letters.checking import check_template
     from scrkit.letters.facts import every_fact

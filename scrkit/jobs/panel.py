@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from scrkit.case.layout import ACTIONS, IMRS, monthly_update_file
+from scrkit.checks.rules import Finding, check_review
 from scrkit.errors import BadInput
 from scrkit.jobs.timeline import load_timetable
 from scrkit.review.casefolder import CaseFolder
 from scrkit.timeline.status import assess
 
 
-def check(review: Path) -> list:  # noqa: ANN001 - list[Finding]
+def check(review: Path) -> list[Finding]:
     """The review against the guidance's rules (scrkit/data/rules.yaml)."""
-    from scrkit.checks.rules import check_review
 
     return check_review(CaseFolder.open(review).load())
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from scrkit.errors import Problem, ProblemsFound
 from scrkit.review.casefolder import CaseFolder
+from scrkit.review.locking import LockHolder
 
 
 def audit_entries(review: Path) -> list[dict]:
@@ -29,7 +30,8 @@ def verify_audit_log(review: Path) -> int:
     return len(read_entries(folder.path))
 
 
-def unlock(review: Path, force: bool = False):  # noqa: ANN201 - LockHolder | None
+def unlock(review: Path, force: bool = False) -> LockHolder | None:
+    """Break a stale lock (any lock with ``force``); the holder it belonged to, or None if unlocked."""
     from scrkit.review.locking import break_lock
 
     return break_lock(CaseFolder.open(review).path, force=force)

@@ -74,6 +74,10 @@ def profile_path(review_folder: Path, name: str) -> Path:
     return PROFILES / f"{name}.yaml"
 
 
+# Profiles already read in this process, by file and content: a board's portfolio shares one.
+_LOADED: dict[tuple[Path, bytes], LoadedProfile] = {}
+
+
 def load_profile(path: Path) -> LoadedProfile:
     if not path.is_file():
         built_in = ", ".join(sorted(p.stem for p in PROFILES.glob("*.yaml")))
@@ -81,14 +85,18 @@ def load_profile(path: Path) -> LoadedProfile:
             path,
             [Problem(path, None, "", f"there is no process profile here (built-in profiles: {built_in})")],
         )
-    fast = fast_plain(path.read_bytes())
+    raw = path.read_bytes()
+    if (path, raw) in _LOADED:
+        return _LOADED[(path, raw)]
+    fast = fast_plain(raw)
     if isinstance(fast, dict):
         with contextlib.suppress(ValidationError):
             profile = Profile.model_validate(fast)
             if not _reference_problems(profile, path, None):
                 order, cycle_problems = _order(profile, path, None)
                 if not cycle_problems:
-                    return LoadedProfile(profile=profile, path=path, order=order)
+                    _LOADED[(path, raw)] = LoadedProfile(profile=profile, path=path, order=order)
+                    return _LOADED[(path, raw)]
     # The careful path: round-trip parsing, so that every problem is reported with its line.
     try:
         document = read_document(path)

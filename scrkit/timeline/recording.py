@@ -66,13 +66,6 @@ def refresh_entries(document: Any, schedule: Schedule) -> bool:
     return True
 
 
-def needs_refresh(timetable: Timetable) -> bool:
-    from scrkit.case.layout import TIMELINE
-
-    wanted = {m.id: m for m in timetable.schedule.milestones}
-    return _needs_refresh(timetable.records.documents[TIMELINE.name].get("milestones"), wanted)
-
-
 def _blank_entry() -> CommentedMap:
     entry = CommentedMap()
     for field in ("title", "due", "done", "note"):

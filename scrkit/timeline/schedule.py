@@ -169,6 +169,13 @@ def _repeats(
 def _check_recorded_ids(records: ReviewRecords, scheduled: tuple[ScheduledMilestone, ...]) -> None:
     """A date recorded against a milestone the profile does not have is a problem, not ignored."""
     known = {m.id for m in scheduled}
+    unknown = [
+        milestone_id
+        for milestone_id, entry in records.timeline.milestones.items()
+        if milestone_id not in known and entry.done is not None
+    ]
+    if not unknown:
+        return  # the round-trip document (slow to parse) is needed only to name a line
     document = records.documents[TIMELINE.name]
     problems = [
         Problem(
@@ -178,11 +185,9 @@ def _check_recorded_ids(records: ReviewRecords, scheduled: tuple[ScheduledMilest
             "is not a milestone of this review's process profile; check the spelling"
             + (f" (did you mean '{suggestion}'?)" if (suggestion := _closest(milestone_id, known)) else ""),
         )
-        for milestone_id, entry in records.timeline.milestones.items()
-        if milestone_id not in known and entry.done is not None
+        for milestone_id in unknown
     ]
-    if problems:
-        raise InvalidReview(records.folder, problems)
+    raise InvalidReview(records.folder, problems)
 
 
 def _closest(word: str, choices: set[str]) -> str | None:
