@@ -61,17 +61,9 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
     REVIEW, CHILD, PEOPLE, REFERRAL, AGENCIES, PANEL, BOARD, TIMELINE, IMRS, INTERVIEWS, ACTIONS,
 )  # fmt: skip
 
-# Folders later steps of the review fill; each holds a README.txt saying what goes in it.
-WORKING_FOLDERS: dict[str, str] = {
-    "letters": "Letters and forms scrkit renders for this review (scrkit letters).",
-    "chronology/returns": "Each agency's chronology spreadsheet (Appendix 7) as it arrives.",
-    "imrs": "Individual Management Reviews as agencies submit them (section 10).",
-    "templates": "This review's own versions of letter templates, if any; same file name as the board's.",
-    "reports": "The overview report, the executive summary and other reports, for scrkit export.",
-}
-
-# Every other path in a case folder, relative to it; nothing else in scrkit spells them out.
+# Every path in a case folder besides the records, relative to it; nothing else in scrkit spells them out.
 LETTERS = Path("letters")
+REVIEW_TEMPLATES = Path("templates")  # the review's own versions of letter templates
 RETURNS = Path("chronology") / "returns"
 CHRONOLOGY_TEMPLATES = Path("chronology") / "templates"
 INTEGRATED_CHRONOLOGY = Path("chronology") / "integrated-chronology.xlsx"
@@ -82,6 +74,16 @@ ANONYMISED = Path("anonymised")
 AUDIT_LOG = Path("audit.log")
 AUDIT_HEAD = Path(".scrkit-audit-head")
 LOCK = Path(".scrkit-lock")
+IMRS_RECEIVED = Path("imrs")
+
+# Folders later steps of the review fill; each holds a README.txt saying what goes in it.
+WORKING_FOLDERS: dict[Path, str] = {
+    LETTERS: "Letters and forms scrkit renders for this review (scrkit letters).",
+    RETURNS: "Each agency's chronology spreadsheet (Appendix 7) as it arrives.",
+    IMRS_RECEIVED: "Individual Management Reviews as agencies submit them (section 10).",
+    REVIEW_TEMPLATES: "This review's own versions of letter templates, if any; same file name as the board's.",
+    REPORTS: "The overview report, the executive summary and other reports, for scrkit export.",
+}
 
 
 def genogram_file(anonymised: bool) -> Path:

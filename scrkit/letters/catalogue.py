@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from scrkit.case.layout import REVIEW_TEMPLATES
 from scrkit.models.fields import Id, Record, Text
 from scrkit.records.yamlfile import read_document, to_plain
 from scrkit.resources import DATA, templates_folder
@@ -38,7 +39,7 @@ def catalogue() -> Catalogue:
 
 def template_for(name: str, review_folder: Path, board_templates: Path | None) -> Path:
     """The review's own copy, else the board's, else scrkit's built-in template."""
-    for folder in (review_folder / "templates", board_templates, templates_folder()):
+    for folder in (review_folder / REVIEW_TEMPLATES, board_templates, templates_folder()):
         if folder is not None and (folder / f"{name}.docx").is_file():
             return folder / f"{name}.docx"
     return templates_folder() / f"{name}.docx"

@@ -31,7 +31,9 @@ from scrkit.models.review import ReviewStatus
 from scrkit.timeline.calendar import WorkingCalendar
 from scrkit.timeline.recording import Timetable
 
-REPLY_WORKING_DAYS = 3  # App 2: agencies reply within 3 working days of the letter
+# App 2: agencies reply within 3 working days of the letter; the profile's agency-responses says how long.
+AGENCY_RESPONSES = "agency-responses"
+REPLY_WORKING_DAYS = 3  # only if a board's own profile has no such milestone
 
 
 @dataclass(frozen=True)
@@ -86,11 +88,18 @@ class LetterFacts:
                 self._genogram = None
         return self._genogram
 
+    def reply_by(self, on: dt.date) -> dt.date:
+        """When agencies must reply to a letter dated ``on``: the timetable's own rule, its one source."""
+        responses = self.timetable.schedule.get(AGENCY_RESPONSES)
+        if responses is None:
+            return self.calendar.add_working_days(on, REPLY_WORKING_DAYS)
+        return self.calendar.shift(on, responses.rule.offset, responses.rule.unit)
+
     def context(self, spec: LetterSpec, recipient: Recipient, on: dt.date) -> dict[str, Any]:
         context = dict(self.review)
         context["letter"] = {
             "date": on,
-            "reply_by": self.calendar.add_working_days(on, REPLY_WORKING_DAYS),
+            "reply_by": self.reply_by(on),
             "name": spec.name,
         }
         context["draft"] = _is_draft(spec, self.timetable.records)
