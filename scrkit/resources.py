@@ -6,6 +6,7 @@ An installed wheel carries ``examples/`` and ``templates/`` inside the package
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -32,3 +33,13 @@ EXAMPLE_REVIEW_NAME = "ashcombe-scr-2026-03"
 
 def example_review() -> Path:
     return examples_folder() / EXAMPLE_REVIEW_NAME
+
+
+def user_cache_folder() -> Path:
+    """The user's cache folder for scrkit (``SCRKIT_CACHE_DIR`` to move it): bank holidays, audit anchors."""
+    configured = os.environ.get("SCRKIT_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "scrkit" / "Cache"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scrkit"

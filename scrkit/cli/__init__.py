@@ -18,7 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     # points on the first model, at every start (measured: about 20 ms of `scrkit status`).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from scrkit.cli.app import build_app
-    from scrkit.cli.terminal import show_error, stderr
+    from scrkit.cli.terminal import show_error, show_notices, stderr
+
+    show_notices()  # what the core reports along the way (a stale lock broken) goes to stderr
 
     args = list(sys.argv[1:] if argv is None else argv)
     # --debug may stand anywhere on the line, so it is taken out before typer parses the rest.

@@ -9,31 +9,48 @@ import typer
 from rich.table import Table
 
 from scrkit.cli.options import ReviewOption
-from scrkit.cli.terminal import stdout
+from scrkit.cli.terminal import say, stdout
 
 
 def log(
     review: ReviewOption = Path("."),
-    verify: Annotated[bool, typer.Option("--verify", help="Check that no entry was edited or removed.")] = False,
+    verify: Annotated[bool, typer.Option("--verify", help="Check that no entry was edited, removed or cut.")] = False,
+    anchor: Annotated[
+        str | None, typer.Option(help="With --verify: a head kept elsewhere (N:HASH from --head) to check against.")
+    ] = None,
+    head: Annotated[bool, typer.Option("--head", help="Print the log's head (N:HASH), to keep elsewhere.")] = False,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Start a new log, keeping a damaged one beside it (recorded).")
+    ] = False,
 ) -> None:
-    """Show the review's audit trail: who changed which records, when (exit 1 if --verify fails)."""
-    from scrkit.jobs.safety import audit_entries, verify_audit_log
+    """Show the review's audit trail: who changed which files, when (exit 1 if --verify finds damage)."""
+    from scrkit.jobs.safety import audit_changes, audit_head, repair_audit_log, verify_audit_log
 
+    if repair:
+        kept, found = repair_audit_log(review)
+        stdout().print(f"Started a new audit log for {review}; it records the repair ({found}).", markup=False)
+        if kept is not None:
+            say(f"The damaged log is kept as {kept}.")
+        return
+    if head:
+        stdout().print(audit_head(review), markup=False)
+        return
     if verify:
-        count = verify_audit_log(review)
+        count = verify_audit_log(review, anchor)
         stdout().print(f"The audit log of {review} is intact: {count} entries.", markup=False)
         return
     table = Table(title=f"Audit log: {review}", title_justify="left")
-    for heading in ("no.", "when", "who", "machine", "command", "files changed"):
+    for heading in ("no.", "when", "who", "machine", "command", "files changed", "state"):
         table.add_column(heading, overflow="fold")
-    for entry in audit_entries(review):
+    for change in audit_changes(review):
         table.add_row(
-            str(entry.get("n")),
-            str(entry.get("when", ""))[:16].replace("T", " "),
-            str(entry.get("who")),
-            str(entry.get("host")),
-            str(entry.get("command")),
-            ", ".join(item["file"] for item in entry.get("changed", [])),
+            str(change.number),
+            change.when[:16].replace("T", " "),
+            change.who,
+            change.host,
+            change.command,
+            ", ".join(str(item.get("file")) for item in change.files),
+            change.state + (f": {change.note}" if change.note else ""),
         )
     stdout().print(table)
 

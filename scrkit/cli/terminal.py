@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from rich.console import Console
@@ -31,3 +32,18 @@ def show_error(error: ScrkitError) -> None:
     console.print(f"Error: {error.message}", style="bold red", markup=False)
     if error.hint:
         console.print(error.hint, markup=False)
+
+
+class _Notices(logging.Handler):
+    """The core's notices (``logging.getLogger("scrkit")``) as plain lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        say(record.getMessage())
+
+
+def show_notices() -> None:
+    logger = logging.getLogger("scrkit")
+    if not any(isinstance(handler, _Notices) for handler in logger.handlers):
+        logger.addHandler(_Notices())
+    logger.setLevel(logging.INFO)
+    logger.propagate = False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +12,7 @@ from scrkit.anonymise.files import SUPPORTED, LeakReport
 from scrkit.case.layout import ANONYMISED, CHILD, EXPORTS, PEOPLE
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput, Refused
+from scrkit.records.atomic import STAGING_SUFFIX
 from scrkit.review.casefolder import CaseFolder
 
 if TYPE_CHECKING:
@@ -97,17 +97,11 @@ def export(review: Path, audience: str, on: dt.date, passphrase: str | None = No
         pack = build_pack(change.records, audience)
         contents = {**pack.files, "glossary.csv": pack.glossary.encode("utf-8")}
         exports.mkdir(parents=True, exist_ok=True)
-        # Built beside its destination and renamed into place: a pack is whole or absent.
-        staging = Path(tempfile.mkdtemp(dir=exports, prefix=f".{pack_folder.name}.", suffix=".building"))
-        try:
-            for name, content in contents.items():
-                (staging / name).write_bytes(content)
-            staging.rename(pack_folder)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        for name in contents:
-            change.record_written(pack_folder / name)
+        # Built beside its destination and renamed into place at commit: a pack is whole or absent.
+        staging = Path(tempfile.mkdtemp(dir=exports, prefix=f".{pack_folder.name}.", suffix=STAGING_SUFFIX))
+        change.folder_at_commit(staging, pack_folder, contents)
+        for name, content in contents.items():
+            (staging / name).write_bytes(content)
         key = change.write_file(restricted_key_path(pack_folder), pack.key.encode("utf-8"))
         encrypted = None
         if passphrase is not None:

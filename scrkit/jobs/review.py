@@ -25,7 +25,7 @@ from scrkit.models.review import Circumstance
 from scrkit.records.atomic import current_umask
 from scrkit.records.yamlfile import YamlProblem, dump_document, read_document, to_yaml_value
 from scrkit.resources import DEFAULT_BOARD, FORMS
-from scrkit.review.audit import append as append_audit
+from scrkit.review import audit
 from scrkit.review.casefolder import CaseFolder, checked_records, validate_document
 from scrkit.review.summary import ReviewSummary, summarise
 from scrkit.timeline.recording import Timetable, refresh_entries, timetable_of
@@ -67,7 +67,7 @@ def new_review(destination: Path, details: NewReview, board_file: Path | None = 
         for path, content in contents.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
-        append_audit(staging, "new", list(contents), contents)
+        audit.record(staging, "new", contents, start=True)
         if destination.exists():
             destination.rmdir()  # empty, checked above; Windows cannot rename over a folder
         staging.rename(destination)

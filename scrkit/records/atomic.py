@@ -31,24 +31,35 @@ def atomic_output(path: Path) -> Iterator[Path]:
     Used directly by writers that need a file name (a large workbook streamed to disk). When the
     block fails, the temporary file is removed and ``path`` is untouched.
     """
-    path = Path(path)
-    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-    os.close(descriptor)
-    temp_path = Path(temp_name)
+    temp_path = temporary_beside(path)
     try:
         yield temp_path
-        with temp_path.open("rb+") as handle:
-            handle.flush()
-            os.fsync(handle.fileno())
-        # Keep the old file's permission bits; a new file gets the usual ones (mkstemp makes 0600).
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~current_umask()
-        with contextlib.suppress(OSError):
-            os.chmod(temp_path, mode)
-        os.replace(temp_path, path)
+        publish(temp_path, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp_path.unlink()
         raise
+
+
+def temporary_beside(path: Path) -> Path:
+    """A new, empty temporary file in ``path``'s folder, named so that a sweep finds it."""
+    path = Path(path)
+    descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    os.close(descriptor)
+    return Path(temp_name)
+
+
+def publish(temp_path: Path, path: Path) -> None:
+    """Sync a finished temporary file and rename it over ``path`` (the old file's permissions kept)."""
+    path = Path(path)
+    with temp_path.open("rb+") as handle:
+        handle.flush()
+        os.fsync(handle.fileno())
+    # Keep the old file's permission bits; a new file gets the usual ones (mkstemp makes 0600).
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~current_umask()
+    with contextlib.suppress(OSError):
+        os.chmod(temp_path, mode)
+    os.replace(temp_path, path)
     _fsync_folder(path.parent)
 
 
@@ -56,17 +67,27 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+STAGING_SUFFIX = ".scrkit-staging"  # a folder built beside its destination, then renamed into place
+
+
 def sweep_stale_temp_files(folder: Path, *, older_than: float = STALE_AFTER_SECONDS) -> list[Path]:
-    """Remove temporary files a killed scrkit left behind (they hold case data)."""
+    """Remove temporary files and staging folders a killed scrkit left behind (they hold case data)."""
+    import shutil
+
     swept: list[Path] = []
     now = time.time()
-    for candidate in Path(folder).rglob(f"*{TEMP_SUFFIX}"):
-        try:
-            if now - candidate.stat().st_mtime >= older_than:
-                candidate.unlink()
+    for pattern in (f"*{TEMP_SUFFIX}", f"*{STAGING_SUFFIX}"):
+        for candidate in Path(folder).rglob(pattern):
+            try:
+                if now - candidate.lstat().st_mtime < older_than:
+                    continue
+                if candidate.is_dir() and not candidate.is_symlink():
+                    shutil.rmtree(candidate)
+                else:
+                    candidate.unlink()
                 swept.append(candidate)
-        except OSError:
-            continue
+            except OSError:
+                continue
     return swept
 
 

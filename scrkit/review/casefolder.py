@@ -15,8 +15,10 @@ Only the jobs (``scrkit.jobs``) open a review for writing.
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ from scrkit.case.layout import RECORD_KINDS, REVIEW, RecordKind
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import InvalidReview, NotAReview, Problem, RecordWriteError
 from scrkit.models.fields import Record
-from scrkit.records.atomic import atomic_output, atomic_write_bytes, sweep_stale_temp_files
+from scrkit.records.atomic import atomic_write_bytes, publish, sweep_stale_temp_files, temporary_beside
 from scrkit.records.yamlfile import (
     YamlProblem,
     dump_document,
@@ -35,7 +37,8 @@ from scrkit.records.yamlfile import (
     read_record_bytes,
     to_plain,
 )
-from scrkit.review.audit import append as append_audit
+from scrkit.review import audit
+from scrkit.review.audit import content_hash, file_hash
 from scrkit.review.locking import ReviewLock
 from scrkit.review.problems import problems_from_validation
 
@@ -137,10 +140,15 @@ class CaseFolder:
         try:
             # Holding the lock, no other scrkit is writing here: any temporary file is abandoned.
             sweep_stale_temp_files(self.path, older_than=0)
+            audit.writable_log(self.path)  # a damaged log refuses the change before anything is done
             records, raws = self._load()
             change = Change(self, command, records, raws)
-            yield change
-            change.commit()
+            change._notes.extend(lock.notes)
+            try:
+                yield change
+                change.commit()
+            finally:
+                change.discard()
         finally:
             lock.release()
 
@@ -155,7 +163,8 @@ class Change:
         self._raws = raws
         self._edited: dict[str, RecordKind] = {}
         self._files: dict[Path, bytes] = {}
-        self._written: list[Path] = []
+        self._pending: dict[Path, tuple[Path, dict[Path, str]]] = {}  # destination: (temporary, file hashes)
+        self._notes: list[str] = []
 
     @property
     def path(self) -> Path:
@@ -187,18 +196,40 @@ class Change:
 
     @contextmanager
     def output(self, path: Path) -> Iterator[Path]:
-        """A temporary path for a writer that streams to disk; renamed over ``path`` when the block ends."""
+        """A temporary path for a writer that streams to disk; put in place over ``path`` at commit."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with _saving(path), atomic_output(path) as target:
-            yield target
-        self._written.append(path)
+        with _saving(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp = temporary_beside(path)
+        try:
+            yield temp
+        except BaseException:
+            with suppress(OSError):
+                temp.unlink()
+            raise
+        self._pending[path] = (temp, {path: file_hash(temp)})
 
-    def record_written(self, path: Path) -> None:
-        """A file this change wrote by other means (a pack renamed into place), for the audit log."""
-        self._written.append(Path(path))
+    def folder_at_commit(self, staging: Path, destination: Path, contents: dict[str, bytes]) -> None:
+        """A folder built beside its destination (``staging``), renamed into place at commit: whole or absent."""
+        hashes = {destination / name: content_hash(content) for name, content in contents.items()}
+        self._pending[destination] = (staging, hashes)
+
+    def note(self, text: str) -> None:
+        """Something the audit entry should say about this change (a stale lock that was broken)."""
+        self._notes.append(text)
+
+    def discard(self) -> None:
+        """Remove what a change that will not be committed had staged."""
+        for temp, _hashes in self._pending.values():
+            with suppress(OSError):
+                if temp.is_dir():
+                    shutil.rmtree(temp)
+                else:
+                    temp.unlink()
+        self._pending.clear()
 
     def commit(self) -> list[Path]:
+        """Write ahead, then write: the intent (every file and its new hash), the files, the commit."""
         if self._edited:
             self.revalidate()
         for kind in self._edited.values():
@@ -213,14 +244,59 @@ class Change:
             content = dump_document(self.records.documents[kind.name]).encode("utf-8")
             if content != self._raws.get(kind.name):  # an edit that changes nothing writes nothing
                 self._files[self.folder.path_of(kind)] = content
-        for path, content in self._files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with _saving(path):
-                atomic_write_bytes(path, content)
-            self._written.append(path)
-        if self._written:
-            append_audit(self.path, self.command, self._written, self._files)
-        return list(self._written)
+        if not self._files and not self._pending:
+            return []
+        targets = [*self._files, *self._pending]
+        _refuse_read_only(targets)
+        log = audit.writable_log(self.path)
+        hashes = {path: content_hash(content) for path, content in self._files.items()}
+        for _temp, pending in self._pending.values():
+            hashes.update(pending)
+        try:
+            intent = audit.begin(self.path, log, self.command, hashes, note="; ".join(self._notes))
+        except OSError as error:
+            raise RecordWriteError(
+                f"Could not write the audit log of {self.path}: {error.strerror or error}. Nothing was changed.",
+                hint="Check that the folder is writable and the disk is not full, then run the command again.",
+            ) from error
+        written: list[Path] = []
+        try:
+            for path, content in self._files.items():
+                with _saving(path, written):
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    atomic_write_bytes(path, content)
+                written.append(path)
+            for path, (temp, pending) in list(self._pending.items()):
+                with _saving(path, written):
+                    if temp.is_dir():
+                        temp.rename(path)
+                    else:
+                        publish(temp, path)
+                del self._pending[path]
+                written.extend(pending)
+        except RecordWriteError as failure:
+            with suppress(OSError):
+                audit.end(self.path, log, intent, self.command, written, failed=failure.message)
+            raise
+        try:
+            audit.end(self.path, log, intent, self.command, written)
+        except OSError as error:
+            raise RecordWriteError(
+                f"The change was saved, but the audit log could not record that it finished: "
+                f"{error.strerror or error}. The next command records it.",
+                hint="Check that the disk is not full.",
+            ) from error
+        return written
+
+
+def _refuse_read_only(paths: list[Path]) -> None:
+    """A read-only file is someone's decision: never replace it (a rename would, without a word)."""
+    locked = [path for path in paths if path.exists() and not os.access(path, os.W_OK)]
+    if locked:
+        raise RecordWriteError(
+            "These files are read-only, so scrkit changed nothing: " + ", ".join(str(path) for path in locked) + ".",
+            hint="If they should change, make them writable (Properties, untick Read-only), then run it again.",
+        )
 
 
 def _disk_bytes(path: Path) -> bytes | None:
@@ -255,12 +331,13 @@ def validate_document(kind: RecordKind, path: Path, document: Any) -> tuple[Reco
 
 
 @contextmanager
-def _saving(path: Path) -> Iterator[None]:
+def _saving(path: Path, written: list[Path] | None = None) -> Iterator[None]:
     """A failed save becomes a message the user can act on; the atomic write left the file as it was."""
     try:
         yield
     except OSError as error:
+        done = f" Saved before it: {', '.join(p.name for p in written)} (the audit log says so)." if written else ""
         raise RecordWriteError(
-            f"Could not save {path}: {error.strerror or error}. The file was left as it was.",
+            f"Could not save {path}: {error.strerror or error}. The file was left as it was.{done}",
             hint="Check that the folder is writable and the disk is not full, then run the command again.",
         ) from error

@@ -5,8 +5,11 @@ a file that must not exist yet (``O_CREAT | O_EXCL``) is atomic, on a local disk
 Windows or Samba share, so two people cannot both hold the lock. The file says who holds it,
 from which machine, since when and for which command, so the other person can be told.
 
-A lock whose holder has gone (a process on this machine that no longer runs, or a lock older
-than ``STALE_AFTER``) is stale: ``scrkit unlock`` breaks it. Read-only commands never lock.
+A lock whose holder has provably gone (a process on this machine that no longer runs, a lock file
+left half-written, or a lock older than ``STALE_AFTER``, longer than any command runs) is broken by
+the next command that needs the lock, which says whose it was and notes it in the audit log. A
+live holder, or one on another machine within ``STALE_AFTER``, is never broken without
+``scrkit unlock --force``. Read-only commands never lock.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import contextlib
 import datetime as dt
 import getpass
 import json
+import logging
 import os
 import socket
 import time
@@ -25,6 +29,7 @@ from scrkit.case.layout import LOCK
 from scrkit.errors import Refused
 
 LOCK_NAME = str(LOCK)
+LOCK_TEMP_SUFFIX = ".taking"  # a lock being written before it is linked into place
 STALE_AFTER = dt.timedelta(hours=2)
 WAIT_SECONDS = 3.0
 JUST_TAKEN_SECONDS = 10.0  # a colleague's command takes well under a second; wait briefly before refusing
@@ -70,8 +75,12 @@ def _process_alive(pid: int) -> bool:
 
 
 def read_holder(folder: Path) -> LockHolder | None:
+    return read_holder_file(folder / LOCK_NAME)
+
+
+def read_holder_file(path: Path) -> LockHolder | None:
     try:
-        data = json.loads((folder / LOCK_NAME).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
         return LockHolder(
             user=str(data["user"]),
             host=str(data["host"]),
@@ -85,7 +94,7 @@ def read_holder(folder: Path) -> LockHolder | None:
         # Unreadable: being written this instant by the command taking it (a live lock), or left
         # half-written by a process killed at that instant (stale once it is a few seconds old).
         try:
-            age = time.time() - (folder / LOCK_NAME).stat().st_mtime
+            age = time.time() - path.stat().st_mtime
         except OSError:
             return None
         since = dt.datetime.now() if age < JUST_TAKEN_SECONDS else dt.datetime.min
@@ -93,6 +102,7 @@ def read_holder(folder: Path) -> LockHolder | None:
 
 
 def is_stale(holder: LockHolder, now: dt.datetime | None = None) -> bool:
+    """The holder provably no longer holds it: the lock may be broken without asking anyone."""
     now = now or dt.datetime.now()
     if holder.since == dt.datetime.min:
         return True
@@ -108,52 +118,112 @@ class ReviewLock:
         self.folder = folder
         self.path = folder / LOCK_NAME
         self.command = command
+        self.notes: list[str] = []  # for the audit entry: a stale lock broken on the way in
 
     def acquire(self, wait: float | None = None) -> None:
         if wait is None:
             wait = float(os.environ.get("SCRKIT_LOCK_WAIT", WAIT_SECONDS))
         deadline = time.monotonic() + wait
+        content = json.dumps(
+            {
+                "user": current_user(),
+                "host": socket.gethostname(),
+                "pid": os.getpid(),
+                "since": dt.datetime.now().replace(microsecond=0).isoformat(),
+                "command": self.command,
+            }
+        ).encode("utf-8")
         while True:
             try:
-                descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+                self._create(content)
             except FileExistsError:
                 holder = read_holder(self.folder)
+                if holder is not None and is_stale(holder) and self._break(holder):
+                    continue  # its holder is dead: take the lock at once
                 if time.monotonic() < deadline:
                     time.sleep(0.05)
                     continue
                 raise self._refusal(holder) from None
-            except OSError as error:  # a read-only folder, a share that has gone away
-                raise Refused(
-                    f"scrkit cannot change the review at {self.folder}: {error.strerror or error}. "
-                    "Nothing was changed.",
-                    hint="Check that you can write to the folder (and that the shared drive is connected).",
-                ) from None
-            try:
-                with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                    json.dump(
-                        {
-                            "user": current_user(),
-                            "host": socket.gethostname(),
-                            "pid": os.getpid(),
-                            "since": dt.datetime.now().replace(microsecond=0).isoformat(),
-                            "command": self.command,
-                        },
-                        handle,
-                    )
-                    handle.flush()
-                    os.fsync(handle.fileno())
-            except OSError as error:  # the disk filled up, the share went away
-                self.release()
-                raise Refused(
-                    f"scrkit could not take the review's lock at {self.folder}: {error.strerror or error}. "
-                    "Nothing was changed.",
-                    hint="Check that the disk is not full and the shared drive is connected, then try again.",
-                ) from None
+            self._sweep_leftovers()
             return
+
+    def _sweep_leftovers(self) -> None:
+        """Lock files a killed command left half-taken or half-broken (a minute old: not in progress)."""
+        now = time.time()
+        for pattern in (f"{LOCK_NAME}.*{LOCK_TEMP_SUFFIX}", f"{LOCK_NAME}.broken-*"):
+            for leftover in self.folder.glob(pattern):
+                with contextlib.suppress(OSError):
+                    if now - leftover.lstat().st_mtime > 60:
+                        leftover.unlink()
+
+    def _create(self, content: bytes) -> None:
+        """Create the lock whole: written to a private file, then linked into place, which is atomic
+        and never seen half-written; where links are not supported (some shares), created exclusively
+        and then written. Raises FileExistsError if someone holds it."""
+        temp = self.folder / f"{LOCK_NAME}.{os.getpid()}-{time.monotonic_ns()}{LOCK_TEMP_SUFFIX}"
+        try:
+            descriptor = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except OSError as error:  # a read-only folder, a share that has gone away
+            raise Refused(
+                f"scrkit cannot change the review at {self.folder}: {error.strerror or error}. Nothing was changed.",
+                hint="Check that you can write to the folder (and that the shared drive is connected).",
+            ) from None
+        try:
+            self._write(descriptor, content)
+            try:
+                os.link(temp, self.path)
+                return
+            except FileExistsError:
+                raise
+            except OSError:
+                pass  # no hard links on this drive: take it the other way
+            self._write(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644), content, release=True)
+        finally:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+    def _write(self, descriptor: int, content: bytes, release: bool = False) -> None:
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:  # the disk filled up, the share went away
+            if release:
+                self.release()
+            raise Refused(
+                f"scrkit could not take the review's lock at {self.folder}: {error.strerror or error}. "
+                "Nothing was changed.",
+                hint="Check that the disk is not full and the shared drive is connected, then try again.",
+            ) from None
 
     def release(self) -> None:
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
+
+    def _break(self, holder: LockHolder) -> bool:
+        """Move the stale lock aside and remove it, only if it is still the stale one (another
+        command may have broken it and taken the lock meanwhile); True if the way is clear."""
+        aside = self.folder / f"{LOCK_NAME}.broken-{os.getpid()}-{time.monotonic_ns()}"
+        try:
+            os.rename(self.path, aside)
+        except FileNotFoundError:
+            return True  # someone else removed it first; try to take it
+        except OSError:
+            return False
+        moved = read_holder_file(aside)
+        if moved is not None and moved != holder:
+            # Not the lock we judged stale: a live command's. Put it back unless another has appeared.
+            with contextlib.suppress(OSError):
+                if not self.path.exists():
+                    os.rename(aside, self.path)
+            return False
+        with contextlib.suppress(OSError):
+            aside.unlink()
+        message = f"broke a stale lock held by {holder.describe()} (that command is no longer running)"
+        self.notes.append(message)
+        logging.getLogger("scrkit").warning("scrkit %s.", message)
+        return True
 
     def _refusal(self, holder: LockHolder | None) -> ReviewLocked:
         if holder is None:

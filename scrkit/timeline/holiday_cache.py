@@ -12,25 +12,17 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 from importlib import metadata
 from pathlib import Path
+
+from scrkit.resources import user_cache_folder
 
 # Years worked out together on a miss: a review's dates span a few years either side.
 YEARS_BEFORE, YEARS_AFTER = 5, 12
 
 
-def cache_folder() -> Path:
-    configured = os.environ.get("SCRKIT_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "scrkit" / "Cache"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scrkit"
-
-
 def _cache_file() -> Path:
-    return cache_folder() / f"bank-holidays-{metadata.version('holidays')}.json"
+    return user_cache_folder() / f"bank-holidays-{metadata.version('holidays')}.json"
 
 
 def _read(path: Path) -> dict[str, list[str]]:

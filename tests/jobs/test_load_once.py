@@ -18,7 +18,7 @@ from scrkit.case.layout import RECORD_KINDS
 from scrkit.errors import ExitCode
 from scrkit.resources import DATA
 from scrkit.review import casefolder
-from scrkit.review.audit import read_entries
+from scrkit.review.audit import changes
 
 RECORD_FILES = {kind.file_name for kind in RECORD_KINDS}
 
@@ -57,12 +57,12 @@ def reads(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
 
 def run_counted(scrkit, reads, review: Path, *args: str | Path) -> tuple[Counter[str], Counter[str], int]:  # noqa: ANN001
     opened, checked = reads
-    before = len(read_entries(review)) if review.exists() else 0
+    before = len(changes(review)) if review.exists() else 0
     opened.clear()
     checked.clear()
     result = scrkit(*args)
     assert result.code in (ExitCode.OK, ExitCode.PROBLEMS_FOUND), result.err
-    return Counter(opened), Counter(checked), len(read_entries(review)) - before
+    return Counter(opened), Counter(checked), len(changes(review)) - before
 
 
 def assert_each_record_read_once(opened: Counter[str]) -> None:
@@ -96,8 +96,8 @@ def test_letters_with_record_sent_reads_each_record_once(scrkit, reads, review_d
     )  # fmt: skip
     assert_each_record_read_once(opened)
     assert entries == 1  # the letter and the milestone together
-    [entry] = read_entries(review_dir)[-1:]
-    changed = {item["file"] for item in entry["changed"]}
+    entry = changes(review_dir)[-1]
+    changed = {item["file"] for item in entry.files}
     assert "letters/2026-09-17 scr-request police.docx" in changed
 
 

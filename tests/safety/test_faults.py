@@ -17,6 +17,7 @@ from scrkit.case.layout import AGENCIES
 from scrkit.errors import ExitCode
 from scrkit.records import atomic
 from scrkit.records.atomic import TEMP_SUFFIX
+from scrkit.review.audit import changes, verify
 from scrkit.review.casefolder import CaseFolder, RecordChanged
 
 
@@ -67,7 +68,9 @@ def test_a_failing_write_step_keeps_the_record_and_says_so(
     assert record.read_bytes() == before
     assert leftovers(review_dir) == []
     assert not (review_dir / ".scrkit-lock").exists()
-    assert not (review_dir / "audit.log").exists()  # nothing changed, so nothing logged
+    # Written ahead, then failed: the log says so, naming no file as written, and still verifies.
+    assert changes(review_dir)[-1].state == "failed" and changes(review_dir)[-1].files == []
+    assert verify(review_dir) == []
 
 
 def test_a_failure_taking_the_lock_changes_nothing(scrkit, review_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -76,7 +79,7 @@ def test_a_failure_taking_the_lock_changes_nothing(scrkit, review_dir: Path, mon
     real_fsync = os.fsync
 
     def fsync(descriptor: int) -> None:
-        if os.readlink(f"/proc/self/fd/{descriptor}").endswith(".scrkit-lock"):
+        if Path(os.readlink(f"/proc/self/fd/{descriptor}")).name.startswith(".scrkit-lock"):
             raise OSError(errno.ENOSPC, "No space left on device")
         real_fsync(descriptor)
 
@@ -136,21 +139,25 @@ def test_temporary_files_left_by_a_killed_write_are_swept(review_dir: Path) -> N
     assert not orphan.exists()
 
 
-def test_disk_full_while_saving_the_record(scrkit, review_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The lock is taken; the disk fills up while the new record is flushed (Linux: /proc names the file)."""
+def test_disk_full_while_writing_the_audit_log_changes_nothing(
+    scrkit, review_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock is taken; the disk fills up as the change's intent is written to the log."""
     record = review_dir / "agencies.yaml"
-    before = record.read_bytes()
+    before, log_before = record.read_bytes(), (review_dir / "audit.log").read_bytes()
     real_fsync = os.fsync
 
     def fsync(descriptor: int) -> None:
-        if os.readlink(f"/proc/self/fd/{descriptor}").endswith(TEMP_SUFFIX):
+        name = Path(os.readlink(f"/proc/self/fd/{descriptor}")).name  # Linux: /proc names the file
+        if name.startswith(".audit.log.") and name.endswith(TEMP_SUFFIX):
             raise OSError(errno.ENOSPC, "No space left on device")
         real_fsync(descriptor)
 
     monkeypatch.setattr(atomic.os, "fsync", fsync)
     result = scrkit("agencies", "reply", "westmoor-probation", "nil-return", "--date", "25/09/2026", "-r", review_dir)
     assert result.code == ExitCode.REFUSED
-    assert f"Could not save {record}: No space left on device. The file was left as it was." in result.err
-    assert record.read_bytes() == before
+    assert "Could not write the audit log" in result.err and "Nothing was changed." in result.err
+    assert record.read_bytes() == before and (review_dir / "audit.log").read_bytes() == log_before
     assert leftovers(review_dir) == []
-    assert not (review_dir / "audit.log").exists()  # nothing changed, so nothing logged
+    monkeypatch.undo()
+    assert verify(review_dir) == []
