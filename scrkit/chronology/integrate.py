@@ -14,7 +14,7 @@ from pathlib import Path
 from scrkit.case.layout import RETURNS
 from scrkit.case.records import ReviewRecords
 from scrkit.chronology.merge import ChildContext, IntegratedChronology, merge, normalise_person
-from scrkit.chronology.reading import ReadReturn, read_return
+from scrkit.chronology.reading import ReadReturn, ReturnProblem, read_return
 from scrkit.errors import BadInput, Problem, ProblemsFound
 
 RETURN_SUFFIXES = (".xlsx", ".csv", ".xls", ".xlsm", ".xlsb", ".ods")
@@ -73,6 +73,14 @@ def return_files(folder: Path, named: list[Path]) -> list[Path]:
     return found
 
 
+def _link_out_of(path: Path, folder: Path) -> Path | None:
+    """Where a return in the returns folder links to, if that is outside the review (a system file)."""
+    if not path.is_symlink() or path.parent.resolve() != (folder / RETURNS).resolve():
+        return None
+    target = path.resolve()
+    return None if folder.resolve() in target.parents else target
+
+
 def merge_returns(
     records: ReviewRecords,
     files: list[Path],
@@ -85,6 +93,12 @@ def merge_returns(
     reads = []
     for path in return_files(records.folder, files):
         progress(path)
+        outside = _link_out_of(path, records.folder)
+        if outside is not None:
+            message = f"is a link to {outside}, outside the review folder; save the return itself in {RETURNS}"
+            reads.append(ReadReturn(path, None, problems=[ReturnProblem(path.name, "", None, "", "", message)],
+                                    readable=False))  # fmt: skip
+            continue
         reads.append(read_return(path, agencies, today))
     if strict:
         problems = [

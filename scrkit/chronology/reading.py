@@ -107,6 +107,11 @@ class ReadReturn:
     readable: bool = True
 
 
+# Control characters pasted from Word or a case system: a vertical tab is Word's line break; the
+# others (NUL and the like) cannot be written into Word or Excel at all, so they are dropped here.
+_CONTROLS = {code: None for code in (*range(0x00, 0x09), 0x0C, *range(0x0E, 0x20), 0x7F)} | {0x0B: "\n"}
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -114,7 +119,7 @@ def _text(value: Any) -> str:
         return str(int(value))
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return value.isoformat()
-    return str(value).strip()
+    return str(value).translate(_CONTROLS).strip()
 
 
 def find_header(rows: list[list[Any]]) -> tuple[int, dict[int, str], list[str]] | None:
@@ -210,12 +215,17 @@ def _csv_rows(path: Path) -> list[list[Any]]:
     if size > MAX_FILE_BYTES:
         raise UnsafeReturn(f"{path.name} is {size / 1e6:.0f} MB, far larger than any chronology return.")
     raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise UnsafeReturn(f"{path.name} is not a text (CSV) file.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # Excel on Windows saves CSV in this encoding
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16, tab-separated
+        text = raw.decode("utf-16", errors="replace")
+    else:
+        # A stray NUL pasted from another program is dropped; a file full of them is not text at all.
+        if raw.count(b"\x00") > max(8, len(raw) // 100):
+            raise UnsafeReturn(f"{path.name} is not a text (CSV) file.")
+        raw = raw.replace(b"\x00", b"")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")  # Excel on Windows saves CSV in this encoding
     # The heading line tells the separator: Excel writes ';' where the decimal mark is ','.
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from scrkit.office.archive import UnsafeFile, open_checked
 
+_MACRO_TYPES = (b"vbaProject", b"macroEnabled", b"vnd.ms-office.activeX", b"vbaData")
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200
 
@@ -49,6 +50,7 @@ def check_workbook(path: Path) -> WorkbookFacts:
             if "xl/workbook.xml" not in names:
                 raise UnsafeReturn(f"{path.name} is a zip file but not an Excel workbook.")
             workbook_xml = archive.read("xl/workbook.xml")[:200_000]
+            types = archive.read("[Content_Types].xml")[:200_000] if "[Content_Types].xml" in names else b""
             for name in names:
                 if name.startswith("xl/worksheets/sheet") and name.endswith(".xml"):
                     with archive.open(name) as sheet:
@@ -63,7 +65,8 @@ def check_workbook(path: Path) -> WorkbookFacts:
                             )
             return WorkbookFacts(
                 date1904=bool(re.search(rb'date1904="(1|true)"', workbook_xml)),
-                has_macros="xl/vbaProject.bin" in names,
+                # A macro project may be stored under any part name: its content type gives it away.
+                has_macros="xl/vbaProject.bin" in names or any(word in types for word in _MACRO_TYPES),
                 has_external_links=any(name.startswith("xl/externalLinks/") for name in names),
             )
     except UnsafeReturn:

@@ -108,7 +108,20 @@ def excel_serial(serial: float, date1904: bool = False) -> dt.date:
 
 
 def parse_event_date(value: object, *, date1904: bool = False, today: dt.date | None = None) -> EventDate | None:
-    """A chronology date, or None for a blank cell; raises ValueProblem when it cannot be read."""
+    """A chronology date, or None for a blank cell; raises ValueProblem when it cannot be read, or is
+    outside the years any child's chronology covers (``EARLIEST`` to ``LATEST``)."""
+    try:
+        found = _parse_event_date(value, date1904=date1904, today=today)
+    except (ValueError, OverflowError) as error:  # e.g. April 0000: no such year
+        if isinstance(error, ValueProblem):
+            raise
+        raise ValueProblem(f"'{value}' is not a real date") from None
+    if found is not None and not EARLIEST <= found.date <= LATEST:
+        raise ValueProblem(f"'{value}' is not a plausible date (scrkit reads {EARLIEST.year} to {LATEST.year})")
+    return found
+
+
+def _parse_event_date(value: object, *, date1904: bool = False, today: dt.date | None = None) -> EventDate | None:
     today = today or dt.date.today()
     if value is None or (isinstance(value, str) and not value.strip()):
         return None

@@ -10,6 +10,7 @@ from pathlib import Path
 from scrkit.case.layout import TIMELINE
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import ScrkitError
+from scrkit.jobs.timeline import DONE_NOTE
 from scrkit.letters.checking import TemplateProblem
 from scrkit.letters.rendering import (
     LetterStatus,
@@ -71,6 +72,7 @@ def render_letters(
                 document = change.document(TIMELINE)
                 refresh_entries(document, timetable.schedule)
                 apply_done(document, milestone, on, LETTERS_NOTE)
+                change.note(f"{DONE_NOTE}{milestone} {on.isoformat()}")
                 recorded.append(milestone)
         if recorded:
             refresh_entries(change.document(TIMELINE), timetable_of(change.revalidate()).schedule)

@@ -97,8 +97,45 @@ def refuse_existing(destination: Path) -> None:
 
 
 def validate_review(review: Path) -> Timetable:
-    """`scrkit validate`: every record, the records against each other, and the timetable."""
-    return timetable_of(CaseFolder.open(review).load())
+    """`scrkit validate`: every record, the records against each other, the timetable, and the
+    timetable against what the audit log says was recorded (a record that lost its dates)."""
+    folder = CaseFolder.open(review)
+    timetable = timetable_of(folder.load())
+    problems = timeline_against_log(timetable.records, audit.changes(folder.path))
+    if problems:
+        raise InvalidReview(folder.path, problems)
+    return timetable
+
+
+def timeline_against_log(records: ReviewRecords, changes: list[audit.Change]) -> list[Problem]:
+    """Every milestone a command recorded as done (its audit entry says so) that timeline.yaml no
+    longer holds as done: the written timeframe (7.1.4) has lost what was recorded."""
+    from scrkit.jobs.timeline import DONE_NOTE
+
+    recorded: dict[str, audit.Change] = {}
+    for change in changes:
+        if change.state != "done":
+            continue
+        for part in change.note.split("; "):
+            if part.startswith(DONE_NOTE):
+                milestone_id = part[len(DONE_NOTE) :].split(" ")[0]
+                recorded[milestone_id] = change
+    problems = []
+    path = records.path_of(TIMELINE)
+    for milestone_id, change in recorded.items():
+        entry = records.timeline.milestones.get(milestone_id)
+        if entry is None or entry.done is None:
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    f"milestones.{milestone_id}.done",
+                    f"is not recorded, but `scrkit {change.command}` recorded it on {change.when[:10]} (audit log "
+                    f"entry {change.number}); timeline.yaml has lost it: restore it from a backup, or record it "
+                    "again with `scrkit done`",
+                )
+            )
+    return problems
 
 
 def review_summary(review: Path) -> ReviewSummary:

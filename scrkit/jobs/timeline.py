@@ -20,6 +20,8 @@ from scrkit.timeline.recording import (
 )
 from scrkit.timeline.status import StatusReport, assess
 
+DONE_NOTE = "recorded done: "  # in the audit log: which milestone a command recorded as done, and when
+
 
 def load_timetable(review: Path) -> Timetable:
     """The review's records (read once) and its schedule; nothing is written."""
@@ -54,6 +56,7 @@ def record_done(review: Path, milestone_id: str, on: dt.date, note: str | None, 
         document = change.document(TIMELINE)
         refresh_entries(document, timetable.schedule)  # the milestone's entry exists from here on
         apply_done(document, milestone_id, on, note)
+        change.note(f"{DONE_NOTE}{milestone_id} {on.isoformat()}")  # validate compares the record with it
         return refreshed(change)
 
 

@@ -12,7 +12,9 @@ Two promises meet here:
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -56,10 +58,31 @@ class YamlProblem(Exception):
         self.message = message
 
 
+# Nesting a record never needs: refused before the parser recurses (100,000 levels crashed it).
+MAX_FLOW_DEPTH = 64
+MAX_INDENT = 400
+
+
+def _refuse_deep_nesting(text: str) -> None:
+    depth = deepest = 0
+    for character in text:
+        if character in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "]}":
+            depth = max(depth - 1, 0)
+    if deepest > MAX_FLOW_DEPTH:
+        raise YamlProblem(None, f"brackets are nested {deepest} deep; a record needs a few levels at most")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) - len(line.lstrip(" ")) > MAX_INDENT:
+            raise YamlProblem(number, "this line is indented further than any record needs")
+
+
 def parse_document(text: str) -> Any:
     """Parse YAML text into round-trip objects, refusing what a record must not contain."""
     if "\x00" in text:
         raise YamlProblem(None, "the file contains a NUL character; it is not a text record")
+    _refuse_deep_nesting(text)
     try:
         document = _yaml().load(text)
     except MarkedYAMLError as error:
@@ -75,11 +98,25 @@ def parse_document(text: str) -> Any:
     return document
 
 
-def read_record_bytes(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_RECORD_BYTES:
-        raise YamlProblem(None, f"the file is {size:,} bytes, far larger than any record; is it the right file?")
-    return path.read_bytes()
+def read_record_bytes(path: Path, inside: Path | None = None) -> bytes:
+    """A record's bytes, once it is known to be an ordinary file of a record's size: never a pipe or
+    a device (which would hang or never end), nor a link out of the review folder ``inside``."""
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        raise YamlProblem(None, "is not an ordinary file (a device, a pipe or a folder); put the record back")
+    if inside is not None and path.is_symlink():
+        target = path.resolve()
+        if Path(os.path.abspath(inside)).resolve() not in target.parents:
+            raise YamlProblem(None, f"is a link to {target}, outside the review folder; put the record itself here")
+    if status.st_size > MAX_RECORD_BYTES:
+        raise YamlProblem(
+            None, f"the file is {status.st_size:,} bytes, far larger than any record; is it the right file?"
+        )
+    with path.open("rb") as handle:
+        data = handle.read(MAX_RECORD_BYTES + 1)  # bounded even if the file grows as it is read
+    if len(data) > MAX_RECORD_BYTES:
+        raise YamlProblem(None, "the file is far larger than any record; is it the right file?")
+    return data
 
 
 def read_document(path: Path) -> Any:
@@ -157,8 +194,8 @@ def _from_events(events: Iterable[Any]) -> Any | None:
                 return None
         elif kind in ("MappingStartEvent", "SequenceStartEvent"):
             container: Any = {} if kind == "MappingStartEvent" else []
-            if not add(container):
-                return None
+            if not add(container) or len(stack) >= MAX_FLOW_DEPTH:
+                return None  # unusual: the careful path names the problem
             stack.append([container, _NO_KEY] if kind == "MappingStartEvent" else [container])
         elif kind in ("MappingEndEvent", "SequenceEndEvent"):
             stack.pop()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -54,6 +55,10 @@ class RoundTripDocuments(dict):
 
     def __missing__(self, name: str) -> Any:
         document = parse_record_bytes(self._raws[name])
+        if document is None:  # an empty file: a record with no fields yet, to edit like any other
+            from ruamel.yaml.comments import CommentedMap
+
+            document = CommentedMap()
         self[name] = document
         return document
 
@@ -110,15 +115,15 @@ class CaseFolder:
 
     def _load_one(self, kind: RecordKind) -> tuple[bytes | None, Record | None, list[Problem]]:
         path = self.path_of(kind)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             message = f"the file is missing; every review has one ({kind.about})"
             return None, None, [Problem(path, None, "", message)]
         try:
-            raw = read_record_bytes(path)
+            raw = read_record_bytes(path, inside=self.path)
         except YamlProblem as problem:
             return None, None, [Problem(path, problem.line, "", problem.message)]
         except OSError as error:
-            return None, None, [Problem(path, None, "", f"cannot be read: {error.strerror}")]
+            return None, None, [Problem(path, None, "", f"cannot be read: {error.strerror or error}")]
         plain = fast_plain(raw)
         if isinstance(plain, dict):
             try:
@@ -246,7 +251,7 @@ class Change:
                 self._files[self.folder.path_of(kind)] = content
         if not self._files and not self._pending:
             return []
-        targets = [*self._files, *self._pending]
+        targets = [*self._files, *self._pending, self.path / audit.LOG_NAME, self.path / audit.HEAD_NAME]
         _refuse_read_only(targets)
         log = audit.writable_log(self.path)
         hashes = {path: content_hash(content) for path, content in self._files.items()}
@@ -289,9 +294,15 @@ class Change:
         return written
 
 
+def _read_only(path: Path) -> bool:
+    # The owner's write bit is what Windows' Read-only box and `chmod a-w` clear (an administrator
+    # could still write, so os.access alone is not enough).
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR
+
+
 def _refuse_read_only(paths: list[Path]) -> None:
     """A read-only file is someone's decision: never replace it (a rename would, without a word)."""
-    locked = [path for path in paths if path.exists() and not os.access(path, os.W_OK)]
+    locked = [path for path in paths if path.exists() and _read_only(path)]
     if locked:
         raise RecordWriteError(
             "These files are read-only, so scrkit changed nothing: " + ", ".join(str(path) for path in locked) + ".",

@@ -21,6 +21,7 @@ from scrkit.case.layout import (
     PEOPLE,
     REFERRAL,
     REVIEW,
+    TIMELINE,
     RecordKind,
 )
 from scrkit.case.records import ReviewRecords
@@ -37,7 +38,65 @@ def consistency_problems(records: ReviewRecords) -> list[Problem]:
     _check_decision(records, found)
     _check_ids(records, found)
     _check_agency_references(records, found)
+    _check_family(records, found)
+    _check_milestones(records, found)
     return found.problems
+
+
+def _check_family(records: ReviewRecords, found: _Findings) -> None:
+    """Parents, twins, relationships and households name people the records hold; nobody is their own
+    ancestor (App 15: the genogram could not be drawn, and the family would be wrong)."""
+    family = {person.id: person for person in records.people.family}
+    known = {records.child.id, *family}
+    listed = ", ".join(sorted(known))
+
+    def check(kind: RecordKind, location: list[Any], person_id: str | None, what: str) -> None:
+        if person_id and person_id not in known:
+            found.add(kind, location, f"names '{person_id}' as {what}, who is not in child.yaml or people.yaml "
+                                      f"(people there: {listed})")  # fmt: skip
+
+    for parent_index, parent in enumerate(records.child.parents):
+        check(CHILD, ["parents", parent_index], parent, "a parent")
+    for index, person in enumerate(records.people.family):
+        for parent_index, parent in enumerate(person.parents):
+            check(PEOPLE, ["family", index, "parents", parent_index], parent, "a parent")
+        check(PEOPLE, ["family", index, "twin_of"], person.twin_of, "a twin")
+    for index, relationship in enumerate(records.people.relationships):
+        for member_index, member in enumerate(relationship.between):
+            check(PEOPLE, ["relationships", index, "between", member_index], member, "a partner")
+    for index, household in enumerate(records.people.households):
+        for member_index, member in enumerate(household.members):
+            check(PEOPLE, ["households", index, "members", member_index], member, "a member of the household")
+    parents = {person_id: list(person.parents) for person_id, person in family.items()}
+    parents[records.child.id] = list(records.child.parents)
+    for index, person in enumerate(records.people.family):
+        trail, frontier = set(), list(person.parents)
+        while frontier:
+            ancestor = frontier.pop()
+            if ancestor == person.id:
+                message = f"make '{person.id}' their own ancestor (a parent of a parent...); check who is whose parent"
+                found.add(PEOPLE, ["family", index, "parents"], message)
+                break
+            if ancestor not in trail:
+                trail.add(ancestor)
+                frontier.extend(parents.get(ancestor, []))
+
+
+def _check_milestones(records: ReviewRecords, found: _Findings) -> None:
+    """A milestone is done on or after the referral that starts the review (App 1, 5.1.1), except the
+    referral form, which may be written the day of the incident (72 hours, App 1 Part 1)."""
+    review = records.review
+    for milestone_id, entry in records.timeline.milestones.items():
+        if entry.done is None:
+            continue
+        first = review.incident_date if milestone_id == "referral-form" else review.referral_received
+        if entry.done < first:
+            what = "the incident" if milestone_id == "referral-form" else "the referral was received"
+            found.add(
+                TIMELINE,
+                ["milestones", milestone_id, "done"],
+                f"is before {what} ({uk_date(first)}); a milestone cannot be done before the review begins",
+            )
 
 
 class _Findings:

@@ -10,6 +10,7 @@ import pytest
 
 from scrkit.chronology.reading import read_return
 from scrkit.chronology.safety import UnsafeReturn, check_workbook
+from scrkit.errors import ExitCode
 from tests.chronology.conftest import APP7, workbook
 
 AGENCIES = {"police": "Ashcombe Constabulary"}
@@ -95,3 +96,60 @@ def test_refusals_are_scrkit_errors(tmp_path: Path) -> None:
     path.write_text("nope")
     with pytest.raises(UnsafeReturn):
         check_workbook(path)
+
+
+def test_a_macro_project_under_another_part_name_is_refused(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "police.xlsx", [APP7, ["02/03/2026", "", "", "M", "Y", "Visit", "", "", ""]])
+    renamed = tmp_path / "police-macros.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(renamed, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/stuff.bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+                )
+            target.writestr(entry, data)
+        target.writestr("xl/stuff.bin", b"not really VBA, but declared as a macro project")
+    assert "macros" in refused(renamed)
+
+
+@pytest.mark.parametrize("written", ["April 0000", "01/01/1066", "31/12/2150", 3_000_000, 99_999.5])
+def test_dates_outside_1900_to_2100_are_unreadable_not_a_crash(tmp_path: Path, written: str) -> None:
+    from tests.chronology.conftest import csv_file
+
+    rows = [["Date", "Event"], [written, "Something happened"], ["02/03/2026", "Ok"]]
+    if isinstance(written, str):
+        path = csv_file(tmp_path / "police.csv", rows)
+    else:  # an Excel serial far past 9999
+        path = workbook(tmp_path / "police.xlsx", rows)
+    result = read_return(path, AGENCIES, TODAY)
+    assert [event.event for event in result.events] == ["Ok"]
+    [problem] = [problem for problem in result.problems if problem.column == "Date"]
+    assert "date" in problem.reason and problem.row == 2
+
+
+def test_control_characters_pasted_from_word_reach_neither_word_nor_excel(scrkit, review_dir: Path) -> None:
+    from docx import Document
+
+    from tests.chronology.conftest import csv_file
+
+    returns_folder = review_dir / "chronology" / "returns"
+    for old in returns_folder.iterdir():
+        old.unlink()
+    csv_file(returns_folder / "police chronology.csv",
+             [["Date", "Event"], ["02/03/2026", "Seen at home\x00 by PC Hale\x0bthen left"]])  # fmt: skip
+    result = scrkit("merge-chronology", "--docx", "-r", review_dir)
+    assert result.code in (ExitCode.OK, ExitCode.PROBLEMS_FOUND), result.err
+    table = Document(str(review_dir / "chronology" / "integrated-chronology.docx")).tables[0]
+    text = table.rows[1].cells[6].text
+    assert "\x00" not in text and "Seen at home by PC Hale" in text and "then left" in text
+
+
+@pytest.mark.skipif(not Path("/etc/passwd").exists(), reason="needs a system file to link to")
+def test_a_return_linked_to_a_system_file_is_not_read(scrkit, review_dir: Path) -> None:
+    link = review_dir / "chronology" / "returns" / "police passwords.csv"
+    link.symlink_to("/etc/passwd")
+    result = scrkit("merge-chronology", "-r", review_dir)
+    assert "outside the review folder" in result.err
+    assert "root:" not in (review_dir / "chronology" / "integrated-chronology.xlsx").read_bytes().decode("latin-1")

@@ -9,7 +9,6 @@ import pytest
 
 from scrkit.errors import BadInput, ExitCode
 from scrkit.genogram.draw import genogram
-from scrkit.review.casefolder import CaseFolder
 from tests.conftest import replace_in
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -146,12 +145,39 @@ def test_anonymised_drawing(example_records) -> None:  # noqa: ANN001
          "unknown person 'uncle-bob'"),
     ],
 )  # fmt: skip
-def test_impossible_families_are_refused_naming_the_people(review_dir: Path, old: str, new: str, expected: str) -> None:
-    replace_in(review_dir / "people.yaml", old, new)
+def test_impossible_families_are_refused_naming_the_people(example_records, old: str, new: str, expected: str) -> None:  # noqa: ANN001
+    """The drawing's own refusal, for records that reach it without the review's checks."""
+    import dataclasses
+
+    from scrkit.models.people import People
+    from scrkit.records.yamlfile import parse_document, to_plain
+    from scrkit.resources import example_review
+
+    text = (example_review() / "people.yaml").read_text(encoding="utf-8")
+    assert old in text
+    people = People.model_validate(to_plain(parse_document(text.replace(old, new))))
     with pytest.raises(BadInput) as caught:
-        genogram(CaseFolder.open(review_dir).load())
+        genogram(dataclasses.replace(example_records, people=people))
     assert expected in caught.value.message
     assert "(" in caught.value.message  # people named, with their ids
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("    parents: [great-grandmother, great-grandfather]\n", "    parents: [great-grandmother, mother]\n",
+         "family[maternal-grandmother].parents: make 'maternal-grandmother' their own ancestor"),
+        ("  - {between: [mother, father], kind: transitory", "  - {between: [mother, uncle-bob], kind: transitory",
+         "names 'uncle-bob' as a partner, who is not in child.yaml or people.yaml"),
+        ("    parents: [mother, tyler-father]\n", "    parents: [mother, nobody-at-all]\n",
+         "names 'nobody-at-all' as a parent"),
+    ],
+)  # fmt: skip
+def test_validate_refuses_an_impossible_family(scrkit, review_dir: Path, old: str, new: str, expected: str) -> None:  # noqa: ANN001
+    replace_in(review_dir / "people.yaml", old, new)
+    result = scrkit("validate", "-r", review_dir)
+    assert result.code == ExitCode.PROBLEMS_FOUND and expected in result.err, result.err
+    assert "people.yaml:" in result.err  # with the line to fix
 
 
 def test_command(scrkit, review_dir: Path) -> None:
@@ -160,4 +186,4 @@ def test_command(scrkit, review_dir: Path) -> None:
     assert (review_dir / "reports" / "genogram.svg").is_file() and (review_dir / "reports" / "genogram.png").is_file()
     replace_in(review_dir / "people.yaml", "    parents: [mother, tyler-father]\n", "    parents: [half-brother]\n")
     refused = scrkit("genogram", "-r", review_dir)
-    assert refused.code == ExitCode.BAD_INPUT and "their own parent" in refused.err and "Traceback" not in refused.err
+    assert refused.code == ExitCode.PROBLEMS_FOUND and "own ancestor" in refused.err and "Traceback" not in refused.err

@@ -1,0 +1,104 @@
+"""Records that are not records: pipes, devices, links out of the review, absurd nesting, empty files."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from scrkit.errors import ExitCode, InvalidReview
+from scrkit.review.casefolder import CaseFolder
+
+
+def refused(review_dir: Path) -> str:
+    """Loading the review is refused (never a hang or a crash); the problems as one text."""
+    outcome: list[BaseException | None] = []
+
+    def load() -> None:
+        try:
+            CaseFolder.open(review_dir).load()
+            outcome.append(None)
+        except BaseException as error:  # noqa: BLE001 - the test judges it below
+            outcome.append(error)
+
+    worker = threading.Thread(target=load, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert outcome, "loading the review hung"
+    assert isinstance(outcome[0], InvalidReview), outcome[0]
+    return "\n".join(str(problem) for problem in outcome[0].problems)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_record_that_is_a_pipe_is_refused_without_hanging(review_dir: Path) -> None:
+    (review_dir / "panel.yaml").unlink()
+    os.mkfifo(review_dir / "panel.yaml")
+    assert "panel.yaml: is not an ordinary file" in refused(review_dir)
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/etc/passwd"])
+def test_a_record_linked_out_of_the_review_is_refused(review_dir: Path, target: str) -> None:
+    if not Path(target).exists():
+        pytest.skip(f"{target} is not on this machine")
+    (review_dir / "board.yaml").unlink()
+    (review_dir / "board.yaml").symlink_to(target)
+    message = refused(review_dir)
+    assert "board.yaml" in message and ("outside the review folder" in message or "not an ordinary file" in message)
+
+
+def test_a_link_inside_the_review_is_read(review_dir: Path) -> None:
+    (review_dir / "kept").mkdir()
+    (review_dir / "board.yaml").rename(review_dir / "kept" / "board.yaml")
+    (review_dir / "board.yaml").symlink_to(review_dir / "kept" / "board.yaml")
+    assert CaseFolder.open(review_dir).load().board.name
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("notes: " + "[" * 100_000 + "]" * 100_000 + "\n", "nested"),
+        ("".join(" " * (2 * level) + f"k{level}:\n" for level in range(1_500)), "indented further"),
+    ],
+    ids=["100000-brackets", "1500-blocks"],
+)
+def test_absurd_nesting_is_refused_not_a_crash(review_dir: Path, text: str, expected: str) -> None:
+    (review_dir / "interviews.yaml").write_text(text, encoding="utf-8")
+    assert expected in refused(review_dir)
+
+
+def test_an_empty_record_can_be_written_to(scrkit, review_dir: Path) -> None:
+    (review_dir / "interviews.yaml").write_text("", encoding="utf-8")  # emptied in Notepad
+    assert scrkit("validate", "-r", review_dir).code == ExitCode.OK  # an empty list of interviews is valid
+    result = scrkit("imr", "update", "police", "--due", "22/01/2027", "-r", review_dir)
+    assert result.code == ExitCode.OK, result.err
+
+
+def test_an_emptied_timeline_is_reported_against_the_audit_log(scrkit, review_dir: Path) -> None:
+    assert scrkit("done", "family-notified", "--date", "20/10/2026", "-r", review_dir).code == ExitCode.OK
+    (review_dir / "timeline.yaml").write_text("", encoding="utf-8")
+    result = scrkit("validate", "-r", review_dir)
+    assert result.code == ExitCode.PROBLEMS_FOUND
+    assert "milestones.family-notified.done: is not recorded, but `scrkit done` recorded it" in result.err
+    assert scrkit("timeline", "-r", review_dir).code == ExitCode.OK  # rebuilds the due dates, no crash
+    assert scrkit("done", "family-notified", "--date", "20/10/2026", "-r", review_dir).code == ExitCode.OK
+    assert scrkit("validate", "-r", review_dir).code == ExitCode.OK
+
+
+def test_a_read_only_record_is_never_overwritten(scrkit, review_dir: Path) -> None:
+    record = review_dir / "agencies.yaml"
+    before = record.read_bytes()
+    record.chmod(0o444)
+    result = scrkit("agencies", "reply", "westmoor-probation", "nil-return", "--date", "25/09/2026", "-r", review_dir)
+    assert result.code == ExitCode.REFUSED and "read-only" in result.err and "agencies.yaml" in result.err
+    assert record.read_bytes() == before
+
+
+def test_a_read_only_audit_log_is_never_overwritten(scrkit, review_dir: Path) -> None:
+    log = review_dir / "audit.log"
+    before = log.read_bytes()
+    log.chmod(0o444)
+    result = scrkit("done", "family-notified", "--date", "20/10/2026", "-r", review_dir)
+    assert result.code == ExitCode.REFUSED and "read-only" in result.err and "audit.log" in result.err
+    assert log.read_bytes() == before
