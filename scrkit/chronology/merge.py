@@ -22,6 +22,9 @@ from scrkit.dates import age_between
 
 DEFAULT_GAP_DAYS = 90
 DUPLICATE_THRESHOLD = 0.5
+# Events of one family member on one day compared pairwise for duplicates, at most; a larger group
+# (200,000 rows dated one day: a return's dates all lost) is flagged instead of compared, not hung on.
+MAX_DUPLICATE_GROUP = 2_000
 _WORD = re.compile(r"[a-z0-9]+")
 _LONG_WORD = re.compile(r"[a-z0-9]{2,}")  # words of two letters or more: one-letter words say nothing
 _STOP_WORDS = frozenset(
@@ -164,6 +167,10 @@ def _find_duplicates(events: list[IntegratedEvent]) -> None:
         agencies = [item.event.agency for item in group]
         if len(group) < 2 or len(set(agencies)) < 2:
             continue  # a duplicate is the same event recorded by another agency
+        if len(group) > MAX_DUPLICATE_GROUP:
+            for item in group:
+                item.flags.append(f"not compared for duplicates: {len(group):,} events on this day for this person")
+            continue
         # Each event's words as bits of one integer (a bit per word of this day's events): the
         # shared words of a pair are then one AND and a bit count, the hot loop of the merge.
         vocabulary: dict[str, int] = {}

@@ -42,6 +42,43 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
+# A cell reference that may lie beyond the bounds (three letters, two letters from GS, six or more
+# digits): only these few are looked at closely, so the scan runs at the speed of bytes.count.
+_FAR_REFERENCE = re.compile(rb'<c r="([A-Z]{3}|G[S-Z]|[H-Z][A-Z]|[A-Z]{1,2}(?=[0-9]{6}))([0-9]+)"')
+MAX_CELLS = 3_000_000
+
+
+def _check_sheet(archive: zipfile.ZipFile, name: str, file_name: str) -> int:
+    """The sheet's cells, counted from its XML before any reader allocates for them: a cell placed far
+    out (XFD1048576) behind a lying dimension, or millions of cells, is refused here. Returns the count."""
+    with archive.open(name) as sheet:
+        start = sheet.read(4096)
+        match = _DIMENSION.search(start)
+        if match:
+            columns, rows = _column_number(match.group(1)), int(match.group(2))
+            if rows > MAX_ROWS or columns > MAX_COLUMNS:
+                raise UnsafeReturn(
+                    f"{file_name} claims a sheet of {rows:,} rows and {columns:,} columns; "
+                    f"scrkit reads at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns."
+                )
+        cells, furthest_row, furthest_column, tail = 0, 0, 0, b""
+        chunk = start
+        while chunk:
+            data = tail + chunk
+            cells += chunk.count(b"<c ") + (1 if tail.endswith(b"<c") and chunk.startswith(b" ") else 0)
+            for found in _FAR_REFERENCE.finditer(data):
+                furthest_row = max(furthest_row, int(found.group(2)))
+                furthest_column = max(furthest_column, _column_number(found.group(1)))
+            tail = data[-32:]  # a reference cut between two chunks is whole in the next
+            chunk = sheet.read(1 << 20)
+    if furthest_row > MAX_ROWS or furthest_column > MAX_COLUMNS:
+        raise UnsafeReturn(
+            f"{file_name} has a cell at row {furthest_row:,}, column {furthest_column:,}; scrkit reads at most "
+            f"{MAX_ROWS:,} rows and {MAX_COLUMNS} columns (the sheet may claim less)."
+        )
+    return cells
+
+
 def check_workbook(path: Path) -> WorkbookFacts:
     """Refuse a workbook that is not what it says, is encrypted, or would expand dangerously."""
     try:
@@ -51,18 +88,14 @@ def check_workbook(path: Path) -> WorkbookFacts:
                 raise UnsafeReturn(f"{path.name} is a zip file but not an Excel workbook.")
             workbook_xml = archive.read("xl/workbook.xml")[:200_000]
             types = archive.read("[Content_Types].xml")[:200_000] if "[Content_Types].xml" in names else b""
+            cells = 0
             for name in names:
-                if name.startswith("xl/worksheets/sheet") and name.endswith(".xml"):
-                    with archive.open(name) as sheet:
-                        start = sheet.read(4096)
-                    match = _DIMENSION.search(start)
-                    if match:
-                        columns, rows = _column_number(match.group(1)), int(match.group(2))
-                        if rows > MAX_ROWS or columns > MAX_COLUMNS:
-                            raise UnsafeReturn(
-                                f"{path.name} claims a sheet of {rows:,} rows and {columns:,} columns; "
-                                f"scrkit reads at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns."
-                            )
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    cells += _check_sheet(archive, name, path.name)
+            if cells > MAX_CELLS:
+                raise UnsafeReturn(
+                    f"{path.name} has {cells:,} cells; scrkit reads at most {MAX_CELLS:,} (a chronology has far fewer)."
+                )
             return WorkbookFacts(
                 date1904=bool(re.search(rb'date1904="(1|true)"', workbook_xml)),
                 # A macro project may be stored under any part name: its content type gives it away.

@@ -153,3 +153,57 @@ def test_a_return_linked_to_a_system_file_is_not_read(scrkit, review_dir: Path) 
     result = scrkit("merge-chronology", "-r", review_dir)
     assert "outside the review folder" in result.err
     assert "root:" not in (review_dir / "chronology" / "integrated-chronology.xlsx").read_bytes().decode("latin-1")
+
+
+def far_cell_workbook(path: Path, reference: str, dimension: str = "A1:E3") -> Path:
+    """A small valid return with one extra cell placed at ``reference`` behind a lying dimension."""
+    source = workbook(path.with_name("valid.xlsx"), [APP7, ["02/03/2026", "", "", "M", "Y", "Visit", "", "", ""]])
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as target:
+        for entry in original.infolist():
+            data = original.read(entry)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                data = re_dimension(data, dimension).replace(
+                    b"</sheetData>",
+                    f'<row r="9"><c r="{reference}" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'.encode(),
+                )
+            target.writestr(entry, data)
+    return path
+
+
+def re_dimension(data: bytes, dimension: str) -> bytes:
+    import re
+
+    return re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>'.encode(), data)
+
+
+@pytest.mark.parametrize("reference", ["XFD1048576", "A900000", "GS2"])
+def test_a_cell_far_beyond_a_lying_dimension_is_refused_before_reading(tmp_path: Path, reference: str) -> None:
+    import time
+
+    path = far_cell_workbook(tmp_path / "police.xlsx", reference)
+    start = time.perf_counter()
+    reason = refused(path)
+    assert "scrkit reads at most" in reason
+    assert time.perf_counter() - start < 2
+
+
+def test_one_day_with_200000_events_is_flagged_not_compared(tmp_path: Path) -> None:
+    import time
+
+    from scrkit.chronology.merge import ChildContext, merge
+    from scrkit.chronology.reading import ReturnedEvent
+    from scrkit.chronology.values import EventDate, Precision
+
+    day = EventDate(dt.date(2026, 3, 2), Precision.DAY, False, "02/03/2026")
+
+    def event(agency: str, row: int) -> ReturnedEvent:
+        return ReturnedEvent(agency=agency, source_file=f"{agency}.csv", sheet="", source_row=row, agency_event_no="",
+                             date=day, time=None, family_member="M", child_seen=None, event="home visit seen mother",
+                             source="", action="", note="", agency_age="")  # fmt: skip
+
+    events = [[event("police", row) for row in range(100_000)], [event("gp", row) for row in range(100_000)]]
+    child = ChildContext(dt.date(2024, 1, 1), None, None, None, {}, ("police", "gp"))
+    start = time.perf_counter()
+    merged = merge(events, child)
+    assert time.perf_counter() - start < 20  # linear, not 10^10 comparisons
+    assert all("not compared for duplicates: 200,000 events" in " ".join(item.flags) for item in merged.events[:3])
