@@ -13,6 +13,7 @@ from scrkit.case.layout import ANONYMISED, CHILD, EXPORTS, PEOPLE
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput, Refused
 from scrkit.records.atomic import STAGING_SUFFIX
+from scrkit.review import audit
 from scrkit.review.casefolder import CaseFolder
 
 if TYPE_CHECKING:
@@ -26,6 +27,9 @@ def _anonymiser(records: ReviewRecords) -> tuple[Register, Anonymiser]:
 
     register = build_register(records)
     return register, Anonymiser(register)
+
+
+AUDIT_HEAD_FILE = "audit log head.txt"
 
 
 def restricted_key_path(folder: Path) -> Path:
@@ -95,7 +99,13 @@ def export(review: Path, audience: str, on: dt.date, passphrase: str | None = No
         if pack_folder.exists():
             raise Refused(f"{pack_folder} already exists.", hint="Move or delete it first, or export on another day.")
         pack = build_pack(change.records, audience)
-        contents = {**pack.files, "glossary.csv": pack.glossary.encode("utf-8")}
+        anchor = audit.head(change.path)  # the log as it stood before this export: an anchor kept outside
+        manifest = (
+            f"Audit log of review {change.records.review.reference} when this pack was made: {anchor}\n"
+            f"The board can check that the log has not been cut or rewritten since with:\n"
+            f"scrkit log --verify --anchor {anchor}\n"
+        )
+        contents = {**pack.files, "glossary.csv": pack.glossary.encode("utf-8"), AUDIT_HEAD_FILE: manifest.encode()}
         exports.mkdir(parents=True, exist_ok=True)
         # Built beside its destination and renamed into place at commit: a pack is whole or absent.
         staging = Path(tempfile.mkdtemp(dir=exports, prefix=f".{pack_folder.name}.", suffix=STAGING_SUFFIX))

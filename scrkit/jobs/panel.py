@@ -11,6 +11,7 @@ from scrkit.case.layout import ACTIONS, IMRS, monthly_update_file
 from scrkit.checks.rules import Finding, check_review
 from scrkit.errors import BadInput
 from scrkit.jobs.timeline import load_timetable
+from scrkit.review import audit
 from scrkit.review.casefolder import CaseFolder
 from scrkit.timeline.status import assess
 
@@ -58,7 +59,8 @@ def monthly_report(reviews: list[Path], on: dt.date, out: Path | None = None, ge
                 pictures[records.review.reference] = genogram(records).png
             except BadInput as error:
                 no_genogram[records.review.reference] = error.message
-    content = render(reports, timetables[0].records.board.name, on, pictures)
+    heads = {timetable.records.review.reference: audit.head(timetable.records.folder) for timetable in timetables}
+    content = render(reports, timetables[0].records.board.name, on, pictures, heads)
     if out is None and len(reviews) == 1:
         with CaseFolder.open(reviews[0]).changing("report") as change:
             path = change.write_file(change.path / monthly_update_file(on), content)

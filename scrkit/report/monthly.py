@@ -13,10 +13,16 @@ from scrkit.timeline.status import State, StatusReport
 
 
 def monthly_report(
-    reports: list[StatusReport], board_name: str, today: dt.date, genograms: dict[str, bytes] | None = None
+    reports: list[StatusReport],
+    board_name: str,
+    today: dt.date,
+    genograms: dict[str, bytes] | None = None,
+    audit_heads: dict[str, str] | None = None,
 ) -> bytes:
-    """The update; ``genograms`` (review reference to PNG) adds each family's genogram."""
+    """The update; ``genograms`` (review reference to PNG) adds each family's genogram, and
+    ``audit_heads`` each review's audit-log head, kept in the report as an anchor outside the folder."""
     genograms = genograms or {}
+    audit_heads = audit_heads or {}
     from docx import Document
     from docx.shared import Cm, Pt
 
@@ -88,6 +94,14 @@ def monthly_report(
             document.add_heading("Genogram", 2)
             document.add_picture(io.BytesIO(genograms[report.reference]), width=Cm(16))
             document.add_paragraph(f"The family of review {report.reference} (Appendix 15).")
+    if audit_heads:
+        document.add_heading("Audit logs", 1)
+        document.add_paragraph(
+            "Each review's audit log as it stood when this update was made. Anyone can check later that the log "
+            "has not been cut or rewritten since: scrkit log --verify --anchor HEAD -r REVIEW."
+        )
+        for reference, head in audit_heads.items():
+            document.add_paragraph(f"{reference}: {head}", style="List Bullet")
     document.add_paragraph("End of the monthly update.")
     properties = document.core_properties
     properties.title = f"Monthly SCR update, {today:%B %Y}"
