@@ -32,6 +32,11 @@ def parse_user_date(text: str, what: str) -> dt.date:
         raise BadInput(f"{what}: '{text}' is not a real date (check the day and the month).") from None
 
 
+def today() -> dt.date:
+    """Today's date: the one place scrkit asks the clock, so that tests can fix it."""
+    return dt.date.today()
+
+
 def uk_date(day: dt.date | None, blank: str = "") -> str:
     """A date as UK readers expect it in tables and letters: 14/09/2026."""
     return day.strftime("%d/%m/%Y") if day else blank

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from scrkit import dates
 from scrkit.cli.chronology import render_merge
 from scrkit.cli.render import render_summary
 from scrkit.cli.terminal import say, stdout
@@ -25,7 +25,7 @@ def demo(
 
     destination = folder if folder is not None else free_demo_folder(Path(DEFAULT_DEMO_FOLDER))
     say(f"Copying the example review (all names invented) to {destination} ...")
-    result = run_demo(destination, dt.date.today())
+    result = run_demo(destination, dates.today())
     stdout().print(f"The example review at {result.folder} is valid.", markup=False)
     render_summary(result.summary)
     render_status(result.status)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from scrkit import dates
 from scrkit.dates import parse_user_date
 
 ReviewOption = Annotated[
@@ -22,7 +23,7 @@ ReviewOption = Annotated[
 
 
 def date_or_today(text: str | None, what: str) -> dt.date:
-    return parse_user_date(text, what) if text else dt.date.today()
+    return parse_user_date(text, what) if text else dates.today()
 
 
 def optional_date(text: str | None, what: str) -> dt.date | None:

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from scrkit import dates
 from scrkit.cli.options import ReviewOption, date_or_today, optional_date
 from scrkit.cli.terminal import say, stdout
 from scrkit.dates import parse_user_date, uk_date
@@ -271,7 +272,7 @@ def status(
 def timeline(review: ReviewOption = Path(".")) -> None:
     """Show the review's timetable and bring the due dates in timeline.yaml up to date."""
     timetable = refresh_timeline(review)
-    report = assess(timetable.records, timetable.schedule, dt.date.today())
+    report = assess(timetable.records, timetable.schedule, dates.today())
     _render_milestones(report, f"Timetable of review {report.reference} ({timetable.records.review.process_profile})")
     say(f"timeline.yaml in {review} holds these due dates; record progress with `scrkit done ID --date DATE`.")
 
@@ -291,7 +292,7 @@ def done(
 ) -> None:
     """Record that a milestone happened."""
     on = date_or_today(date, "--date")
-    timetable = record_done(review, milestone, on, note, today=dt.date.today())
+    timetable = record_done(review, milestone, on, note, today=dates.today())
     _after_change(timetable, f"Recorded: {milestone} done {uk_date(on)}.")
 
 

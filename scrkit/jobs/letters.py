@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from scrkit import dates
 from scrkit.case.layout import TIMELINE
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import ScrkitError
@@ -63,8 +64,13 @@ def render_letters(
         written = tuple(change.write_file(document.path, document.content) for document in rendered)
         recorded, not_recorded = [], {}
         for milestone in sorted({document.spec.milestone for document in rendered if document.spec.milestone}):
+            scheduled = timetable.schedule.get(milestone)
+            if scheduled is not None and scheduled.done is not None:
+                # Never offered: a second letter does not move a date already recorded.
+                not_recorded[milestone] = f"already done on {scheduled.done:%d/%m/%Y}; that date is kept"
+                continue
             try:
-                recordable_milestone(timetable.schedule, milestone, on, today or dt.date.today())
+                recordable_milestone(timetable.schedule, milestone, on, today or dates.today(), change.records.review)
             except ScrkitError as error:
                 not_recorded[milestone] = error.message
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from scrkit import dates
 from scrkit.case.layout import REVIEW, TIMELINE
 from scrkit.models.review import Alternative, DecisionOutcome
 from scrkit.review.casefolder import CaseFolder, Change
@@ -14,6 +15,9 @@ from scrkit.timeline.recording import (
     apply_done,
     apply_extension,
     apply_key_date,
+    check_decision,
+    check_extension,
+    check_key_date,
     recordable_milestone,
     refresh_entries,
     timetable_of,
@@ -52,7 +56,7 @@ def record_done(review: Path, milestone_id: str, on: dt.date, note: str | None, 
     """`scrkit done`: a milestone happened on ``on``."""
     with CaseFolder.open(review).changing("done") as change:
         timetable = timetable_of(change.records)
-        recordable_milestone(timetable.schedule, milestone_id, on, today)
+        recordable_milestone(timetable.schedule, milestone_id, on, today, change.records.review)
         document = change.document(TIMELINE)
         refresh_entries(document, timetable.schedule)  # the milestone's entry exists from here on
         apply_done(document, milestone_id, on, note)
@@ -60,18 +64,25 @@ def record_done(review: Path, milestone_id: str, on: dt.date, note: str | None, 
         return refreshed(change)
 
 
-def set_key_date(review: Path, key: str, on: dt.date) -> Timetable:
+def set_key_date(review: Path, key: str, on: dt.date, today: dt.date | None = None) -> Timetable:
     """`scrkit set-date`: a key date in review.yaml; due dates that count from it move."""
     with CaseFolder.open(review).changing("set-date") as change:
+        check_key_date(key, on, today or dates.today(), change.records.review)
         apply_key_date(change.document(REVIEW), key, on)
         return refreshed(change)
 
 
 def record_decision(
-    review: Path, outcome: DecisionOutcome, on: dt.date, alternative: Alternative | None, reasons: str | None
+    review: Path,
+    outcome: DecisionOutcome,
+    on: dt.date,
+    alternative: Alternative | None,
+    reasons: str | None,
+    today: dt.date | None = None,
 ) -> Timetable:
     """`scrkit decide`: the LSCB chair's decision (7.1.2)."""
     with CaseFolder.open(review).changing("decide") as change:
+        check_decision(on, today or dates.today(), change.records.review)
         apply_decision(change.document(REVIEW), outcome, on, alternative, reasons)
         return refreshed(change)
 
@@ -81,5 +92,6 @@ def record_extension(
 ) -> Timetable:
     """`scrkit extend`: a new completion date agreed by the LSCB (7.2)."""
     with CaseFolder.open(review).changing("extend") as change:
+        check_extension(timetable_of(change.records).schedule, change.records.review, new_completion, reason)
         apply_extension(change.document(TIMELINE), new_completion, reason, ofsted_informed, agreed_on)
         return refreshed(change)

@@ -49,6 +49,7 @@ class MilestoneRule(Record):
     until: Id | None = None
     document: Id | None = None
     extendable: YesNo = False  # 7.2: an extension replaces this milestone's due date
+    requires: list[Id] = []  # recorded first: key dates or milestones (see the profile's header)
 
 
 class Profile(Record):
@@ -141,6 +142,13 @@ def _reference_problems(profile: Profile, path: Path, document: Any) -> list[Pro
                         f"'{target}' is neither a key date ({', '.join(KEY_DATES)}) nor a milestone in this profile",
                         rule.id,
                     )
+                )
+        for target in rule.requires:
+            if target not in known:
+                problems.append(
+                    _problem(
+                        path, document, index, "requires", f"'{target}' is neither a key date nor a milestone", rule.id
+                    )  # fmt: skip
                 )
         if rule.repeat and not rule.until:
             problems.append(_problem(path, document, index, "until", "a repeating milestone needs `until`", rule.id))

@@ -17,10 +17,10 @@ from ruamel.yaml.comments import CommentedMap
 
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput
-from scrkit.models.review import Alternative, DecisionOutcome, ReviewStatus
+from scrkit.models.review import Alternative, DecisionOutcome, Review, ReviewStatus
 from scrkit.records.yamlfile import to_yaml_value
 from scrkit.timeline.profile import KEY_DATES, load_profile, profile_path
-from scrkit.timeline.schedule import Schedule, ScheduledMilestone, build_schedule
+from scrkit.timeline.schedule import PLANNED_KEY_DATES, Schedule, ScheduledMilestone, build_schedule
 
 # Where each key date lives in review.yaml. The decision is recorded with its outcome
 # (apply_decision), not on its own.
@@ -91,8 +91,11 @@ def _needs_refresh(milestones: object, wanted: dict[str, ScheduledMilestone]) ->
     return False
 
 
-def recordable_milestone(schedule: Schedule, milestone_id: str, on: dt.date, today: dt.date) -> ScheduledMilestone:
-    """The milestone to record as done on ``on``, or a refusal saying why it cannot be."""
+def recordable_milestone(
+    schedule: Schedule, milestone_id: str, on: dt.date, today: dt.date, review: Review | None = None
+) -> ScheduledMilestone:
+    """The milestone to record as done on ``on``, or a refusal saying why it cannot be: unknown, not
+    applicable, in the future, before the review began (``review``), or before what it requires."""
     if milestone_id == "decision":
         raise BadInput(
             "The decision is recorded with its outcome.",
@@ -111,7 +114,64 @@ def recordable_milestone(schedule: Schedule, milestone_id: str, on: dt.date, tod
         raise BadInput(f"'{milestone_id}' does not apply: it belongs to an SCR and the decision was not to hold one.")
     if on > today:
         raise BadInput(f"--date {on.strftime('%d/%m/%Y')} is in the future; record a milestone once it has happened.")
+    if review is not None:
+        # App 1: the referral form is written within 72 hours of the incident; the rest follow the referral.
+        first, what = (
+            (review.incident_date, "the incident")
+            if milestone_id == "referral-form"
+            else (review.referral_received, "the referral was received")
+        )
+        if on < first:
+            raise BadInput(
+                f"'{milestone_id}' cannot be done on {on:%d/%m/%Y}: that is before {what} ({first:%d/%m/%Y})."
+            )
+    missing = schedule.unmet(milestone, on)
+    if missing:
+        raise BadInput(
+            f"'{milestone_id}' cannot be recorded as done on {on:%d/%m/%Y}: {'; '.join(missing)}.",
+            hint="Record what it depends on first (`scrkit decide`, `scrkit done`, `scrkit set-date`).",
+        )
     return milestone
+
+
+def check_key_date(key: str, on: dt.date, today: dt.date, review: Review) -> None:
+    """A key date that records an event (not a planned meeting) has happened, in order (App 1, 7.1.2)."""
+    key_date_path(key)  # a key date there is
+    if key not in PLANNED_KEY_DATES and on > today:
+        raise BadInput(f"{on:%d/%m/%Y} is in the future; the {key.replace('-', ' ')} date is recorded once it happens.")
+
+
+def check_decision(on: dt.date, today: dt.date, review: Review) -> None:
+    if on > today:
+        raise BadInput(f"--date {on:%d/%m/%Y} is in the future; record the decision once the chair has made it.")
+    if on < review.referral_received:
+        raise BadInput(
+            f"--date {on:%d/%m/%Y} is before the referral was received ({review.referral_received:%d/%m/%Y}); "
+            "the chair decides after the referral (7.1.2)."
+        )
+
+
+def check_extension(schedule: Schedule, review: Review, new_completion: dt.date, reason: str) -> None:
+    """7.2: an extension has its reason, comes after the decision to hold an SCR, and moves completion
+    later, never earlier."""
+    if not reason.strip():
+        raise BadInput("An extension needs its reason (7.2.1): give --reason.")
+    decision = review.decision
+    if decision.date is None:
+        raise BadInput(
+            "An extension applies to a Serious Case Review: record the decision to hold one first "
+            "(`scrkit decide scr`)."
+        )
+    if decision.outcome is not DecisionOutcome.SCR:
+        raise BadInput("The decision was not to hold an SCR, so there is no completion date to extend (7.2).")
+    if new_completion <= decision.date:
+        raise BadInput(f"--to {new_completion:%d/%m/%Y} is not after the decision ({decision.date:%d/%m/%Y}).")
+    completion = schedule.completion()
+    if completion is not None and completion.due is not None and new_completion <= completion.due:
+        raise BadInput(
+            f"--to {new_completion:%d/%m/%Y} is not later than the completion date now ({completion.due:%d/%m/%Y}); "
+            "an extension gives more time (7.2.1)."
+        )
 
 
 def apply_done(timeline_document: Any, milestone_id: str, on: dt.date, note: str | None) -> None:

@@ -8,7 +8,7 @@ moves completion, and completion moves the overview draft before it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scrkit.case.layout import TIMELINE
 from scrkit.case.records import ReviewRecords
@@ -39,12 +39,29 @@ class ScheduledMilestone:
         return f"{self.rule.title} ({self.id.rsplit('-', 1)[1]})"
 
 
+# Key dates that are plans, not events: a milestone requiring one needs it set, not passed.
+PLANNED_KEY_DATES = frozenset({"presentation-meeting"})
+
+
 @dataclass(frozen=True)
 class Schedule:
     milestones: tuple[ScheduledMilestone, ...]
     extension: Extension | None
     calendar: WorkingCalendar
     decision: DecisionOutcome | None
+    recorded: dict[str, dt.date] = field(default_factory=dict)  # key dates and done milestones, by id
+
+    def unmet(self, milestone: ScheduledMilestone, on: dt.date) -> list[str]:
+        """What the milestone requires (its rule's ``requires``) that is not recorded by ``on``, in words."""
+        missing = []
+        for required in milestone.rule.requires:
+            day = self.recorded.get(required)
+            name = required.replace("-", " ")
+            if day is None:
+                missing.append(f"the {name} is not recorded yet")
+            elif required not in PLANNED_KEY_DATES and day > on:
+                missing.append(f"the {name} was recorded on {day:%d/%m/%Y}, after {on:%d/%m/%Y}")
+        return missing
 
     def get(self, milestone_id: str) -> ScheduledMilestone | None:
         return next((m for m in self.milestones if m.id == milestone_id), None)
@@ -123,7 +140,37 @@ def build_schedule(records: ReviewRecords, loaded: LoadedProfile) -> Schedule:
 
     ordered = tuple(item for rule in profile.milestones for item in scheduled[rule.id])
     _check_recorded_ids(records, ordered)
-    return Schedule(milestones=ordered, extension=extension, calendar=calendar, decision=outcome)
+    recorded_dates = {name: day for name, day in keys.items() if day} | {m.id: m.done for m in ordered if m.done}
+    schedule = Schedule(
+        milestones=ordered, extension=extension, calendar=calendar, decision=outcome, recorded=recorded_dates
+    )
+    _check_requirements(records, schedule)
+    return schedule
+
+
+def _check_requirements(records: ReviewRecords, schedule: Schedule) -> None:
+    """A milestone recorded as done before what it requires (the profile's ``requires``) is a problem:
+    the written timeframe (7.1.4) would say something happened that could not have."""
+    unmet = [
+        (milestone, missing)
+        for milestone in schedule.milestones
+        if milestone.done and milestone.id not in KEY_DATES
+        for missing in [schedule.unmet(milestone, milestone.done)]
+        if missing
+    ]
+    if not unmet:
+        return
+    document = records.documents[TIMELINE.name]
+    problems = [
+        Problem(
+            records.path_of(TIMELINE),
+            line_of(document, ["milestones", milestone.id, "done"]),
+            f"milestones.{milestone.id}.done",
+            f"is {milestone.done:%d/%m/%Y}, but {'; '.join(missing)}: it cannot have been done before that",
+        )
+        for milestone, missing in unmet
+    ]
+    raise InvalidReview(records.folder, problems)
 
 
 def _repeats(

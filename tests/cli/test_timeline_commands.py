@@ -10,6 +10,16 @@ from scrkit.errors import ExitCode
 from tests.conftest import replace_in
 
 
+def after_the_review(monkeypatch) -> None:  # noqa: ANN001
+    """These tests record the example's 2027 steps: the clock is set after them (decisions and key
+    dates are refused in the future)."""
+    import datetime as dt
+
+    from scrkit import dates
+
+    monkeypatch.setattr(dates, "today", lambda: dt.date(2027, 12, 31))
+
+
 def test_status_exits_5_when_something_is_overdue(scrkit, review_dir: Path) -> None:
     result = scrkit("status", "-r", review_dir, "--today", "26/11/2026")
     assert result.code == ExitCode.OVERDUE
@@ -109,7 +119,8 @@ def test_set_date_unknown_key(scrkit, review_dir: Path) -> None:
     assert "'inquest' is not a key date" in result.err
 
 
-def test_decide_and_extend(scrkit, tmp_path: Path) -> None:
+def test_decide_and_extend(scrkit, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    after_the_review(monkeypatch)
     folder = tmp_path / "r"
     assert scrkit(
         "new", folder, "--reference", "SCR-2027-01", "--child-name", "Test Child", "--dob", "01/06/2025",
@@ -126,7 +137,8 @@ def test_decide_and_extend(scrkit, tmp_path: Path) -> None:
     assert "Extended: Criminal trial set for July (Ofsted NOT yet informed (7.2.1))" in status.out
 
 
-def test_decide_not_scr_marks_scr_milestones_not_applicable(scrkit, tmp_path: Path) -> None:
+def test_decide_not_scr_marks_scr_milestones_not_applicable(scrkit, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    after_the_review(monkeypatch)
     folder = tmp_path / "r"
     scrkit(
         "new", folder, "--reference", "SCR-2027-02", "--child-name", "Test Child", "--dob", "01/06/2025",

@@ -66,7 +66,7 @@ def test_due_dates_across_christmas_before_the_decision(tmp_path: Path) -> None:
 
 def test_recording_the_decision_moves_completion(tmp_path: Path) -> None:
     folder = christmas_review(tmp_path)
-    record_decision(folder, DecisionOutcome.SCR, D(2027, 1, 8), None, reasons="Threshold met (8.11)")
+    record_decision(folder, DecisionOutcome.SCR, D(2027, 1, 8), None, reasons="Threshold met (8.11)", today=TODAY)
     due = dues(folder)
     assert due["notify-decision"] == D(2027, 1, 14)  # end of week 3, after the decision
     assert due["completion"] == D(2027, 7, 8)
@@ -91,25 +91,25 @@ def test_recording_the_decision_moves_completion(tmp_path: Path) -> None:
 
 def test_decision_on_31_august_completes_at_the_end_of_february(tmp_path: Path) -> None:
     folder = christmas_review(tmp_path)
-    record_decision(folder, DecisionOutcome.SCR, D(2027, 8, 31), None, None)
+    record_decision(folder, DecisionOutcome.SCR, D(2027, 8, 31), None, None, today=TODAY)
     assert dues(folder)["completion"] == D(2028, 2, 29)  # 2028 is a leap year
 
 
 def test_presentation_meeting_sets_imr_circulation(tmp_path: Path) -> None:
     folder = christmas_review(tmp_path)
-    set_key_date(folder, "presentation-meeting", D(2027, 4, 14))
+    set_key_date(folder, "presentation-meeting", D(2027, 4, 14), today=TODAY)
     assert dues(folder)["imrs-circulated"] == D(2027, 3, 31)  # two weeks before (12.1.1)
 
 
 def test_ofsted_evaluation_sets_publication(tmp_path: Path) -> None:
     folder = christmas_review(tmp_path)
-    set_key_date(folder, "ofsted-evaluation", D(2027, 10, 31))
+    set_key_date(folder, "ofsted-evaluation", D(2027, 10, 31), today=TODAY)
     assert dues(folder)["publish-summary"] == D(2027, 11, 30)  # a month later, clamped (13.3.7)
 
 
 def test_not_holding_an_scr_makes_scr_milestones_not_applicable(tmp_path: Path) -> None:
     folder = christmas_review(tmp_path)
-    record_decision(folder, DecisionOutcome.NOT_SCR, D(2027, 1, 15), Alternative.LEARNING_DAY, None)
+    record_decision(folder, DecisionOutcome.NOT_SCR, D(2027, 1, 15), Alternative.LEARNING_DAY, None, today=TODAY)
     schedule = load_timetable(folder).schedule
     applicable = {m.id for m in schedule.milestones if m.applicable}
     assert {"referral-form", "request-letters", "decision", "notify-decision"} <= applicable
@@ -121,7 +121,7 @@ def test_not_holding_an_scr_makes_scr_milestones_not_applicable(tmp_path: Path) 
 
 def test_extension_replaces_the_completion_date(tmp_path: Path) -> None:
     folder = christmas_review(tmp_path)
-    record_decision(folder, DecisionOutcome.SCR, D(2027, 1, 8), None, None)
+    record_decision(folder, DecisionOutcome.SCR, D(2027, 1, 8), None, None, today=TODAY)
     record_extension(folder, D(2027, 9, 30), "Awaiting the criminal trial (1.7)", D(2027, 6, 1), D(2027, 5, 20))
     schedule = load_timetable(folder).schedule
     completion = schedule.completion()
@@ -159,7 +159,7 @@ def test_the_decision_is_recorded_with_its_outcome(tmp_path: Path) -> None:
         record_done(folder, "decision", D(2027, 1, 8), None, today=TODAY)
     assert "scrkit decide" in (caught.value.hint or "")
     with pytest.raises(BadInput) as caught:
-        set_key_date(folder, "decision", D(2027, 1, 8))
+        set_key_date(folder, "decision", D(2027, 1, 8), today=TODAY)
     assert "scrkit decide" in (caught.value.hint or "")
     with pytest.raises(BadInput, match="not a key date"):
-        set_key_date(folder, "birthday", D(2027, 1, 8))
+        set_key_date(folder, "birthday", D(2027, 1, 8), today=TODAY)
