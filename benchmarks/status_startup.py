@@ -15,23 +15,11 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "ashcombe-scr-2026-03"
-
-
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    completed = subprocess.run(command, capture_output=True, check=False)
-    elapsed = time.perf_counter() - start
-    if completed.returncode not in (0, 5):  # 5: something overdue, as the example has
-        raise SystemExit(f"{command} failed:\n{completed.stderr.decode()}")
-    return elapsed
+from common import EXAMPLE, timed
 
 
 def main() -> None:

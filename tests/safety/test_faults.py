@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,18 @@ from scrkit.records import atomic
 from scrkit.records.atomic import TEMP_SUFFIX
 from scrkit.review.audit import changes, verify
 from scrkit.review.casefolder import CaseFolder, RecordChanged
+
+
+def disk_full_when_syncing(monkeypatch: pytest.MonkeyPatch, failing: Callable[[str], bool]) -> None:
+    """The disk fills up as a file whose name ``failing`` picks is flushed (Linux: /proc names it)."""
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:
+        if failing(Path(os.readlink(f"/proc/self/fd/{descriptor}")).name):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(atomic.os, "fsync", fsync)
 
 
 def leftovers(folder: Path) -> list[Path]:
@@ -76,14 +89,7 @@ def test_a_failing_write_step_keeps_the_record_and_says_so(
 def test_a_failure_taking_the_lock_changes_nothing(scrkit, review_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     record = review_dir / "agencies.yaml"
     before = record.read_bytes()
-    real_fsync = os.fsync
-
-    def fsync(descriptor: int) -> None:
-        if Path(os.readlink(f"/proc/self/fd/{descriptor}")).name.startswith(".scrkit-lock"):
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_fsync(descriptor)
-
-    monkeypatch.setattr(atomic.os, "fsync", fsync)
+    disk_full_when_syncing(monkeypatch, lambda name: name.startswith(".scrkit-lock"))
     result = scrkit("agencies", "reply", "westmoor-probation", "nil-return", "--date", "25/09/2026", "-r", review_dir)
     assert result.code == ExitCode.REFUSED
     assert "could not take the review's lock" in result.err and "Nothing was changed" in result.err
@@ -145,15 +151,7 @@ def test_disk_full_while_writing_the_audit_log_changes_nothing(
     """The lock is taken; the disk fills up as the change's intent is written to the log."""
     record = review_dir / "agencies.yaml"
     before, log_before = record.read_bytes(), (review_dir / "audit.log").read_bytes()
-    real_fsync = os.fsync
-
-    def fsync(descriptor: int) -> None:
-        name = Path(os.readlink(f"/proc/self/fd/{descriptor}")).name  # Linux: /proc names the file
-        if name.startswith(".audit.log.") and name.endswith(TEMP_SUFFIX):
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_fsync(descriptor)
-
-    monkeypatch.setattr(atomic.os, "fsync", fsync)
+    disk_full_when_syncing(monkeypatch, lambda name: name.startswith(".audit.log.") and name.endswith(TEMP_SUFFIX))
     result = scrkit("agencies", "reply", "westmoor-probation", "nil-return", "--date", "25/09/2026", "-r", review_dir)
     assert result.code == ExitCode.REFUSED
     assert "Could not write the audit log" in result.err and "Nothing was changed." in result.err
