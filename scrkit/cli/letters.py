@@ -12,7 +12,7 @@ from rich.table import Table
 
 from scrkit.case.layout import LETTERS
 from scrkit.cli.options import ReviewOption, date_or_today
-from scrkit.cli.terminal import say, stderr, stdout
+from scrkit.cli.terminal import say, stderr, stdout, styled
 from scrkit.dates import uk_date
 from scrkit.errors import BadInput, ProblemsFound
 from scrkit.letters.rendering import LetterStatus
@@ -79,7 +79,9 @@ def _list(statuses: list[LetterStatus]) -> None:
     for heading in ("name", "what", "guidance", "goes to", "ready?"):
         table.add_column(heading, overflow="fold")
     for status in statuses:
-        ready = "[green]ready[/]" if not status.missing else "[yellow]needs:[/]\n" + "\n".join(status.missing)
+        ready = (
+            styled("ready", "green") if not status.missing else styled("needs:\n" + "\n".join(status.missing), "yellow")
+        )
         goes_to = ", ".join(status.recipients) if status.recipients else "nobody yet"
         table.add_row(status.spec.name, status.spec.title, status.spec.guidance, goes_to, ready)
     stdout().print(table)

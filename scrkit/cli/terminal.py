@@ -6,17 +6,24 @@ import logging
 import sys
 
 from rich.console import Console
+from rich.text import Text
 
 from scrkit.errors import ProblemsFound, ScrkitError
 
 
 def stdout() -> Console:
-    # Built on each use so that it writes to whatever sys.stdout is now (tests capture it).
-    return Console(file=sys.stdout, highlight=False, soft_wrap=True)
+    # Built on each use so that it writes to whatever sys.stdout is now (tests capture it). Text from
+    # records is printed as written: no markup ("[/b]"), no emoji (":100:"), in tables too.
+    return Console(file=sys.stdout, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 
 def stderr() -> Console:
-    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+
+def styled(text: str, style: str) -> Text:
+    """A table cell in a colour, without reading its text as markup."""
+    return Text(text, style=style)
 
 
 def say(message: str) -> None:

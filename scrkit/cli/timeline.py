@@ -12,7 +12,7 @@ from rich.table import Table
 
 from scrkit import dates
 from scrkit.cli.options import ReviewOption, date_or_today, optional_date
-from scrkit.cli.terminal import say, stdout
+from scrkit.cli.terminal import say, stdout, styled
 from scrkit.dates import parse_user_date, uk_date
 from scrkit.errors import ExitCode, ProblemsFound
 from scrkit.jobs.timeline import (
@@ -73,7 +73,7 @@ def _render_milestones(report: StatusReport, title: str) -> None:
             milestone.rule.guidance or "",
             uk_date(milestone.due, "-"),
             uk_date(milestone.done, "-"),
-            f"[{STATE_STYLE[status.state]}]{status.state.value}[/]" if STATE_STYLE[status.state] else status.state,
+            styled(status.state.value, STATE_STYLE[status.state]),
             _detail(status),
         )
     stdout().print(table)
@@ -156,7 +156,7 @@ def _render_many(reports: list[StatusReport], failures: dict[Path, str], today: 
     for heading in ("review", "folder", "overdue", "due soon", "next due", "completion"):
         table.add_column(heading, overflow="fold")
     for folder, message in failures.items():
-        table.add_row("[bold red]cannot be read[/]", str(folder), "", "", message, "")
+        table.add_row(styled("cannot be read", "bold red"), str(folder), "", "", message, "")
     for report in sorted(reports, key=lambda r: r.urgency(), reverse=True):
         overdue = report.overdue
         worst = max(overdue, key=lambda m: m.working_days_overdue) if overdue else None
@@ -164,7 +164,9 @@ def _render_many(reports: list[StatusReport], failures: dict[Path, str], today: 
         table.add_row(
             report.reference,
             str(report.folder),
-            f"[bold red]{len(overdue)}[/] (worst: {worst.id}, {worst.working_days_overdue} wd)" if worst else "0",
+            styled(f"{len(overdue)} (worst: {worst.id}, {worst.working_days_overdue} wd)", "bold red")
+            if worst
+            else "0",
             str(len(report.with_state(State.DUE_SOON))),
             f"{next_due.id} {uk_date(next_due.milestone.due)}" if next_due else "-",
             _completion_line(report),

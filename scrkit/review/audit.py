@@ -188,10 +188,12 @@ def _head_problems(folder: Path, state: LogState) -> list[str]:
     count, last = len(state.lines), state.lines[-1].get("hash") if state.lines else GENESIS
     try:
         head = json.loads(head_path.read_text(encoding="utf-8"))
-        entries, head_last = int(head["entries"]), str(head["last"])
+        entries, head_last = head["entries"], str(head["last"])
+        if type(entries) is not int:
+            raise ValueError("not a count")
     except FileNotFoundError:
         return [f"{HEAD_NAME} is missing"] if state.lines else []
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, OverflowError):
         return [f"{HEAD_NAME} cannot be read"]
     if entries == count and head_last == last:
         return []
@@ -213,6 +215,11 @@ def _anchors() -> dict[str, Any]:
         if isinstance(data, dict):
             return data
     return {}
+
+
+def _count(value: Any) -> int:
+    """An entry's number as the log gives it, or 0 when it is not a plain number (a damaged entry)."""
+    return value if type(value) is int else 0
 
 
 def _anchor_key(folder: Path) -> str:
@@ -292,35 +299,37 @@ def changes(folder: Path) -> list[Change]:
     """One row per command, as `scrkit log` shows it (a damaged log: what can be read of it)."""
     rows: list[Change] = []
     state = read_log(folder)
-    ends: dict[int, dict[str, Any]] = {
-        int(entry["of"]): entry for entry in state.lines if entry.get("of") is not None and str(entry["of"]).isdigit()
-    }
+    ends: dict[int, dict[str, Any]] = {_count(entry.get("of")): entry for entry in state.lines if entry.get("of")}
     for entry in state.lines:
         kind = entry.get("kind", "change")
         if kind in ("commit", "failed", "recovered"):
             continue
-        end = ends.get(int(entry.get("n", 0) or 0)) if kind == "intent" else None
+        end = ends.get(_count(entry.get("n"))) if kind == "intent" else None
         state_name = {"commit": "done", "failed": "failed", "recovered": "interrupted"}.get(
             str(end.get("kind")) if end else "", "interrupted" if kind == "intent" else kind
         )
         rows.append(
             Change(
-                number=int(entry.get("n", 0) or 0),
+                number=_count(entry.get("n")),
                 when=str(entry.get("when", "")),
                 who=str(entry.get("who", "")),
                 host=str(entry.get("host", "")),
                 command=str(entry.get("command", "")),
                 # A failed change lists what it did write; otherwise the intent's files (all of them, once done).
-                files=list(
-                    end.get("files") or []
+                files=_files(
+                    end.get("files")
                     if end is not None and end.get("kind") == "failed"
-                    else entry.get("files") or entry.get("changed") or []
+                    else entry.get("files") or entry.get("changed")
                 ),
                 state="done" if kind == "change" else state_name,
                 note=str((end or {}).get("note") or entry.get("note") or ""),
             )
         )
     return rows
+
+
+def _files(value: Any) -> list[dict[str, str]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _append(folder: Path, state: LogState, payload: dict[str, Any]) -> dict[str, Any]:

@@ -37,3 +37,13 @@ def test_reply_records_secured_date(scrkit, review_dir: Path) -> None:
     assert result.code == ExitCode.OK, result.err
     listing = scrkit("agencies", "-r", review_dir).out
     assert "27/09/2026" in listing
+
+
+def test_text_from_records_is_printed_as_written(scrkit, review_dir: Path) -> None:
+    """Rich would read "[/b]" as markup (and crash) and ":100:" as an emoji; names are printed as typed."""
+    from tests.conftest import replace_in
+
+    replace_in(review_dir / "agencies.yaml", "name: Ashcombe Constabulary", 'name: "Ashcombe [/b] :100: Police"')
+    result = scrkit("agencies", "-r", review_dir)
+    assert result.code == ExitCode.OK, result.err
+    assert "[/b]" in result.out and ":100:" in result.out

@@ -94,6 +94,16 @@ def swap(lines: list[str]) -> list[str]:
         (lambda folder: (folder / HEAD_NAME).write_text("not json", encoding="utf-8"), "cannot be read"),
         (lambda folder: (folder / LOG_NAME).write_bytes(b"\xff\xd8 a picture"), "not UTF-8"),
         (lambda folder: (folder / LOG_NAME).write_text("", encoding="utf-8"), "removed"),
+        (
+            lambda folder: (folder / HEAD_NAME).write_text('{"entries": 1e400, "last": "x"}', encoding="utf-8"),
+            "cannot be read",
+        ),
+        (
+            lambda folder: (folder / LOG_NAME).write_text(
+                '{"n": "x", "hash": 5, "prev": null, "of": [1]}\n', encoding="utf-8"
+            ),
+            "numbered x",
+        ),
     ],
     ids=[
         "edited",
@@ -108,6 +118,8 @@ def swap(lines: list[str]) -> list[str]:
         "head-garbled",
         "binary",
         "emptied",
+        "head-infinite",
+        "entry-of-wrong-types",
     ],  # fmt: skip
 )
 def test_tampering_is_detected_and_refuses_every_write(scrkit, logged: Path, tamper, expected: str) -> None:  # noqa: ANN001
