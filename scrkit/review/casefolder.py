@@ -253,6 +253,7 @@ class Change:
             return []
         targets = [*self._files, *self._pending, self.path / audit.LOG_NAME, self.path / audit.HEAD_NAME]
         _refuse_read_only(targets)
+        _prepare_folders([*self._files, *self._pending])  # before the intent: a failure here changes nothing
         log = audit.writable_log(self.path)
         hashes = {path: content_hash(content) for path, content in self._files.items()}
         for _temp, pending in self._pending.values():
@@ -292,6 +293,24 @@ class Change:
                 hint="Check that the disk is not full.",
             ) from error
         return written
+
+
+def _prepare_folders(paths: list[Path]) -> None:
+    """Every file's folder exists and can be written to, or the change is refused with nothing logged."""
+    for path in paths:
+        blocking = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
+        if blocking is not None:
+            raise RecordWriteError(
+                f"Could not save {path}: {blocking} is a file where scrkit keeps a folder. Nothing was changed.",
+                hint=f"Move {blocking.name} aside (or rename it), then run the command again.",
+            )
+        with _saving(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if not os.access(path.parent, os.W_OK) or not path.parent.stat().st_mode & stat.S_IWUSR:
+            raise RecordWriteError(
+                f"Could not save {path}: the folder {path.parent} is read-only. Nothing was changed.",
+                hint="Make the folder writable (Properties, untick Read-only), then run the command again.",
+            )
 
 
 def _read_only(path: Path) -> bool:

@@ -102,3 +102,16 @@ def test_a_read_only_audit_log_is_never_overwritten(scrkit, review_dir: Path) ->
     result = scrkit("done", "family-notified", "--date", "20/10/2026", "-r", review_dir)
     assert result.code == ExitCode.REFUSED and "read-only" in result.err and "audit.log" in result.err
     assert log.read_bytes() == before
+
+
+def test_an_output_folder_that_is_a_file_or_read_only_changes_nothing(scrkit, review_dir: Path) -> None:
+    log = (review_dir / "audit.log").read_bytes()
+    (review_dir / "reports" / "README.txt").unlink()
+    (review_dir / "reports").rmdir()
+    (review_dir / "reports").write_text("a file where the reports folder was", encoding="utf-8")
+    result = scrkit("genogram", "-r", review_dir)
+    assert result.code == ExitCode.REFUSED and "is a file where scrkit keeps a folder" in result.err
+    (review_dir / "letters").chmod(0o555)
+    result = scrkit("letters", "family-leaflet", "--no-record-sent", "-r", review_dir)
+    assert result.code == ExitCode.REFUSED and "is read-only. Nothing was changed." in result.err
+    assert (review_dir / "audit.log").read_bytes() == log  # refused before the intent: not even logged
