@@ -148,7 +148,7 @@ def read_log(folder: Path) -> LogState:
             continue
         try:
             entry = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             state.problems.append(f"line {number} of {LOG_NAME} is not an entry (text typed into the log?)")
             continue
         if not isinstance(entry, dict):
@@ -193,12 +193,13 @@ def _head_problems(folder: Path, state: LogState) -> list[str]:
             raise ValueError("not a count")
     except FileNotFoundError:
         return [f"{HEAD_NAME} is missing"] if state.lines else []
-    except (OSError, ValueError, KeyError, TypeError, OverflowError):
+    except (OSError, ValueError, KeyError, TypeError, OverflowError, RecursionError):
         return [f"{HEAD_NAME} cannot be read"]
     if entries == count and head_last == last:
         return []
-    # Written just after the log: a command killed between the two leaves the head one line behind.
-    if entries == count - 1 and (count == 1 or head_last == state.lines[-2].get("hash")):
+    # Written just after the log: a command killed between the two leaves the head behind, still
+    # pointing at a line the log holds (cutting lines off the end leaves it ahead, which is reported).
+    if 0 <= entries < count and head_last == (state.lines[entries - 1].get("hash") if entries else GENESIS):
         return []
     if entries > count:
         return [f"the log has {count} entries but {entries} were written: entries were removed from its end"]
@@ -210,7 +211,7 @@ def _anchor_file() -> Path:
 
 
 def _anchors() -> dict[str, Any]:
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, RecursionError):
         data = json.loads(_anchor_file().read_text(encoding="utf-8"))
         if isinstance(data, dict):
             return data
@@ -301,7 +302,7 @@ def changes(folder: Path) -> list[Change]:
     state = read_log(folder)
     ends: dict[int, dict[str, Any]] = {_count(entry.get("of")): entry for entry in state.lines if entry.get("of")}
     for entry in state.lines:
-        kind = entry.get("kind", "change")
+        kind = str(entry.get("kind") or "change")
         if kind in ("commit", "failed", "recovered"):
             continue
         end = ends.get(_count(entry.get("n"))) if kind == "intent" else None

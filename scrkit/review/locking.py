@@ -90,7 +90,7 @@ def read_holder_file(path: Path) -> LockHolder | None:
         )
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError, OverflowError):
         # Unreadable: being written this instant by the command taking it (a live lock), or left
         # half-written by a process killed at that instant (stale once it is a few seconds old).
         try:

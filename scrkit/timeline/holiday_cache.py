@@ -26,7 +26,7 @@ def _cache_file() -> Path:
 
 
 def _read(path: Path) -> dict[str, list[str]]:
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, RecursionError):
         data = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(data, dict):
             return data

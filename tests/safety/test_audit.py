@@ -98,6 +98,7 @@ def swap(lines: list[str]) -> list[str]:
             lambda folder: (folder / HEAD_NAME).write_text('{"entries": 1e400, "last": "x"}', encoding="utf-8"),
             "cannot be read",
         ),
+        (lambda folder: (folder / LOG_NAME).write_text("[" * 100_000 + "]" * 100_000 + "\n"), "not an entry"),
         (
             lambda folder: (folder / LOG_NAME).write_text(
                 '{"n": "x", "hash": 5, "prev": null, "of": [1]}\n', encoding="utf-8"
@@ -119,6 +120,7 @@ def swap(lines: list[str]) -> list[str]:
         "binary",
         "emptied",
         "head-infinite",
+        "deeply-nested",
         "entry-of-wrong-types",
     ],  # fmt: skip
 )
@@ -149,11 +151,17 @@ def test_a_repair_is_recorded_and_keeps_the_damaged_log(scrkit, logged: Path) ->
     assert [row.command for row in changes(logged)][-1] == "done"
 
 
-def test_a_kill_between_the_log_and_its_head_is_not_called_tampering(logged: Path) -> None:
+@pytest.mark.parametrize("behind", [1, 2])
+def test_a_kill_between_the_log_and_its_head_is_not_called_tampering(logged: Path, behind: int) -> None:
+    """Killed after writing the log, before its head: the head points at a line the log still holds
+    (twice in a row: two lines behind). A head pointing at a line that is not there is still reported."""
     state = read_log(logged)
-    lagging = {"entries": len(state.lines) - 1, "last": state.lines[-2]["hash"]}
+    lagging = {"entries": len(state.lines) - behind, "last": state.lines[-1 - behind]["hash"]}
     (logged / HEAD_NAME).write_text(json.dumps(lagging) + "\n", encoding="utf-8")
     assert verify(logged) == []
+    lying = {"entries": len(state.lines) - behind, "last": "0" * 64}
+    (logged / HEAD_NAME).write_text(json.dumps(lying) + "\n", encoding="utf-8")
+    assert any("does not match the log" in problem for problem in verify(logged))
 
 
 def test_an_interrupted_change_is_named_then_recorded_by_the_next_command(scrkit, logged: Path) -> None:

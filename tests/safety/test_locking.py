@@ -102,7 +102,7 @@ def test_commands_refuse_while_locked_and_unlock_breaks_a_stale_lock(scrkit, rev
 def test_a_lock_left_half_written_by_a_kill_recovers_once_it_is_old(scrkit, review_dir: Path, monkeypatch) -> None:
     monkeypatch.setenv("SCRKIT_LOCK_WAIT", "0")
     lock = review_dir / LOCK_NAME
-    lock.write_text('{"user": "pm', encoding="utf-8")  # killed while writing it
+    lock.write_text('{"user": "pm' + "[" * 100_000, encoding="utf-8")  # killed while writing it, or garbage
     old = dt.datetime.now().timestamp() - 60
     os.utime(lock, (old, old))
     result = scrkit("done", "family-notified", "--date", "20/11/2026", "-r", review_dir)
