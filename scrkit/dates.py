@@ -26,6 +26,8 @@ def parse_user_date(text: str, what: str) -> dt.date:
             f"{what}: '{text}' is not a date scrkit can read.",
             hint="Write it as 14/09/2026 (day first) or 2026-09-14.",
         )
+    if not 1850 <= year <= 2150:
+        raise BadInput(f"{what}: '{text}' is not a plausible date (scrkit reads years 1850 to 2150).")
     try:
         return dt.date(year, month, day)
     except ValueError:

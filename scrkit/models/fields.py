@@ -24,6 +24,9 @@ NO = ("no", "n", "false")
 
 
 BLANK = "must be filled in (it is blank)"
+# The years any record of a child's review can hold (a great-grandparent's birth to a retention date):
+# a typing slip such as 9999 would otherwise reach every calculation of the timetable.
+EARLIEST_YEAR, LATEST_YEAR = 1850, 2150
 
 
 def _date(value: Any) -> dt.date:
@@ -37,9 +40,14 @@ def _date(value: Any) -> dt.date:
         text = value.strip()
         if _ISO_DATE.match(text):
             try:
-                return dt.date.fromisoformat(text)
+                day = dt.date.fromisoformat(text)
             except ValueError:
                 raise ValueError(f"'{text}' is not a real date (check the day and month)") from None
+            if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+                raise ValueError(
+                    f"'{text}' is not a plausible date: scrkit reads years {EARLIEST_YEAR} to {LATEST_YEAR}"
+                )
+            return day
         raise ValueError(f"'{text}' is not a date written YYYY-MM-DD, e.g. 2026-09-14")
     raise ValueError(f"expected a date written YYYY-MM-DD, not {type(value).__name__} {value!r}")
 

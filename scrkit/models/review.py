@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field
 
 from scrkit.models.fields import ClockTime, Date, Record, Text, YesNo
 
@@ -137,7 +140,7 @@ class Publication(Record):
 class Retention(Record):
     """15.1.5: papers kept for 7 years; scrkit never deletes anything, it reports what is due."""
 
-    years: int = 7
+    years: Annotated[int, Field(ge=1, le=100)] = 7  # 15.1.5; a board's policy may say more
     policy_reference: Text | None = None
     legal_hold: YesNo = False
     hold_reason: Text | None = None

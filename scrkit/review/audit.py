@@ -127,6 +127,9 @@ def read_log(folder: Path) -> LogState:
         state.problems.append(f"{LOG_NAME} cannot be read: {error.strerror or error}")
         return state
     state.exists = True
+    if not path.is_file():
+        state.problems.append(f"{LOG_NAME} is not an ordinary file (a pipe, a device or a folder)")
+        return state
     if size > MAX_LOG_BYTES:
         state.problems.append(f"{LOG_NAME} is {size:,} bytes, far larger than any review's log")
         return state
@@ -187,6 +190,8 @@ def _head_problems(folder: Path, state: LogState) -> list[str]:
     head_path = folder / HEAD_NAME
     count, last = len(state.lines), state.lines[-1].get("hash") if state.lines else GENESIS
     try:
+        if head_path.exists() and not head_path.is_file():
+            raise ValueError("not an ordinary file")
         head = json.loads(head_path.read_text(encoding="utf-8"))
         entries, head_last = head["entries"], str(head["last"])
         if type(entries) is not int:

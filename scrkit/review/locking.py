@@ -67,11 +67,16 @@ def _process_alive(pid: int) -> bool:
         return True
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):  # no such process; a pid no system gives out
         return False
     except (PermissionError, OSError):
         return True
     return True
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    """A lock's time as this machine's local time without a zone, however it was written."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def read_holder(folder: Path) -> LockHolder | None:
@@ -80,12 +85,14 @@ def read_holder(folder: Path) -> LockHolder | None:
 
 def read_holder_file(path: Path) -> LockHolder | None:
     try:
+        if path.exists() and not path.is_file():  # a pipe or a folder: unreadable, never waited on
+            raise ValueError("not an ordinary file")
         data = json.loads(path.read_text(encoding="utf-8"))
         return LockHolder(
             user=str(data["user"]),
             host=str(data["host"]),
             pid=int(data["pid"]),
-            since=dt.datetime.fromisoformat(data["since"]),
+            since=_local(dt.datetime.fromisoformat(data["since"])),
             command=str(data["command"]),
         )
     except FileNotFoundError:

@@ -115,3 +115,60 @@ def test_an_output_folder_that_is_a_file_or_read_only_changes_nothing(scrkit, re
     result = scrkit("letters", "family-leaflet", "--no-record-sent", "-r", review_dir)
     assert result.code == ExitCode.REFUSED and "is read-only. Nothing was changed." in result.err
     assert (review_dir / "audit.log").read_bytes() == log  # refused before the intent: not even logged
+
+
+@pytest.mark.parametrize(
+    "record, old, new",
+    [
+        ("review.yaml", "  date: 2026-10-07", "  date: 9999-10-07"),
+        ("timeline.yaml", "done: 2026-09-15", "done: 9999-12-31"),
+        ("review.yaml", 'years: "7"', 'years: "8000"'),
+    ],
+    ids=["decision-9999", "done-9999", "retention-8000-years"],
+)
+def test_dates_no_review_can_hold_are_problems_not_crashes_or_hangs(scrkit, review_dir: Path, record, old, new) -> None:  # noqa: ANN001
+    from tests.conftest import replace_in
+
+    replace_in(review_dir / record, old, new)
+    for command in ("validate", "status", "timeline"):
+        result = scrkit(command, "-r", review_dir)
+        assert result.code == ExitCode.PROBLEMS_FOUND, (command, result.err)
+        assert record in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("typed", ["31/12/9999", "01/01/0001"])
+def test_dates_typed_far_out_are_refused(scrkit, review_dir: Path, typed: str) -> None:
+    result = scrkit("set-date", "presentation-meeting", typed, "-r", review_dir)
+    assert result.code == ExitCode.BAD_INPUT and "not a plausible date" in result.err
+
+
+@pytest.mark.parametrize(
+    "lock",
+    [
+        '{"user": "root", "host": "HOST", "pid": 2147483648, "since": "2026-11-01T09:00:00", "command": "done"}',
+        '{"user": "root", "host": "elsewhere", "pid": 1, "since": "2026-11-01T09:00:00+00:00", "command": "done"}',
+    ],
+    ids=["pid-past-any-system", "time-with-a-zone"],
+)
+def test_odd_lock_files_are_judged_not_crashed_on(scrkit, review_dir: Path, lock: str, monkeypatch) -> None:  # noqa: ANN001
+    import socket
+
+    monkeypatch.setenv("SCRKIT_LOCK_WAIT", "0")
+    (review_dir / ".scrkit-lock").write_text(lock.replace("HOST", socket.gethostname()), encoding="utf-8")
+    result = scrkit("done", "family-notified", "--date", "20/10/2026", "-r", review_dir)
+    assert result.code == ExitCode.OK and "broke a stale lock" in result.err, result.err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+@pytest.mark.parametrize("name", ["audit.log", ".scrkit-audit-head", ".scrkit-lock"])
+def test_a_log_head_or_lock_that_is_a_pipe_never_hangs(scrkit, review_dir: Path, name: str, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("SCRKIT_LOCK_WAIT", "0")
+    path = review_dir / name
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    outcome: list[int] = []
+    worker = threading.Thread(target=lambda: outcome.append(scrkit("log", "--verify", "-r", review_dir).code))
+    worker.daemon = True
+    worker.start()
+    worker.join(timeout=10)
+    assert outcome, f"a pipe named {name} made scrkit hang"
