@@ -9,6 +9,10 @@ import re
 
 from scrkit.errors import BadInput
 
+# The years any record of a child's review can hold (a great-grandparent's birth to a retention date):
+# a typing slip such as 9999 would otherwise reach every calculation of the timetable.
+EARLIEST_YEAR, LATEST_YEAR = 1850, 2150
+
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _UK = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
@@ -26,8 +30,8 @@ def parse_user_date(text: str, what: str) -> dt.date:
             f"{what}: '{text}' is not a date scrkit can read.",
             hint="Write it as 14/09/2026 (day first) or 2026-09-14.",
         )
-    if not 1850 <= year <= 2150:
-        raise BadInput(f"{what}: '{text}' is not a plausible date (scrkit reads years 1850 to 2150).")
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise BadInput(f"{what}: '{text}' is not a plausible date (scrkit reads {EARLIEST_YEAR} to {LATEST_YEAR}).")
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer
 
+from scrkit.dates import EARLIEST_YEAR, LATEST_YEAR
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -24,9 +26,6 @@ NO = ("no", "n", "false")
 
 
 BLANK = "must be filled in (it is blank)"
-# The years any record of a child's review can hold (a great-grandparent's birth to a retention date):
-# a typing slip such as 9999 would otherwise reach every calculation of the timetable.
-EARLIEST_YEAR, LATEST_YEAR = 1850, 2150
 
 
 def _date(value: Any) -> dt.date:
