@@ -20,9 +20,9 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+
+from scrkit.office.word import add_page_field
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 _output = TEMPLATES  # where save() writes; build_all() points it elsewhere for the check
@@ -32,16 +32,7 @@ ADDRESS = "{{ board.address|join(', ') }}"
 CONTACT = "Tel {{ board.phone|default('') }}   Secure email {{ board.secure_email }}"
 
 
-def _field(paragraph, instruction: str) -> None:  # noqa: ANN001
-    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when the page is drawn."""
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), instruction)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
+_field = add_page_field  # a Word field (PAGE, NUMPAGES) filled in when the page is drawn
 
 
 class Builder:

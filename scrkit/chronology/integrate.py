@@ -11,10 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from scrkit.case.layout import RETURNS
+from scrkit.case.layout import RETURNS, REVIEW_TEMPLATES
 from scrkit.case.records import ReviewRecords
-from scrkit.chronology.merge import ChildContext, IntegratedChronology, merge, normalise_person
-from scrkit.chronology.reading import ReadReturn, ReturnProblem, read_return
+from scrkit.chronology.agency_names import AgencyNames
+from scrkit.chronology.family import family_directory
+from scrkit.chronology.headings import HEADINGS_FILE, HeadingIndex, load_wordings
+from scrkit.chronology.merge import ChildContext, IntegratedChronology, merge
+from scrkit.chronology.reading import ReadingContext, ReadReturn, ReturnProblem, read_return
 from scrkit.errors import BadInput, Problem, ProblemsFound
 
 RETURN_SUFFIXES = (".xlsx", ".csv", ".xls", ".xlsm", ".xlsb", ".ods")
@@ -28,28 +31,42 @@ class MergeResult:
 
     @property
     def problem_count(self) -> int:
-        return sum(len(read.problems) for read in self.reads)
+        """Problems in the returns; notes (what scrkit read and how) are not counted."""
+        return sum(read.problem_count for read in self.reads)
 
 
-def child_context(records: ReviewRecords) -> ChildContext:
-    """Who the family-member column can name: every name form, abbreviation and relationship."""
-    people: dict[str, str] = {}
+def child_context(records: ReviewRecords, today: dt.date | None = None) -> ChildContext:
+    """What the merge needs of the review: the child, the period, the family, the agencies' order."""
     child = records.child
-    for form in (child.name, child.known_as, child.abbreviation, "child", child.name.split()[0]):
-        if form:
-            people.setdefault(normalise_person(form), child.id)
-    for member in records.people.family:
-        for form in (member.name, member.abbreviation, member.relationship, member.name.split()[0]):
-            if form:
-                people.setdefault(normalise_person(form), member.id)
     period = records.review.terms_of_reference
     return ChildContext(
         date_of_birth=child.date_of_birth,
         date_of_death=child.date_of_death,
         period_start=period.period_start,
         period_end=period.period_end,
-        people=people,
+        family=family_directory(records),
         agency_order=tuple(agency.id for agency in records.agencies.agencies),
+        today=today,
+    )
+
+
+def heading_files(records: ReviewRecords) -> list[Path]:
+    """The board's wordings (its templates folder), then the review's own (templates/)."""
+    files = []
+    if records.board.templates_folder:
+        files.append(records.folder / records.board.templates_folder / HEADINGS_FILE)
+    files.append(records.folder / REVIEW_TEMPLATES / HEADINGS_FILE)
+    return files
+
+
+def reading_context(records: ReviewRecords, today: dt.date) -> ReadingContext:
+    period = records.review.terms_of_reference
+    return ReadingContext(
+        agencies=AgencyNames.of(records.agencies.agencies),
+        headings=HeadingIndex.build(load_wordings(heading_files(records))),
+        today=today,
+        period_start=period.period_start,
+        period_end=period.period_end,
     )
 
 
@@ -89,7 +106,7 @@ def merge_returns(
     strict: bool = False,
     progress: Callable[[Path], None] = lambda path: None,
 ) -> MergeResult:
-    agencies = {agency.id: agency.name for agency in records.agencies.agencies}
+    context = reading_context(records, today)
     reads = []
     for path in return_files(records.folder, files):
         progress(path)
@@ -99,15 +116,18 @@ def merge_returns(
             reads.append(ReadReturn(path, None, problems=[ReturnProblem(path.name, "", None, "", "", message)],
                                     readable=False))  # fmt: skip
             continue
-        reads.append(read_return(path, agencies, today))
+        reads.append(read_return(path, context))
     if strict:
         problems = [
-            Problem(read.path, problem.row, problem.column, str(problem)) for read in reads for problem in read.problems
+            Problem(read.path, problem.row, problem.column, str(problem))
+            for read in reads
+            for problem in read.problems
+            if not problem.note
         ]
         if problems:
             raise ProblemsFound(
                 "the chronology returns", problems, hint="--strict stops at any problem; nothing was written."
             )
     usable = [read.events for read in reads if read.readable]
-    chronology = merge(usable, child_context(records), gap_days)
+    chronology = merge(usable, child_context(records, today), gap_days)
     return MergeResult(records=records, reads=reads, chronology=chronology)

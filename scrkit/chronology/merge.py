@@ -1,12 +1,15 @@
 """Merging the agencies' returns into the integrated chronology (1.6.6, 14.1.1).
 
 Events are ordered by date, then time, then the agencies' own order, and numbered afresh;
-each keeps its agency, source file, source row and the agency's own event number. The child's
-age at each event comes from the date of birth ("pre-birth" before it: antenatal contacts are
-common). Events are flagged, never removed: outside the terms-of-reference period, after the
-child's death, an uncertain or partial date, a possible duplicate of another agency's record
-of the same event (with the score and the matched event), and gaps with no agency contact.
-The child's voice is counted: how often each agency saw the child or sought their wishes.
+events with no readable date come last ("Undated events"), in the order the returns give them.
+Each keeps its agency, source file, source row, the agency's own event number and every extra
+column of its return. The child's age at each event comes from the date of birth ("pre-birth"
+before it: antenatal contacts are common). Events are flagged, never removed: outside the
+terms-of-reference period, after the child's death, after today, an uncertain, partial, inferred
+or unreadable date, no event text, a family member the people records do not hold, a possible
+duplicate of another agency's record of the same event (with the score and the matched event),
+and gaps with no agency contact. The child's voice is counted: how often each agency saw the
+child or sought their wishes.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from scrkit.chronology.family import FamilyDirectory
 from scrkit.chronology.reading import ReturnedEvent
-from scrkit.chronology.values import Precision
+from scrkit.chronology.written_dates import Precision
 from scrkit.dates import age_between
 
 DEFAULT_GAP_DAYS = 90
@@ -25,7 +29,6 @@ DUPLICATE_THRESHOLD = 0.5
 # Events of one family member on one day compared pairwise for duplicates, at most; a larger group
 # (200,000 rows dated one day: a return's dates all lost) is flagged instead of compared, not hung on.
 MAX_DUPLICATE_GROUP = 2_000
-_WORD = re.compile(r"[a-z0-9]+")
 _LONG_WORD = re.compile(r"[a-z0-9]{2,}")  # words of two letters or more: one-letter words say nothing
 _STOP_WORDS = frozenset(
     "a an and the to of in on at for by with was were is be been had has have her his their she he they it "  # noqa: SIM905
@@ -41,8 +44,9 @@ class ChildContext:
     date_of_death: dt.date | None
     period_start: dt.date | None
     period_end: dt.date | None
-    people: dict[str, str]  # every name form, abbreviation and relationship, normalised -> person id
+    family: FamilyDirectory
     agency_order: tuple[str, ...]
+    today: dt.date | None = None
 
 
 @dataclass(slots=True)
@@ -50,7 +54,8 @@ class IntegratedEvent:
     number: int
     event: ReturnedEvent
     age: str
-    person: str  # the person id the family member column names, or the text as written
+    person: str  # who the family member column names: person ids joined by '+', or the text as written
+    family: str = ""  # the agreed abbreviations of the people named ("M, C"), or the text as written
     flags: list[str] = field(default_factory=list)
     duplicate_of: int | None = None
     duplicate_score: float | None = None
@@ -77,13 +82,17 @@ class VoiceCount:
 
 @dataclass
 class IntegratedChronology:
-    events: list[IntegratedEvent]
+    events: list[IntegratedEvent]  # dated events in order, then the undated ones
     gaps: list[Gap]
     voice: dict[str, VoiceCount]  # per agency id, and "all"
 
+    @property
+    def dated(self) -> list[IntegratedEvent]:
+        return [item for item in self.events if item.event.date.date is not None]
 
-def normalise_person(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    @property
+    def undated(self) -> list[IntegratedEvent]:
+        return [item for item in self.events if item.event.date.date is None]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -110,9 +119,10 @@ def merge(
 ) -> IntegratedChronology:
     order = {agency: position for position, agency in enumerate(child.agency_order)}
     events = [event for agency_events in returns for event in agency_events]
-    events.sort(
+    dated = [event for event in events if event.date.date is not None]
+    dated.sort(
         key=lambda e: (
-            e.date.date,
+            e.date.date or dt.date.min,
             e.time or dt.time(0, 0),
             e.time is not None,
             order.get(e.agency, len(order)),
@@ -121,19 +131,28 @@ def merge(
             e.source_row,
         )
     )
+    undated = [event for event in events if event.date.date is None]  # in the returns' own order
     integrated = []
-    people: dict[str, str] = {}  # a return repeats its few family-member codes: each normalised once
+    people: dict[str, tuple[str, str, tuple[str, ...]]] = {}  # a return repeats its few family-member codes
     ages: dict[tuple[dt.date, Precision, bool], str] = {}  # and its dates: each age worked out once
-    for number, event in enumerate(events, start=1):
+    for number, event in enumerate(dated + undated, start=1):
         written = event.family_member
         if written not in people:
-            people[written] = child.people.get(normalise_person(written), written)
+            found = child.family.identify(written)
+            if found.people and not found.unknown:
+                people[written] = ("+".join(sorted(found.people)), child.family.shown(found.people), ())
+            else:
+                people[written] = (" ".join(written.lower().split()), written, found.unknown)
+        person, family, unknown = people[written]
         day = event.date
-        key = (day.date, day.precision, day.uncertain)
-        if key not in ages:
-            ages[key] = age_at(day.date, day.precision, child.date_of_birth, day.uncertain)
-        item = IntegratedEvent(number=number, event=event, age=ages[key], person=people[written])
-        _flag(item, child)
+        age = ""
+        if day.date is not None:
+            key = (day.date, day.precision, day.uncertain)
+            if key not in ages:
+                ages[key] = age_at(day.date, day.precision, child.date_of_birth, day.uncertain)
+            age = ages[key]
+        item = IntegratedEvent(number=number, event=event, age=age, person=person, family=family)
+        _flag(item, child, unknown)
         integrated.append(item)
     _find_duplicates(integrated)
     return IntegratedChronology(
@@ -143,25 +162,34 @@ def merge(
     )
 
 
-def _flag(item: IntegratedEvent, child: ChildContext) -> None:
+def _flag(item: IntegratedEvent, child: ChildContext, unknown: tuple[str, ...]) -> None:
     day = item.event.date
-    if child.period_start and day.date < child.period_start:
-        item.flags.append("before the period under review")
-    if child.period_end and day.date > child.period_end:
-        item.flags.append("after the period under review")
-    if child.date_of_death and day.date > child.date_of_death:
-        item.flags.append("after the child's death")
-    if day.uncertain:
-        item.flags.append("uncertain date")
-    if day.precision is not Precision.DAY:
-        item.flags.append(f"date known to the {day.precision.value} only")
+    if day.date is not None:
+        last = day.end or day.date
+        if child.period_start and last < child.period_start:
+            item.flags.append("before the period under review")
+        if child.period_end and day.date > child.period_end:
+            item.flags.append("after the period under review")
+        if child.date_of_death and day.date > child.date_of_death:
+            item.flags.append("after the child's death")
+        if child.today and day.date > child.today:
+            item.flags.append("dated after today: check the date in the return")
+    item.flags.extend(day.flags())
+    if not item.event.event:
+        item.flags.append("no event text in the return")
+    for part in unknown:
+        shared = child.family.ambiguity(part)
+        if shared:
+            item.flags.append(f"family member '{part}' could be any of {', '.join(shared)}: check the return")
+        else:
+            item.flags.append(f"family member '{part}' is not in the people records")
 
 
 def _find_duplicates(events: list[IntegratedEvent]) -> None:
     """The same event recorded by two agencies: same day, same family member, alike text."""
     by_day: dict[tuple[dt.date, str], list[IntegratedEvent]] = defaultdict(list)
     for item in events:
-        if item.event.date.precision is Precision.DAY:
+        if item.event.date.precision is Precision.DAY and item.event.date.date is not None:
             by_day[(item.event.date.date, item.person)].append(item)
     for group in by_day.values():
         agencies = [item.event.agency for item in group]
@@ -203,15 +231,17 @@ def _find_duplicates(events: list[IntegratedEvent]) -> None:
 def _gaps(events: list[IntegratedEvent], child: ChildContext, gap_days: int) -> list[Gap]:
     found = []
     in_period = [
-        item
+        (item, item.event.date.date)
         for item in events
-        if (child.period_start is None or item.event.date.date >= child.period_start)
+        if item.event.date.date is not None
+        and (child.period_start is None or item.event.date.date >= child.period_start)
         and (child.period_end is None or item.event.date.date <= child.period_end)
     ]
-    for before, after in zip(in_period, in_period[1:], strict=False):
-        days = (after.event.date.date - before.event.date.date).days
+    for (before, start), (_, end) in zip(in_period, in_period[1:], strict=False):
+        assert start is not None and end is not None
+        days = (end - start).days
         if days > gap_days:
-            found.append(Gap(after=before.number, start=before.event.date.date, end=after.event.date.date, days=days))
+            found.append(Gap(after=before.number, start=start, end=end, days=days))
     return found
 
 

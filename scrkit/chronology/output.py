@@ -13,25 +13,42 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from scrkit.chronology.merge import IntegratedChronology
-from scrkit.chronology.reading import ReadReturn, columns
-from scrkit.chronology.values import Precision
+from scrkit.chronology.headings import columns
+from scrkit.chronology.merge import IntegratedChronology, IntegratedEvent
+from scrkit.chronology.reading import ReadReturn
 
 _SEEN = {True: "Y", False: "N", None: ""}
 AGENCY_SHADES = ("FFFFFF", "EAF1FB", "FDF2E6", "EAF6EC", "F4ECF7", "FEF9E3", "E8F6F8", "F9EBEA", "EEEEEE")
-EXTRA_HEADINGS = (
-    "Agency",
-    "Source file",
-    "Source row",
-    "Agency's event no",
-    "Date as written",
-    "Flags",
-    "Possible duplicate of",
-)
-WIDTHS = (8, 12, 7, 16, 14, 14, 60, 22, 40, 30, 26, 24, 9, 10, 16, 40, 10)
+# The Chronology sheet: the Appendix 7 columns with the agency beside the date (the overview author
+# must see who recorded each event), then what the merge adds, then where each event came from.
+CHRONOLOGY_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("event_no", 6), ("date", 12), ("time", 7), ("Agency", 18), ("age", 12), ("family_member", 12),
+    ("child_seen", 11), ("event", 60), ("source", 18), ("action", 32), ("note", 24),
+    ("Other information", 30), ("Flags", 30), ("Possible duplicate of", 10), ("Date as written", 16),
+    ("Source file", 20), ("Source row", 7), ("Agency's event no", 10),
+)  # fmt: skip
+UNDATED_HEADING = "Undated events: the date in the return could not be read (see the Issues sheet)"
 SUMMARY_HEADINGS = ("Agency", "Events", "First event", "Last event", "Child seen (Y)", "Not seen (N)",
                     "Not recorded", "Problems in return")  # fmt: skip
+
+
+def _heading(key: str) -> str:
+    return next((column.heading for column in columns() if column.key == key), key)
+
+
+def other_information(item: IntegratedEvent) -> str:
+    """The return's columns outside App 7, each as 'Heading: value', one per line."""
+    lines = [f"{heading}: {value}" for heading, value in item.event.other]
+    if item.family and item.family != item.event.family_member:
+        lines.append(f"Family member as written: {item.event.family_member}")
+    return "\n".join(lines)
+
+
+def date_as_written(item: IntegratedEvent) -> str | None:
+    date = item.event.date
+    return date.original if date.original and date.original != date.display() else None
 
 
 @dataclass(frozen=True)
@@ -53,7 +70,7 @@ def summaries(chronology: IntegratedChronology, reads: list[ReadReturn], agency_
         by_agency.setdefault(item.event.agency, []).append(item)
     problems: dict[str, int] = {}
     for read in reads:
-        problems[read.agency or read.path.name] = problems.get(read.agency or read.path.name, 0) + len(read.problems)
+        problems[read.agency or read.path.name] = problems.get(read.agency or read.path.name, 0) + read.problem_count
     found = []
     for agency in sorted(
         set(by_agency) | set(problems), key=lambda a: list(agency_names).index(a) if a in agency_names else 99
@@ -65,8 +82,8 @@ def summaries(chronology: IntegratedChronology, reads: list[ReadReturn], agency_
                 agency=agency,
                 name=agency_names.get(agency, agency),
                 events=len(items),
-                first=min((i.event.date.date for i in items), default=None),
-                last=max((i.event.date.date for i in items), default=None),
+                first=min((i.event.date.date for i in items if i.event.date.date), default=None),
+                last=max((i.event.date.date for i in items if i.event.date.date), default=None),
                 seen=voice.seen if voice else 0,
                 not_seen=voice.not_seen if voice else 0,
                 unknown=voice.unknown if voice else 0,
@@ -76,21 +93,27 @@ def summaries(chronology: IntegratedChronology, reads: list[ReadReturn], agency_
     return found
 
 
+def _fixed_moment(chronology: IntegratedChronology) -> dt.datetime:
+    """A fixed creation date (the latest event): the same inputs give the same file."""
+    latest = max((item.event.date.date for item in chronology.dated if item.event.date.date), default=None)
+    return dt.datetime.combine(latest or dt.date(2000, 1, 1), dt.time())
+
+
 def write_workbook(
     target: Path,
     chronology: IntegratedChronology,
     reads: list[ReadReturn],
     agency_names: dict[str, str],
     title: str,
+    reference: str = "",
 ) -> None:
     """Write the workbook to ``target``, streaming its rows."""
-    from scrkit.chronology.xlsx_stream import CellStyle, Sheet, WorkbookWriter
+    from scrkit.chronology.xlsx_stream import CellStyle, Sheet, WorkbookWriter, header_footer_text
 
-    latest = max((item.event.date.date for item in chronology.events), default=dt.date(2000, 1, 1))
-    # A fixed creation date (the latest event) makes the same inputs give the same file.
-    writer = WorkbookWriter(target, title, "scrkit", dt.datetime.combine(latest, dt.time()))
+    writer = WorkbookWriter(target, title, "scrkit", _fixed_moment(chronology))
     styles = writer.styles
     heading = styles.add(CellStyle(fill="D9D9D9", bold=True, wrap=True))
+    section = styles.add(CellStyle(fill="D9D9D9", bold=True))
     agencies = list(agency_names) + sorted({i.event.agency for i in chronology.events} - set(agency_names))
     shades = {
         agency: (
@@ -102,39 +125,51 @@ def write_workbook(
             (agency, AGENCY_SHADES[position % len(AGENCY_SHADES)]) for position, agency in enumerate(agencies)
         )
     }
-    plain = styles.add(CellStyle(border=False))
+    plain = styles.add(CellStyle(border=False, wrap=True))
     plain_date = styles.add(CellStyle(border=False, number_format="dd/mm/yyyy"))
     bold = styles.add(CellStyle(border=False, bold=True))
-    headings = [column.heading for column in columns()] + list(EXTRA_HEADINGS)
+    headings = [_heading(key) for key, _ in CHRONOLOGY_COLUMNS]
+    widths = [width for _, width in CHRONOLOGY_COLUMNS]
+    # Printed on every page: CONFIDENTIAL and the review's reference, the page and the number of pages.
+    printed_header = f"&L&\"-,Bold\"CONFIDENTIAL&C{header_footer_text(title)}&R{header_footer_text(reference)}"
+    printed_footer = "&LCONFIDENTIAL&CPage &P of &N&R&A"
+
+    def event_row(item: IntegratedEvent) -> list[tuple[object, int]]:
+        event = item.event
+        text, date_style, time_style = shades[event.agency]
+        exact = event.date.exact
+        return [
+            (item.number, text),
+            (event.date.date if exact else event.date.display(), date_style if exact else text),
+            (event.time, time_style),
+            (agency_names.get(event.agency, event.agency), text),
+            (item.age, text),
+            (item.family or event.family_member, text),
+            (_SEEN[event.child_seen], text),
+            (event.event, text),
+            (event.source, text),
+            (event.action, text),
+            (event.note, text),
+            (other_information(item), text),
+            ("; ".join(item.flags), text),
+            (item.duplicate_of, text),
+            (date_as_written(item), text),
+            (event.source_file, text),
+            (event.source_row, text),
+            (event.agency_event_no, text),
+        ]
 
     def chronology_rows():  # noqa: ANN202
         yield [(text, heading) for text in headings]
+        undated_started = False
         for item in chronology.events:
-            event = item.event
-            text, date_style, time_style = shades[event.agency]
-            exact = event.date.precision is Precision.DAY and not event.date.uncertain
-            yield [
-                (item.number, text),
-                (event.date.date if exact else event.date.display(), date_style if exact else text),
-                (event.time, time_style),
-                (item.age, text),
-                (event.family_member, text),
-                (_SEEN[event.child_seen], text),
-                (event.event, text),
-                (event.source or agency_names.get(event.agency, event.agency), text),
-                (event.action, text),
-                (event.note, text),
-                (agency_names.get(event.agency, event.agency), text),
-                (event.source_file, text),
-                (event.source_row, text),
-                (event.agency_event_no, text),
-                (event.date.original if event.date.original != event.date.display() else None, text),
-                ("; ".join(item.flags), text),
-                (item.duplicate_of, text),
-            ]
+            if item.event.date.date is None and not undated_started:
+                undated_started = True
+                yield [(UNDATED_HEADING, section)]
+            yield event_row(item)
 
     def issue_rows():  # noqa: ANN202
-        yield [(text, heading) for text in ("File", "Sheet", "Row", "Column", "Value", "Problem")]
+        yield [(text, heading) for text in ("File", "Sheet", "Row", "Column", "Value", "Kind", "Problem or note")]
         for read in reads:
             for problem in read.problems:
                 yield [
@@ -143,6 +178,7 @@ def write_workbook(
                     (problem.row, plain),
                     (problem.column, plain),
                     (problem.value, plain),
+                    ("note" if problem.note else "problem", plain),
                     (problem.reason, plain),
                 ]
         for gap in chronology.gaps:
@@ -150,14 +186,8 @@ def write_workbook(
                 f"No agency contact for {gap.days} days, from {gap.start:%d/%m/%Y} (after event {gap.after}) "
                 f"to {gap.end:%d/%m/%Y}"
             )
-            yield [
-                ("(all returns)", plain),
-                (None, plain),
-                (None, plain),
-                (None, plain),
-                (None, plain),
-                (message, plain),
-            ]
+            yield [("(all returns)", plain), (None, plain), (None, plain), (None, plain), (None, plain),
+                   ("gap", plain), (message, plain)]  # fmt: skip
 
     def summary_rows():  # noqa: ANN202
         yield [(text, heading) for text in SUMMARY_HEADINGS]
@@ -181,59 +211,109 @@ def write_workbook(
             (total.seen if total else 0, bold),
             (total.not_seen if total else 0, bold),
             (total.unknown if total else 0, bold),
-            (sum(len(read.problems) for read in reads), bold),
+            (sum(read.problem_count for read in reads), bold),
         ]
 
     writer.write(
         [
-            Sheet("Chronology", WIDTHS, chronology_rows(), autofilter=True),
-            Sheet("Issues", (30, 14, 7, 24, 30, 70), issue_rows()),
-            Sheet("Summary", (40,) + (14,) * 7, summary_rows()),
+            Sheet(
+                "Chronology", widths, chronology_rows(), autofilter=True, header=printed_header, footer=printed_footer
+            ),
+            Sheet("Issues", (26, 12, 6, 20, 26, 8, 70), issue_rows(), header=printed_header, footer=printed_footer),
+            Sheet("Summary", (40,) + (14,) * 7, summary_rows(), header=printed_header, footer=printed_footer),
         ]
     )
 
 
-def docx_bytes(chronology: IntegratedChronology, agency_names: dict[str, str], title: str) -> bytes:
-    """The chronology as a landscape Word table, for the overview report (14.1.1)."""
+# The Word table: App 7's columns for the overview report (14.1.1), with the agency and the flags.
+# Widths in centimetres on A4 landscape with 1.27 cm margins (27.16 cm of text width): Event widest.
+WORD_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("No", 0.9), ("Date", 2.0), ("Time", 1.1), ("Agency", 2.4), ("Age of child", 1.6), ("Family member", 1.6),
+    ("Child seen (Y/N)", 1.1), ("Event", 7.6), ("Source", 1.9), ("Action taken", 3.2),
+    ("Note and other information", 2.2), ("Flags", 1.5),
+)  # fmt: skip
+
+
+def docx_bytes(
+    chronology: IntegratedChronology, agency_names: dict[str, str], title: str, reference: str = ""
+) -> bytes:
+    """The chronology as a landscape A4 Word table, for the overview report (14.1.1)."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Cm, Pt
+
+    from scrkit.office.word import add_page_field, keep_rows_whole, repeat_as_header, set_fixed_widths
 
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(1.5))
-    document.styles["Normal"].font.size = Pt(8)
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)  # A4, never python-docx's US Letter
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.27))
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(8)
+    normal.paragraph_format.space_after = Pt(0)
+    header = section.header.paragraphs[0]
+    header.text = f"CONFIDENTIAL\t{title}\t{reference}"
+    footer = section.footer.paragraphs[0]
+    footer.text = "CONFIDENTIAL\tPage "
+    add_page_field(footer, "PAGE")
+    footer.add_run(" of ")
+    add_page_field(footer, "NUMPAGES")
+    for paragraph in (header, footer):
+        _tab_stops(paragraph, section)
     document.add_heading(title, level=1)
-    headings = [column.heading for column in columns()]
-    table = document.add_table(rows=1, cols=len(headings))
+    table = document.add_table(rows=1, cols=len(WORD_COLUMNS))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headings, strict=True):
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, (text, _) in zip(table.rows[0].cells, WORD_COLUMNS, strict=True):
         cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    repeat_as_header(table.rows[0])
+    undated_started = False
     for item in chronology.events:
         event = item.event
+        if event.date.date is None and not undated_started:
+            undated_started = True
+            row = table.add_row()
+            merged = row.cells[0].merge(row.cells[-1])
+            merged.text = UNDATED_HEADING
+            merged.paragraphs[0].runs[0].bold = True
+        written = date_as_written(item)
+        notes = "\n".join(part for part in (event.note, other_information(item)) if part)
         values = (
             str(item.number),
-            event.date.display(),
+            event.date.display() + (f"\n(written: {written})" if written else ""),
             event.time.strftime("%H:%M") if event.time else "",
+            agency_names.get(event.agency, event.agency),
             item.age,
-            event.family_member,
+            item.family or event.family_member,
             _SEEN[event.child_seen],
             event.event,
-            event.source or agency_names.get(event.agency, event.agency),
+            event.source,
             event.action,
-            event.note,
+            notes,
+            "; ".join(item.flags),
         )
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
             cell.text = value
+    set_fixed_widths(table, [Cm(width) for _, width in WORD_COLUMNS])
+    keep_rows_whole(table)
     properties = document.core_properties
     properties.title = title
     properties.author = "scrkit"
-    latest = max((item.event.date.date for item in chronology.events), default=dt.date(2000, 1, 1))
-    properties.created = properties.modified = dt.datetime.combine(latest, dt.time(), tzinfo=dt.UTC)
+    properties.created = properties.modified = _fixed_moment(chronology).replace(tzinfo=dt.UTC)
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
+
+
+def _tab_stops(paragraph: Any, section: Any) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    width = section.page_width - section.left_margin - section.right_margin
+    paragraph.paragraph_format.tab_stops.add_tab_stop(width // 2, WD_TAB_ALIGNMENT.CENTER)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)

@@ -1,9 +1,13 @@
-"""Reading agencies' chronology returns as they really arrive.
+"""Reading agencies' chronology returns as they really arrive (App 7; App 14 2.4).
 
 A return is an .xlsx workbook or a .csv file. Headings are matched to the Appendix 7 columns
-whatever their case, spacing, punctuation or common rewording; the heading row may sit below
-a few lines of preamble (the agency's name, the period). Each row that cannot be read is
-reported with the file, sheet, row, column, value and reason; the rest of the return is kept.
+(``headings``); the heading row may sit below a few lines of preamble (the agency's name, the
+period); every visible sheet with a heading row is read. No event is left out silently: only a
+truly empty row is skipped. A row whose date cannot be read is kept (``Precision.UNDATED``), a day
+and month with no year is given the year the rows around it or the period under review make
+certain, a row with no event text is kept, and every column outside App 7 travels with its
+event ("Other information"). Everything that needed a person's eye is reported with the file,
+sheet, row, column, value and reason: a problem, or a note where scrkit read it and says how.
 """
 
 from __future__ import annotations
@@ -11,51 +15,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from scrkit.chronology.agency_names import AgencyMatch, AgencyNames
+from scrkit.chronology.headings import Header, HeadingIndex, columns, find_header, normalise_heading
 from scrkit.chronology.safety import MAX_COLUMNS, MAX_ROWS, UnsafeReturn, check_workbook
-from scrkit.chronology.values import EventDate, ValueProblem, parse_event_date, parse_event_time, parse_yes_no
-from scrkit.models.fields import Record, Text
+from scrkit.chronology.values import ValueProblem, parse_event_time, parse_yes_no
+from scrkit.chronology.written_dates import EventDate, NoYear, parse_when, undated
 from scrkit.office.archive import MAX_FILE_BYTES
-from scrkit.records.yamlfile import read_document, to_plain
-from scrkit.resources import DATA
 
 HEADER_SEARCH_ROWS = 25
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
-
-
-class ColumnSpec(Record):
-    key: Text
-    heading: Text
-    required: bool = False
-    synonyms: list[Text] = []
-
-
-class ColumnCatalogue(Record):
-    columns: list[ColumnSpec]
-
-
-@lru_cache(maxsize=1)
-def columns() -> tuple[ColumnSpec, ...]:
-    """The Appendix 7 columns in order (scrkit/data/chronology-columns.yaml)."""
-    return tuple(ColumnCatalogue.model_validate(to_plain(read_document(DATA / "chronology-columns.yaml"))).columns)
-
-
-def normalise_heading(text: str) -> str:
-    return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
-
-
-@lru_cache(maxsize=1)
-def _heading_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for column in columns():
-        for form in (column.heading, column.key.replace("_", " "), *column.synonyms):
-            index.setdefault(normalise_heading(form), column.key)
-    return index
+# Sheets of scrkit's own App 7 template that hold no events.
+TEMPLATE_SHEETS = frozenset({"instructions", "lists"})
 
 
 @dataclass(slots=True)
@@ -76,6 +49,7 @@ class ReturnedEvent:
     action: str
     note: str
     agency_age: str = ""
+    other: tuple[tuple[str, str], ...] = ()  # every other heading of the row, with its value, as written
 
 
 @dataclass(frozen=True)
@@ -86,9 +60,10 @@ class ReturnProblem:
     column: str
     value: str
     reason: str
+    note: bool = False  # read, and said how: for a person to check, not a fault in the return
 
     def __str__(self) -> str:
-        where = self.file + (f", sheet '{self.sheet}'" if self.sheet else "")
+        where = ("note: " if self.note else "") + self.file + (f", sheet '{self.sheet}'" if self.sheet else "")
         if self.row:
             where += f", row {self.row}"
         if self.column:
@@ -103,8 +78,13 @@ class ReadReturn:
     agency: str | None
     sheet: str = ""
     events: list[ReturnedEvent] = field(default_factory=list)
-    problems: list[ReturnProblem] = field(default_factory=list)
+    problems: list[ReturnProblem] = field(default_factory=list)  # notes included (ReturnProblem.note)
     readable: bool = True
+    agency_match: AgencyMatch | None = None
+
+    @property
+    def problem_count(self) -> int:
+        return sum(1 for problem in self.problems if not problem.note)
 
 
 # Control characters pasted from Word or a case system: a vertical tab is Word's line break; the
@@ -122,52 +102,15 @@ def _text(value: Any) -> str:
     return str(value).translate(_CONTROLS).strip()
 
 
-def find_header(rows: list[list[Any]]) -> tuple[int, dict[int, str], list[str]] | None:
-    """The heading row among the first rows: its index, column positions to keys, unknown headings."""
-    index = _heading_index()
-    best: tuple[int, dict[int, str], list[str]] | None = None
-    for row_number, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        mapping: dict[int, str] = {}
-        unknown: list[str] = []
-        for position, cell in enumerate(row[:MAX_COLUMNS]):
-            heading = normalise_heading(_text(cell))
-            if not heading:
-                continue
-            key = index.get(heading)
-            if key and key not in mapping.values():
-                mapping[position] = key
-            else:
-                unknown.append(_text(cell))
-        if {"date", "event"} <= set(mapping.values()) and (best is None or len(mapping) > len(best[1])):
-            best = (row_number, mapping, unknown)
-    return best
+@dataclass(frozen=True)
+class SheetRows:
+    name: str
+    rows: list[list[Any]]
+    hidden: bool = False
 
 
-def _agency_from_preamble(rows: list[list[Any]], agencies: dict[str, str]) -> str | None:
-    """The template's first rows say `Agency: <name>`; a return may keep them."""
-    by_name = {name.lower(): agency_id for agency_id, name in agencies.items()}
-    for row in rows[:HEADER_SEARCH_ROWS]:
-        cells = [_text(cell) for cell in row[:6]]
-        for position, cell in enumerate(cells[:-1]):
-            if normalise_heading(cell) in ("agency", "agency name", "agency id"):
-                value = cells[position + 1].strip().lower()
-                if value in agencies:
-                    return value
-                if value in by_name:
-                    return by_name[value]
-    return None
-
-
-def agency_from_file_name(path: Path, agencies: dict[str, str]) -> str | None:
-    stem = normalise_heading(path.stem)
-    matches = [agency_id for agency_id in agencies if normalise_heading(agency_id) in stem]
-    if not matches:
-        matches = [agency_id for agency_id, name in agencies.items() if normalise_heading(name) in stem]
-    return max(matches, key=len) if matches else None
-
-
-def load_rows(path: Path) -> tuple[list[tuple[str, list[list[Any]]]], bool]:
-    """The visible sheets' rows (or the CSV's), and whether the workbook counts dates from 1904."""
+def load_rows(path: Path) -> tuple[list[SheetRows], bool]:
+    """Every sheet's rows (or the CSV's), and whether the workbook counts dates from 1904."""
     suffix = path.suffix.lower()
     if suffix in (".xls", ".xlsm", ".xlsb", ".ods"):
         raise UnsafeReturn(
@@ -176,7 +119,7 @@ def load_rows(path: Path) -> tuple[list[tuple[str, list[list[Any]]]], bool]:
             hint="Ask the agency to save the return as .xlsx (Excel Workbook) and send it again.",
         )
     if suffix == ".csv":
-        return [("", _csv_rows(path))], False
+        return [SheetRows("", _csv_rows(path))], False
     if suffix != ".xlsx":
         raise UnsafeReturn(f"{path.name} is not a chronology return: scrkit reads .xlsx and .csv files.")
     facts = check_workbook(path)
@@ -194,13 +137,11 @@ def load_rows(path: Path) -> tuple[list[tuple[str, list[list[Any]]]], bool]:
         workbook = CalamineWorkbook.from_path(str(path))
         sheets = []
         for meta in workbook.sheets_metadata:
-            if meta.visible != SheetVisibleEnum.Visible:
-                continue
             sheet = workbook.get_sheet_by_name(meta.name)
             if sheet.total_height > MAX_ROWS:
                 raise UnsafeReturn(f"{path.name}: sheet '{meta.name}' has more than {MAX_ROWS:,} rows.")
             rows = [list(row[:MAX_COLUMNS]) for row in sheet.iter_rows()]
-            sheets.append((meta.name, rows))
+            sheets.append(SheetRows(meta.name, rows, hidden=meta.visible != SheetVisibleEnum.Visible))
     except UnsafeReturn:
         raise
     except Exception as error:  # noqa: BLE001 - the reader's own errors name no file; ours do
@@ -240,115 +181,210 @@ def _csv_rows(path: Path) -> list[list[Any]]:
     return rows
 
 
-def read_return(path: Path, agencies: dict[str, str], today: dt.date, agency: str | None = None) -> ReadReturn:
-    """Read one return. ``agencies`` maps agency ids to names, to tell whose return it is."""
+
+
+@dataclass(frozen=True)
+class ReadingContext:
+    """What reading a return needs to know about the review."""
+
+    agencies: AgencyNames
+    headings: HeadingIndex
+    today: dt.date
+    period_start: dt.date | None = None  # the terms of reference's period: years for a day and month
+    period_end: dt.date | None = None
+
+
+def read_return(path: Path, context: ReadingContext, agency: str | None = None) -> ReadReturn:
+    """Read one return: every sheet with a heading row, every non-empty row, every problem at once."""
     try:
         sheets, date1904 = load_rows(path)
     except UnsafeReturn as error:
         result = ReadReturn(path=path, agency=agency, readable=False)
         result.problems.append(ReturnProblem(path.name, "", None, "", "", error.message))
         return result
-    for sheet_name, rows in sheets:
-        header = find_header(rows)
+    result = ReadReturn(path=path, agency=agency)
+    read_sheets = []
+    likeliest: Header | None = None
+    for sheet in sheets:
+        header, likely = find_header(sheet.rows, context.headings, _text, HEADER_SEARCH_ROWS)
         if header is None:
+            if likely is not None and (likeliest is None or len(likely.keys) > len(likeliest.keys)):
+                likeliest = likely
+            _unread_sheet(result, sheet, likely)
             continue
-        found_agency = agency or _agency_from_preamble(rows, agencies) or agency_from_file_name(path, agencies)
-        result = ReadReturn(path=path, agency=found_agency, sheet=sheet_name)
-        if found_agency is None:
-            result.readable = False
-            result.problems.append(
-                ReturnProblem(
-                    path.name,
-                    sheet_name,
-                    None,
-                    "",
-                    "",
-                    "cannot tell which agency sent this return: put the agency's id in the file name "
-                    f"(one of: {', '.join(agencies)}) or keep the template's 'Agency' line",
-                )
-            )
-            return result
-        _read_rows(result, rows, header, date1904, today)
-        return result
-    result = ReadReturn(path=path, agency=agency, readable=False)
-    wanted = ", ".join(column.heading for column in columns() if column.required)
-    result.problems.append(
-        ReturnProblem(path.name, "", None, "", "", f"no heading row with the Appendix 7 columns ({wanted}) was found")
-    )
+        if sheet.hidden:  # a stale draft, or events someone hid: a person decides, scrkit does not guess
+            filled = sum(1 for row in sheet.rows[header.row + 1 :] if any(_text(cell) for cell in row))
+            hidden = (f"this sheet is hidden in the workbook and has {filled} row(s) under a chronology heading "
+                      "row; they were not merged. If they belong in the chronology, unhide the sheet and merge "
+                      "again")  # fmt: skip
+            result.problems.append(ReturnProblem(path.name, sheet.name, None, "", "", hidden))
+            continue
+        read_sheets.append(sheet.name)
+        result.sheet = result.sheet or sheet.name
+        _read_rows(result, sheet.name, sheet.rows, header, date1904, context)
+    if not read_sheets:
+        result.readable = False
+        result.problems.append(ReturnProblem(path.name, "", None, "", "", _no_header_message(likeliest)))
+    result.agency_match = _find_agency(path, sheets, result, context.agencies, agency)
+    if result.agency_match is None:
+        result.readable = False
+        result.problems.append(ReturnProblem(path.name, result.sheet, None, "", "",
+                                             _unknown_agency_message(path, context.agencies)))  # fmt: skip
+    else:
+        result.agency = result.agency_match.agency
+        for event in result.events:
+            event.agency = result.agency
+        if result.agency_match.score < 100:
+            match = result.agency_match
+            result.problems.append(ReturnProblem(
+                path.name, "", None, "", "",
+                f"read as the return of {context.agencies.names[match.agency]}: its {match.where} is close to "
+                f"'{match.form}' (score {match.score:g}); if that is wrong, rename the file to start with the "
+                "agency's id", note=True))  # fmt: skip
     return result
 
 
+def _no_header_message(likeliest: Header | None) -> str:
+    wanted = [column.heading for column in columns() if column.required]
+    if likeliest is None:
+        return (f"no heading row was found: no row in the first {HEADER_SEARCH_ROWS} of any sheet has headings "
+                f"scrkit knows; it needs at least {' and '.join(wanted)}")  # fmt: skip
+    found = set(likeliest.keys.values())
+    missing = [column.heading for column in columns() if column.key not in found and column.required]
+    seen = ", ".join(f"'{heading}'" for heading in likeliest.headings.values())
+    return (f"no heading row with the Appendix 7 columns was found. The likeliest, row {likeliest.row + 1}, has "
+            f"{seen}; not found: {', '.join(missing)}. Rename the heading in the return, or add its wording to "
+            "chronology-headings.yaml in the review's templates folder")  # fmt: skip
+
+
+def _unread_sheet(result: ReadReturn, sheet: SheetRows, likely: Header | None) -> None:
+    """A sheet with no heading row: said, never passed over silently (but scrkit's own template sheets)."""
+    filled = sum(1 for row in sheet.rows if any(_text(cell) for cell in row))
+    if not filled or sheet.name.strip().lower() in TEMPLATE_SHEETS:
+        return
+    if sheet.hidden and likely is None:
+        return  # a hidden helper sheet (drop-down lists and the like) with nothing like a chronology
+    looks_like_events = likely is not None and bool(set(likely.keys.values()) & {"date", "event"})
+    reason = f"this sheet has {filled} filled row(s) but no heading row with Date and Event; it was not read"
+    result.problems.append(ReturnProblem(result.path.name, sheet.name, None, "", "", reason,
+                                         note=not looks_like_events))  # fmt: skip
+
+
+def _find_agency(
+    path: Path, sheets: list[SheetRows], result: ReadReturn, names: AgencyNames, given: str | None
+) -> AgencyMatch | None:
+    if given is not None:
+        return AgencyMatch(given, 100.0, given, "command line")
+    for sheet in sheets:  # the template's first rows say `Agency: <name>`; a return may keep them
+        for row in sheet.rows[:HEADER_SEARCH_ROWS]:
+            cells = [_text(cell) for cell in row[:6]]
+            for position, cell in enumerate(cells):
+                label, _, rest = cell.partition(":")
+                value = rest.strip() if rest.strip() else (cells[position + 1] if position + 1 < len(cells) else "")
+                if normalise_heading(label) in ("agency", "agency name", "agency id", "organisation") and value:
+                    found = names.find(value, "Agency line")
+                    if found:
+                        return found
+    found = names.find(path.stem, "file name")
+    if found:
+        return found
+    return names.from_sources(event.source for event in result.events)
+
+
+def _unknown_agency_message(path: Path, names: AgencyNames) -> str:
+    if not names.forms:
+        return ("cannot tell which agency sent this return: this review has no agencies in agencies.yaml yet. "
+                "Add the agencies first, then merge again")  # fmt: skip
+    could = names.suggestions(path.stem)
+    return (
+        "cannot tell which agency sent this return"
+        + (f" (closest: {could})" if could else "")
+        + ". Rename the file to start with the agency's id (one of: "
+        + ", ".join(names.forms)
+        + "), keep the template's 'Agency' line, or give the agency this name with "
+        + f"`scrkit agencies alias ID \"{path.stem}\"`"
+    )
+
+
 def _read_rows(
-    result: ReadReturn,
-    rows: list[list[Any]],
-    header: tuple[int, dict[int, str], list[str]],
-    date1904: bool,
-    today: dt.date,
+    result: ReadReturn, sheet: str, rows: list[list[Any]], header: Header, date1904: bool, context: ReadingContext
 ) -> None:
-    header_row, mapping, unknown = header
-    name, sheet = result.path.name, result.sheet
-    for heading in unknown:
-        result.problems.append(
-            ReturnProblem(
-                name, sheet, header_row + 1, heading, "", "a column that is not in Appendix 7; it was ignored"
-            )
-        )
-    present = set(mapping.values())
+    name = result.path.name
+    heading_row = header.row + 1
+
+    def note(reason: str, column: str = "", row: int | None = heading_row, value: str = "") -> None:
+        result.problems.append(ReturnProblem(name, sheet, row, column, value, reason, note=True))
+
+    for heading, key, score, wording in header.close:
+        note(f"heading read as '{_heading_of(key)}' (close to '{wording}', score {score:g})", heading)
+    for heading, keys in header.combined:
+        note("heading read as " + " and ".join(f"'{_heading_of(key)}'" for key in keys), heading)
+    for heading in header.extra.values():
+        note("not an Appendix 7 column: its values are kept with each event, under Other information", heading)
+    present = set(header.keys.values()) | header.covered
     for column in columns():
         if column.key not in present:
-            result.problems.append(
-                ReturnProblem(name, sheet, header_row + 1, column.heading, "", "this Appendix 7 column is missing")
-            )
-    headings = {column.key: column.heading for column in columns()}
-    position_of = {key: position for position, key in mapping.items()}
+            note("this Appendix 7 column is not in the return", column.heading)
+    position_of = {key: position for position, key in header.keys.items()}
+    heading_texts = [normalise_heading(_text(cell)) for cell in rows[header.row]]
+    first_event = len(result.events)
+    pending: list[tuple[int, NoYear]] = []  # events whose date has a day and month but no year
 
     def cell(row: list[Any], key: str) -> Any:
         position = position_of.get(key)
         return row[position] if position is not None and position < len(row) else None
 
-    agency = result.agency or ""
-    for offset, row in enumerate(rows[header_row + 1 :], start=header_row + 2):
-        if not any(_text(value) for value in row):
-            continue  # blank rows are skipped
+    for offset, row in enumerate(rows[header.row + 1 :], start=header.row + 2):
+        texts = [_text(value) for value in row]
+        if not any(texts):
+            continue  # only a truly empty row is skipped
+        if [normalise_heading(text) for text in texts] == heading_texts[: len(texts)]:
+            note("the heading row again (a return pasted from several exports); skipped", row=offset)
+            continue
 
         def problem(key: str, value: Any, reason: str, row_number: int = offset) -> None:
-            result.problems.append(ReturnProblem(name, sheet, row_number, headings[key], _text(value)[:80], reason))
+            result.problems.append(ReturnProblem(name, sheet, row_number, _heading_of(key), _text(value)[:80], reason))
 
+        other: list[tuple[str, str]] = []
         raw_date = cell(row, "date")
+        date: EventDate
         try:
-            date = parse_event_date(raw_date, date1904=date1904, today=today)
+            found, date_time = parse_when(raw_date, date1904=date1904, today=context.today)
         except ValueProblem as error:
-            problem("date", raw_date, f"{error}; the row was left out")
-            continue
-        if date is None:
-            problem("date", "", "the row has no date; it was left out")
-            continue
+            found, date_time = undated(_text(raw_date)), None
+            problem("date", raw_date, f"{error}; the event is kept, under Undated events")
+        if found is None:
+            found = undated("")
+            problem("date", "", "the row has no date; the event is kept, under Undated events")
+        if isinstance(found, NoYear):
+            pending.append((len(result.events), found))
+            date = undated(found.original)  # until its year is found
+        else:
+            date = found
         event = _text(cell(row, "event"))
         if not event:
-            problem(
-                "event",
-                "",
-                "the row has no event text (text typed starting with '=' is taken by Excel for a formula); "
-                "it was left out",
-            )
-            continue
+            problem("event", "", "the row has no event text (text typed starting with '=' is taken by Excel for a "
+                    "formula); the row is kept: check the return")  # fmt: skip
         raw_time = cell(row, "time")
         try:
-            time = parse_event_time(raw_time)
+            time = parse_event_time(raw_time) if _text(raw_time) else date_time
         except ValueProblem as error:
-            problem("time", raw_time, f"{error}; kept without a time")
-            time = None
-        if time is None and isinstance(raw_date, dt.datetime) and raw_date.time() != dt.time(0, 0):
-            time = raw_date.time().replace(second=0, microsecond=0)
+            note(f"{error}; kept under Other information", _heading_of("time"), offset, _text(raw_time)[:80])
+            other.append(("Time as written", _text(raw_time)))
+            time = date_time
         raw_seen = cell(row, "child_seen")
         try:
             seen = parse_yes_no(raw_seen)
         except ValueProblem as error:
-            problem("child_seen", raw_seen, f"{error}; kept as unknown")
+            problem("child_seen", raw_seen, f"{error}; kept as unknown, the text under Other information")
+            other.append(("Child seen as written", _text(raw_seen)))
             seen = None
+        for position, text in enumerate(texts):
+            if text and position not in header.keys:
+                other.append((header.extra.get(position) or f"Column {_letter(position)}", text))
         result.events.append(
             ReturnedEvent(
-                agency=agency,
+                agency=result.agency or "",
                 source_file=name,
                 sheet=sheet,
                 source_row=offset,
@@ -362,5 +398,67 @@ def _read_rows(
                 action=_text(cell(row, "action")),
                 note=_text(cell(row, "note")),
                 agency_age=_text(cell(row, "age")),
+                other=tuple(other),
             )
         )
+    _complete_years(result, first_event, pending, context)
+
+
+def _complete_years(result: ReadReturn, first: int, pending: list[tuple[int, NoYear]], context: ReadingContext) -> None:
+    """Give a day and month written without a year the one year that the rows around it, or the period
+    under review, leave possible; else keep it under Undated events and say so."""
+    events = result.events
+    for index, no_year in pending:
+        before = next((e.date.date for e in reversed(events[first:index]) if e.date.date is not None), None)
+        after = next((e.date.date for e in events[index + 1 :] if e.date.date is not None), None)
+        completed = _infer_year(no_year, before, after, context.period_start, context.period_end)
+        event = events[index]
+        if completed is None:
+            result.problems.append(ReturnProblem(
+                result.path.name, event.sheet, event.source_row, _heading_of("date"), no_year.original[:80],
+                "a day and month with no year, and neither the rows around it nor the period under review tell "
+                "the year; the event is kept, under Undated events: write the year in the return"))  # fmt: skip
+            continue
+        event.date = completed
+
+
+def _infer_year(
+    no_year: NoYear, before: dt.date | None, after: dt.date | None, start: dt.date | None, end: dt.date | None
+) -> EventDate | None:
+    def on(year: int) -> dt.date:
+        return dt.date(year, no_year.month, no_year.day)
+
+    def between(years: set[int], low: dt.date | None, high: dt.date | None) -> list[int]:
+        return sorted(y for y in years if no_year.fits(y) and (low is None or on(y) >= low)
+                      and (high is None or on(y) <= high))  # fmt: skip
+
+    near = {d.year + step for d in (before, after) if d is not None for step in (-1, 0, 1)}
+    if before is not None and after is not None and len(found := between(near, before, after)) == 1:
+        return no_year.complete(found[0], "the rows around it")
+    if start is not None and end is not None:
+        inside = set(range(start.year, end.year + 1))
+        if len(found := between(inside, start, end)) == 1:
+            return no_year.complete(found[0], "the period under review")
+        if (before or after) and len(found := between(inside & near, max(filter(None, (before, start))),
+                                                    min(filter(None, (after, end))))) == 1:  # fmt: skip
+            return no_year.complete(found[0], "the rows around it and the period under review")
+        return None
+    if before is not None and after is None:
+        found = between(near, before, before + dt.timedelta(days=365))
+        if len(found) == 1:
+            return no_year.complete(found[0], "the row before it")
+    if after is not None and before is None:
+        found = between(near, after - dt.timedelta(days=365), after)
+        if len(found) == 1:
+            return no_year.complete(found[0], "the row after it")
+    return None
+
+
+def _heading_of(key: str) -> str:
+    return next(column.heading for column in columns() if column.key == key)
+
+
+def _letter(position: int) -> str:
+    from scrkit.chronology.xlsx_stream import column_letter
+
+    return column_letter(position)

@@ -79,14 +79,14 @@ def merge_chronology(
         target = out or change.path / (ANONYMISED_CHRONOLOGY if anonymise else INTEGRATED_CHRONOLOGY)
         anonymiser = _anonymiser(records) if anonymise else None
         with change.output(target) as temporary:
-            write_workbook(temporary, result.chronology, result.reads, agencies, title)
+            write_workbook(temporary, result.chronology, result.reads, agencies, title, records.review.reference)
             if anonymiser is not None:
                 from scrkit.anonymise.documents import anonymise_archive
 
                 temporary.write_bytes(anonymise_archive(temporary, anonymiser, target.name))
         written = [target]
         if docx:
-            document = docx_bytes(result.chronology, agencies, title)
+            document = docx_bytes(result.chronology, agencies, title, records.review.reference)
             if anonymiser is not None:
                 from scrkit.anonymise.documents import anonymise_archive
 

@@ -36,6 +36,8 @@ class Officer(Record):
 class Agency(Record):
     id: Id
     name: Text
+    short_name: Text | None = None  # how the agency is usually called ("Little Acorns")
+    aliases: list[Text] = []  # other names its returns arrive under (a chronology return's file name or Agency line)
     kind: AgencyKind
     lscb_member: YesNo = True  # a core member of the LSCB, or another agency (5.1.1)
     address: list[Text] = []

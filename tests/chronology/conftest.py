@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+
+from scrkit.chronology.agency_names import AgencyNames
+from scrkit.chronology.headings import HeadingIndex
+from scrkit.chronology.reading import ReadingContext
 
 APP7 = ["Event No", "Date", "Time", "Age of Child", "Family Member", "Child seen/wishes sought or expressed (Y/N)",
         "Event", "Agency source to overview", "Action taken", "Note"]  # fmt: skip
@@ -40,3 +45,10 @@ def returns(review_dir: Path) -> Path:
         if path.suffix in (".xlsx", ".csv"):
             path.unlink()
     return folder
+
+
+def reading(agencies: dict[str, str], today: dt.date, **period: dt.date) -> ReadingContext:
+    """What reading a return outside a review needs: agency ids and names, and today."""
+    return ReadingContext(
+        agencies=AgencyNames.from_names(agencies), headings=HeadingIndex.build(), today=today, **period
+    )

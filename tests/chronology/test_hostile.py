@@ -9,16 +9,17 @@ from pathlib import Path
 import pytest
 
 from scrkit.chronology.reading import read_return
+from scrkit.chronology.written_dates import Precision
 from scrkit.chronology.safety import UnsafeReturn, check_workbook
 from scrkit.errors import ExitCode
-from tests.chronology.conftest import APP7, workbook
+from tests.chronology.conftest import APP7, reading, workbook
 
 AGENCIES = {"police": "Ashcombe Constabulary"}
 TODAY = dt.date(2026, 11, 26)
 
 
 def refused(path: Path) -> str:
-    result = read_return(path, AGENCIES, TODAY)
+    result = read_return(path, reading(AGENCIES, TODAY))
     assert not result.readable and result.events == []
     [problem] = result.problems
     assert path.name in problem.reason
@@ -123,10 +124,13 @@ def test_dates_outside_1900_to_2100_are_unreadable_not_a_crash(tmp_path: Path, w
         path = csv_file(tmp_path / "police.csv", rows)
     else:  # an Excel serial far past 9999
         path = workbook(tmp_path / "police.xlsx", rows)
-    result = read_return(path, AGENCIES, TODAY)
-    assert [event.event for event in result.events] == ["Ok"]
+    result = read_return(path, reading(AGENCIES, TODAY))
+    # Never a crash, and never lost: the event is kept, undated, with the date as written.
+    assert [(event.event, event.date.precision) for event in result.events] == [
+        ("Something happened", Precision.UNDATED), ("Ok", Precision.DAY),
+    ]  # fmt: skip
     [problem] = [problem for problem in result.problems if problem.column == "Date"]
-    assert "date" in problem.reason and problem.row == 2
+    assert "date" in problem.reason and problem.row == 2 and "Undated events" in problem.reason
 
 
 def test_control_characters_pasted_from_word_reach_neither_word_nor_excel(scrkit, review_dir: Path) -> None:
@@ -142,7 +146,7 @@ def test_control_characters_pasted_from_word_reach_neither_word_nor_excel(scrkit
     result = scrkit("merge-chronology", "--docx", "-r", review_dir)
     assert result.code in (ExitCode.OK, ExitCode.PROBLEMS_FOUND), result.err
     table = Document(str(review_dir / "chronology" / "integrated-chronology.docx")).tables[0]
-    text = table.rows[1].cells[6].text
+    text = table.rows[1].cells[7].text  # the Event column
     assert "\x00" not in text and "Seen at home by PC Hale" in text and "then left" in text
 
 
@@ -192,7 +196,7 @@ def test_one_day_with_200000_events_is_flagged_not_compared(tmp_path: Path) -> N
 
     from scrkit.chronology.merge import ChildContext, merge
     from scrkit.chronology.reading import ReturnedEvent
-    from scrkit.chronology.values import EventDate, Precision
+    from scrkit.chronology.written_dates import EventDate, Precision
 
     day = EventDate(dt.date(2026, 3, 2), Precision.DAY, False, "02/03/2026")
 
@@ -202,7 +206,10 @@ def test_one_day_with_200000_events_is_flagged_not_compared(tmp_path: Path) -> N
                              source="", action="", note="", agency_age="")  # fmt: skip
 
     events = [[event("police", row) for row in range(100_000)], [event("gp", row) for row in range(100_000)]]
-    child = ChildContext(dt.date(2024, 1, 1), None, None, None, {}, ("police", "gp"))
+    from scrkit.chronology.family import FamilyDirectory
+
+    child = ChildContext(dt.date(2024, 1, 1), None, None, None, FamilyDirectory({"m": "mother"}, {}, {}),
+                         ("police", "gp"))  # fmt: skip
     start = time.perf_counter()
     merged = merge(events, child)
     assert time.perf_counter() - start < 20  # linear, not 10^10 comparisons

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from scrkit.chronology.family import FamilyDirectory
 from scrkit.chronology.merge import ChildContext, merge
 from scrkit.chronology.reading import ReturnedEvent
-from scrkit.chronology.values import EventDate, Precision
+from scrkit.chronology.written_dates import EventDate, Precision
 
 D = dt.date
 CHILD = ChildContext(
@@ -14,7 +15,11 @@ CHILD = ChildContext(
     date_of_death=D(2026, 9, 20),
     period_start=D(2023, 9, 1),
     period_end=D(2026, 9, 14),
-    people={"m": "mother", "mother": "mother", "jodie fenwick": "mother", "c": "child", "mia rose": "child"},
+    family=FamilyDirectory(
+        forms={"m": "mother", "mother": "mother", "jodie fenwick": "mother", "c": "child", "mia rose": "child"},
+        shared={},
+        abbreviations={"mother": "M", "child": "C"},
+    ),
     agency_order=("police", "csc", "health"),
 )
 

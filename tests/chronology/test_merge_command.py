@@ -14,7 +14,7 @@ import pytest
 
 from scrkit.chronology.reading import read_return
 from scrkit.errors import ExitCode
-from tests.chronology.conftest import APP7, workbook
+from tests.chronology.conftest import APP7, reading, workbook
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -34,27 +34,30 @@ def test_merge_the_example_returns(scrkit, review_dir: Path) -> None:
     assert book.sheetnames == ["Chronology", "Issues", "Summary"]
     sheet = book["Chronology"]
     headings = [cell.value for cell in sheet[1]]
-    assert headings[:10] == APP7
-    assert headings[10:13] == ["Agency", "Source file", "Source row"]
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    # The App 7 columns in their order, the agency beside the date (the overview author must see who
+    # recorded each event: issue 14), then what the merge adds and where each event came from.
+    assert [heading for heading in headings if heading in APP7] == APP7
+    assert headings[:4] == ["Event No", "Date", "Time", "Agency"]
+    assert headings[11:] == ["Other information", "Flags", "Possible duplicate of", "Date as written", "Source file",
+                             "Source row", "Agency's event no"]  # fmt: skip
+    rows = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[1] is not None]
     assert [row[0] for row in rows] == list(range(1, len(rows) + 1))
     dates = [row[1] for row in rows]
     # In date order; partial and uncertain dates are written as text beside real dates.
     real = [day for day in dates if not isinstance(day, str)]
     assert real == sorted(real)
     assert "April 2026" in dates and "c. 12/05/2026" in dates
-    by_text = {row[6]: row for row in rows}
+    by_text = {row[7]: row for row in rows}
     booking = by_text["Antenatal contact at booking; mother's previous partner 'controlling' noted."]
-    assert booking[3] == "pre-birth"
-    assert by_text["- Mother did not attend the rearranged review; no contact made with the children."][6].startswith(
-        "-"
-    )
+    assert booking[4] == "pre-birth"
+    assert "- Mother did not attend the rearranged review; no contact made with the children." in by_text
     assert sheet.cell(row=2, column=2).number_format == "dd/mm/yyyy"
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
-    duplicates = [row for row in rows if row[16]]
+    duplicates = [row for row in rows if row[13]]
     assert len(duplicates) >= 2  # ED attendance (police and hospital), the bruise (HV and CSC)
     issues = [row for row in book["Issues"].iter_rows(min_row=2, values_only=True)]
     assert any("lunchtime" in (row[4] or "") for row in issues)
+    assert {row[5] for row in issues} <= {"problem", "note", "gap"}
     summary = {row[0]: row for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
     assert summary["Ashcombe Constabulary"][1] == 6
     assert summary["All agencies"][1] == len(rows)
@@ -78,11 +81,11 @@ def test_formula_like_text_is_written_as_text(scrkit, returns: Path, review_dir:
     book.save(returns / "police.xlsx")
     scrkit("merge-chronology", "-r", review_dir, "--today", "2026-11-26")
     path = review_dir / "chronology" / "integrated-chronology.xlsx"
-    cells = [row[6] for row in openpyxl.load_workbook(path)["Chronology"].iter_rows(min_row=2, values_only=True)]
+    cells = [row[7] for row in openpyxl.load_workbook(path)["Chronology"].iter_rows(min_row=2, values_only=True)]
     assert cells == ["=1+1", "+44 1632", "-5 days", "@SUM(A1)"]
     book = openpyxl.load_workbook(path)
-    for row in book["Chronology"].iter_rows(min_row=2, max_col=7):
-        assert row[6].data_type == "s"  # a string cell, never a formula
+    for row in book["Chronology"].iter_rows(min_row=2, max_col=8):
+        assert row[7].data_type == "s"  # a string cell, never a formula
 
 
 def test_one_bad_return_does_not_stop_the_others_unless_strict(scrkit, returns: Path, review_dir: Path) -> None:
@@ -96,7 +99,7 @@ def test_one_bad_return_does_not_stop_the_others_unless_strict(scrkit, returns: 
             min_row=2, values_only=True
         )
     )
-    assert [row[6] for row in rows] == ["Visit"]
+    assert [row[7] for row in rows] == ["Visit"]
     (review_dir / "chronology" / "integrated-chronology.xlsx").unlink()
     strict = scrkit("merge-chronology", "-r", review_dir, "--strict", "--today", "2026-11-26")
     assert strict.code == ExitCode.PROBLEMS_FOUND
@@ -141,7 +144,7 @@ def test_template_per_agency(scrkit, review_dir: Path) -> None:
             sheet.cell(row=row, column=column, value=value)
     returned = review_dir / "chronology" / "returns" / "our return.xlsx"
     book.save(returned)
-    read = read_return(returned, {"police": "Ashcombe Constabulary"}, dt.date(2026, 11, 26))
+    read = read_return(returned, reading({"police": "Ashcombe Constabulary"}, dt.date(2026, 11, 26)))
     assert read.agency == "police" and read.problems == [] and read.events[0].event == "Visit"
 
 
@@ -158,6 +161,6 @@ def test_the_workbook_opens_in_libreoffice(scrkit, review_dir: Path, tmp_path: P
     )  # fmt: skip
     text = (tmp_path / "integrated-chronology.csv").read_text(encoding="utf-8")
     lines = text.splitlines()
-    assert lines[0].startswith("Event No,Date,Time,Age of Child,Family Member")
-    assert lines[1].startswith("1,12/06/2023,22:10,pre-birth,M,")  # dd/mm/yyyy and hh:mm as shown in Calc
+    assert lines[0].startswith("Event No,Date,Time,Agency,Age of Child,Family Member")
+    assert lines[1].startswith("1,12/06/2023,22:10,Ashcombe Constabulary,pre-birth,M,")  # as Calc shows them
     assert "Brought by ambulance after a reported fall from a sofa" in text

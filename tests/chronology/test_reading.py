@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from scrkit.chronology.reading import read_return
-from scrkit.chronology.values import Precision
-from tests.chronology.conftest import APP7, csv_file, workbook
+from scrkit.chronology.written_dates import Precision
+from tests.chronology.conftest import APP7, csv_file, reading, workbook
 
 AGENCIES = {"police": "Ashcombe Constabulary", "community-health": "Ashcombe Community Health NHS Trust"}
 TODAY = dt.date(2026, 11, 26)
@@ -32,7 +32,7 @@ def test_reworded_headings_in_any_case(tmp_path: Path) -> None:
             [1, "03/04/2026", "14.30", "", "M", "yes", "Home visit", "Case file", "None", ""],
         ],
     )
-    result = read_return(path, AGENCIES, TODAY)
+    result = read_return(path, reading(AGENCIES, TODAY))
     assert result.readable and result.agency == "police"
     assert result.problems == []
     [event] = result.events
@@ -56,7 +56,7 @@ def test_heading_row_below_a_preamble_names_the_agency(tmp_path: Path) -> None:
             [1, dt.date(2026, 6, 8), dt.time(15, 30), "", "C", "Y", "Bruise seen", "HV record", "", ""],
         ],
     )
-    result = read_return(path, AGENCIES, TODAY)
+    result = read_return(path, reading(AGENCIES, TODAY))
     assert result.agency == "community-health"
     assert result.events[0].source_row == 5
 
@@ -66,11 +66,13 @@ def test_missing_and_unknown_columns_are_reported(tmp_path: Path) -> None:
         tmp_path / "police.xlsx",
         [["Date", "Event", "Risk level"], ["01/02/2026", "Something happened", "High"]],
     )
-    result = read_return(path, AGENCIES, TODAY)
-    reasons = {(problem.column, problem.reason.split(";")[0]) for problem in result.problems}
-    assert ("Risk level", "a column that is not in Appendix 7") in reasons
-    assert ("Time", "this Appendix 7 column is missing") in reasons
-    assert len(result.events) == 1
+    result = read_return(path, reading(AGENCIES, TODAY))
+    notes = {(problem.column, problem.reason.split(":")[0]) for problem in result.problems if problem.note}
+    assert ("Risk level", "not an Appendix 7 column") in notes
+    assert ("Time", "this Appendix 7 column is not in the return") in notes
+    assert result.problem_count == 0  # a return without every column is not at fault: it is said, not counted
+    [event] = result.events
+    assert event.other == (("Risk level", "High"),)  # an extra column's value travels with its event
 
 
 def test_unreadable_rows_are_reported_with_file_sheet_row_column_value(tmp_path: Path) -> None:
@@ -86,18 +88,24 @@ def test_unreadable_rows_are_reported_with_file_sheet_row_column_value(tmp_path:
         ],
         title="Log",
     )
-    result = read_return(path, AGENCIES, TODAY)
+    result = read_return(path, reading(AGENCIES, TODAY))
     described = [str(problem) for problem in result.problems]
     assert (
         "police.xlsx, sheet 'Log', row 2, column 'Date' ('31/06/2025'): '31/06/2025' is not a real date" in described[0]
     )
-    assert any("row 3, column 'Time' ('lunchtime')" in line and "kept without a time" in line for line in described)
+    assert "the event is kept, under Undated events" in described[0]
+    assert any("row 3, column 'Time' ('lunchtime')" in line and "part of the day" in line for line in described)
     assert any("row 3, column 'Child seen" in line and "'maybe' is not Y or N" in line for line in described)
     assert any("row 5, column 'Date': the row has no date" in line for line in described)
     assert any("row 6, column 'Event': the row has no event text" in line for line in described)
-    # The one readable row is kept, with its time and Y/N left unknown; the blank row is skipped silently.
-    [event] = result.events
-    assert (event.source_row, event.time, event.child_seen) == (3, None, None)
+    # Every row with anything in it is kept (only the blank row is skipped): undated, or without text.
+    assert [(e.source_row, e.date.precision) for e in result.events] == [
+        (2, Precision.UNDATED), (3, Precision.DAY), (5, Precision.UNDATED), (6, Precision.DAY),
+    ]  # fmt: skip
+    clinic = result.events[1]
+    assert (clinic.time, clinic.child_seen) == (None, None)
+    assert clinic.other == (("Time as written", "lunchtime"), ("Child seen as written", "maybe"))
+    assert result.events[0].date.original == "31/06/2025"  # the text as written travels with it
 
 
 def test_1904_workbook_serials(tmp_path: Path) -> None:
@@ -105,7 +113,7 @@ def test_1904_workbook_serials(tmp_path: Path) -> None:
     path = workbook(
         tmp_path / "police.xlsx", [APP7, [1, serial, None, "", "C", "", "Letter filed", "", "", ""]], epoch1904=True
     )
-    assert read_return(path, AGENCIES, TODAY).events[0].date.date == dt.date(2026, 6, 9)
+    assert read_return(path, reading(AGENCIES, TODAY)).events[0].date.date == dt.date(2026, 6, 9)
 
 
 def test_csv_from_excel_on_windows(tmp_path: Path) -> None:
@@ -114,7 +122,7 @@ def test_csv_from_excel_on_windows(tmp_path: Path) -> None:
         [["date", "event", "time"], ["14-Sep-26", "Paediatric café review", "5.05pm"], ["April 2026", "Partial", ""]],
         encoding="cp1252",
     )
-    result = read_return(path, AGENCIES, TODAY)
+    result = read_return(path, reading(AGENCIES, TODAY))
     assert [e.event for e in result.events] == ["Paediatric café review", "Partial"]
     assert result.events[0].time == dt.time(17, 5)
     assert result.events[1].date.precision is Precision.MONTH
@@ -122,24 +130,27 @@ def test_csv_from_excel_on_windows(tmp_path: Path) -> None:
 
 def test_semicolon_csv(tmp_path: Path) -> None:
     path = csv_file(tmp_path / "police.csv", [["Date", "Event"], ["07/01/2026", "Logged; DSL informed"]], delimiter=";")
-    assert read_return(path, AGENCIES, TODAY).events[0].event == "Logged; DSL informed"
+    assert read_return(path, reading(AGENCIES, TODAY)).events[0].event == "Logged; DSL informed"
 
 
 def test_whose_return_it_is_comes_from_the_file_name(tmp_path: Path) -> None:
     path = workbook(tmp_path / "Ashcombe Constabulary return.xlsx", [["Date", "Event"], ["07/01/2026", "x"]])
-    assert read_return(path, AGENCIES, TODAY).agency == "police"
+    assert read_return(path, reading(AGENCIES, TODAY)).agency == "police"
     unnamed = workbook(tmp_path / "return.xlsx", [["Date", "Event"], ["07/01/2026", "x"]])
-    result = read_return(unnamed, AGENCIES, TODAY)
-    assert not result.readable and "cannot tell which agency" in result.problems[0].reason
+    result = read_return(unnamed, reading(AGENCIES, TODAY))
+    [problem] = [problem for problem in result.problems if not problem.note]
+    assert not result.readable and "cannot tell which agency" in problem.reason
+    assert "police" in problem.reason and "community-health" in problem.reason  # the agencies it could be
 
 
 def test_no_heading_row(tmp_path: Path) -> None:
     path = workbook(tmp_path / "police.xlsx", [["Name", "Address"], ["x", "y"]])
-    result = read_return(path, AGENCIES, TODAY)
-    assert not result.readable and "no heading row" in result.problems[0].reason
+    result = read_return(path, reading(AGENCIES, TODAY))
+    [problem] = [problem for problem in result.problems if not problem.note]
+    assert not result.readable and "no heading row" in problem.reason
 
 
-def test_hidden_sheets_are_not_read(tmp_path: Path) -> None:
+def test_hidden_sheets_are_not_merged_but_said(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -152,4 +163,7 @@ def test_hidden_sheets_are_not_read(tmp_path: Path) -> None:
     visible.append(["Date", "Event"])
     visible.append(["02/01/2026", "Current entry"])
     book.save(tmp_path / "police.xlsx")
-    assert [e.event for e in read_return(tmp_path / "police.xlsx", AGENCIES, TODAY).events] == ["Current entry"]
+    result = read_return(tmp_path / "police.xlsx", reading(AGENCIES, TODAY))
+    assert [e.event for e in result.events] == ["Current entry"]
+    [problem] = [problem for problem in result.problems if not problem.note]
+    assert problem.sheet == "Old" and "hidden" in problem.reason and "1 row(s)" in problem.reason

@@ -6,14 +6,8 @@ import datetime as dt
 
 import pytest
 
-from scrkit.chronology.values import (
-    Precision,
-    ValueProblem,
-    excel_serial,
-    parse_event_date,
-    parse_event_time,
-    parse_yes_no,
-)
+from scrkit.chronology.values import ValueProblem, parse_event_time, parse_yes_no
+from scrkit.chronology.written_dates import Precision, excel_serial, parse_event_date
 
 D = dt.date
 TODAY = D(2026, 11, 26)
@@ -47,7 +41,7 @@ def test_text_dates(text: str, day: dt.date, precision: Precision, uncertain: bo
     assert (parsed.date, parsed.precision, parsed.uncertain, parsed.original) == (day, precision, uncertain, text)
 
 
-@pytest.mark.parametrize("text", ["31/06/2025", "29/02/2025", "13/13/2010", "yesterday", "12/2010/03", "00/01/2010"])
+@pytest.mark.parametrize("text", ["31/06/2025", "29/02/2025", "13/13/2010", "yesterday", "12/2010/03", "32/01"])
 def test_impossible_or_unreadable_dates(text: str) -> None:
     with pytest.raises(ValueProblem):
         parse_event_date(text, today=TODAY)

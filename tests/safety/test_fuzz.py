@@ -19,6 +19,7 @@ from openpyxl import Workbook
 
 from scrkit.case.layout import RECORD_KINDS
 from scrkit.chronology.reading import read_return
+from tests.chronology.conftest import reading
 from scrkit.errors import InvalidReview
 from scrkit.resources import example_review
 from scrkit.review.casefolder import CaseFolder
@@ -105,7 +106,7 @@ def test_mutated_spreadsheets_are_refused_cleanly(flips: list[tuple[int, int]], 
     with tempfile.TemporaryDirectory() as temp:
         path = Path(temp) / "police.xlsx"
         path.write_bytes(bytes(data))
-        result = read_return(path, AGENCIES, dt.date(2026, 11, 26))
+        result = read_return(path, reading(AGENCIES, dt.date(2026, 11, 26)))
         assert result.events or result.problems
 
 
@@ -114,7 +115,7 @@ def test_mutated_spreadsheets_are_refused_cleanly(flips: list[tuple[int, int]], 
 def test_a_sheet_replaced_with_anything(sheet_xml: str) -> None:
     with tempfile.TemporaryDirectory() as temp:
         path = with_sheet(Path(temp) / "police.xlsx", sheet_xml.encode())
-        result = read_return(path, AGENCIES, dt.date(2026, 11, 26))
+        result = read_return(path, reading(AGENCIES, dt.date(2026, 11, 26)))
         assert result.events or result.problems
 
 
@@ -124,7 +125,7 @@ def test_csv_returns_with_anything_in_them(text: str) -> None:
     with tempfile.TemporaryDirectory() as temp:
         path = Path(temp) / "police.csv"
         path.write_text("Date,Event\n" + text, encoding="utf-8")
-        read_return(path, AGENCIES, dt.date(2026, 11, 26))
+        read_return(path, reading(AGENCIES, dt.date(2026, 11, 26)))
 
 
 def test_an_entity_expansion_bomb_in_a_sheet_is_harmless(tmp_path: Path) -> None:
@@ -135,5 +136,5 @@ def test_an_entity_expansion_bomb_in_a_sheet_is_harmless(tmp_path: Path) -> None
         '<row r="1"><c r="A1" t="inlineStr"><is><t>&lol4;</t></is></c></row></sheetData></worksheet>'
     )
     path = with_sheet(tmp_path / "police.xlsx", bomb.encode())
-    result = read_return(path, AGENCIES, dt.date(2026, 11, 26))
+    result = read_return(path, reading(AGENCIES, dt.date(2026, 11, 26)))
     assert not result.events and result.problems  # refused or unreadable, quickly, without expanding

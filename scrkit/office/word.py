@@ -1,0 +1,66 @@
+"""Small pieces of Word's XML that python-docx has no call for: page fields and table layout.
+
+Each was checked in Word's file format (ECMA-376 part 1, 17.4 tables, 17.16 fields) and by
+LibreOffice in the tests: a table header row repeated on every page (``w:tblHeader``), rows
+never split across a page (``w:cantSplit``), fixed column widths that LibreOffice and Word both
+keep (``w:tblLayout`` fixed with a ``w:gridCol`` and a ``w:tcW`` per cell), and PAGE / NUMPAGES.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+
+def add_page_field(paragraph: Any, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when the page is drawn."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _row_properties(row: Any) -> Any:
+    return row._tr.get_or_add_trPr()
+
+
+def repeat_as_header(row: Any) -> None:
+    """Print this row again at the top of every page the table runs onto."""
+    properties = _row_properties(row)
+    if properties.find(qn("w:tblHeader")) is None:
+        properties.append(OxmlElement("w:tblHeader"))
+
+
+def keep_rows_whole(table: Any) -> None:
+    """No row is split across two pages: an event is read whole."""
+    for row in table.rows:
+        properties = _row_properties(row)
+        if properties.find(qn("w:cantSplit")) is None:
+            properties.insert(0, OxmlElement("w:cantSplit"))
+
+
+def set_fixed_widths(table: Any, widths: Sequence[int]) -> None:
+    """Give each column its width (EMU, e.g. ``Cm(2)``), fixed: neither Word nor LibreOffice re-spreads them."""
+    table.autofit = False
+    properties = table._tbl.tblPr
+    layout = properties.find(qn("w:tblLayout"))
+    if layout is None:
+        layout = OxmlElement("w:tblLayout")
+        properties.append(layout)
+    layout.set(qn("w:type"), "fixed")
+    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
+        column.set(qn("w:w"), str(int(width / 635)))  # EMU to twentieths of a point
+    for row in table.rows:
+        cells = row._tr.tc_lst  # the cells as stored: a merged cell once, spanning several columns
+        column = 0
+        for cell in cells:
+            span = cell.grid_span
+            cell.width = sum(widths[column : column + span])
+            column += span
