@@ -221,9 +221,9 @@ def read_header(row: Sequence[Any], row_number: int, index: HeadingIndex, text: 
     return header
 
 
-def find_header(rows: Sequence[Sequence[Any]], index: HeadingIndex, text: Any, search_rows: int) -> tuple[
-    Header | None, Header | None
-]:
+def find_header(
+    rows: Sequence[Sequence[Any]], index: HeadingIndex, text: Any, search_rows: int
+) -> tuple[Header | None, Header | None]:
     """The heading row among the first rows (one with Date and Event), and else the row most like one."""
     best: Header | None = None
     likeliest: Header | None = None

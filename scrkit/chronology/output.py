@@ -131,7 +131,7 @@ def write_workbook(
     headings = [_heading(key) for key, _ in CHRONOLOGY_COLUMNS]
     widths = [width for _, width in CHRONOLOGY_COLUMNS]
     # Printed on every page: CONFIDENTIAL and the review's reference, the page and the number of pages.
-    printed_header = f"&L&\"-,Bold\"CONFIDENTIAL&C{header_footer_text(title)}&R{header_footer_text(reference)}"
+    printed_header = f'&L&"-,Bold"CONFIDENTIAL&C{header_footer_text(title)}&R{header_footer_text(reference)}'
     printed_footer = "&LCONFIDENTIAL&CPage &P of &N&R&A"
 
     def event_row(item: IntegratedEvent) -> list[tuple[object, int]]:

@@ -181,8 +181,6 @@ def _csv_rows(path: Path) -> list[list[Any]]:
     return rows
 
 
-
-
 @dataclass(frozen=True)
 class ReadingContext:
     """What reading a return needs to know about the review."""
@@ -302,7 +300,7 @@ def _unknown_agency_message(path: Path, names: AgencyNames) -> str:
         + ". Rename the file to start with the agency's id (one of: "
         + ", ".join(names.forms)
         + "), keep the template's 'Agency' line, or give the agency this name with "
-        + f"`scrkit agencies alias ID \"{path.stem}\"`"
+        + f'`scrkit agencies alias ID "{path.stem}"`'
     )
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from scrkit.chronology.reading import read_return
-from scrkit.chronology.written_dates import Precision
 from scrkit.chronology.safety import UnsafeReturn, check_workbook
+from scrkit.chronology.written_dates import Precision
 from scrkit.errors import ExitCode
 from tests.chronology.conftest import APP7, reading, workbook
 

@@ -19,10 +19,10 @@ from openpyxl import Workbook
 
 from scrkit.case.layout import RECORD_KINDS
 from scrkit.chronology.reading import read_return
-from tests.chronology.conftest import reading
 from scrkit.errors import InvalidReview
 from scrkit.resources import example_review
 from scrkit.review.casefolder import CaseFolder
+from tests.chronology.conftest import reading
 
 FUZZ = settings(
     max_examples=int(os.environ.get("SCRKIT_FUZZ_EXAMPLES", "120")),
