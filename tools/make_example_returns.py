@@ -588,6 +588,60 @@ def womens_aid() -> None:
     workbook.save(RETURNS / "womens-aid contacts.xlsx")
 
 
+def police_extract() -> None:
+    """A second police return, exported from the force's system: date and time typed in one cell under a
+    combined "Date/Time" heading, the system's own headings, an extra column, names typed for the people
+    involved, and a file name without the agency's id ("Constabulary return FINAL v2")."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Extract"
+    sheet.append(["Crime ref", "Date/Time", "Person(s) involved", "Details of Incident/Contact", "Officer Comments",
+                  "Officer in case"])  # fmt: skip
+    rows = [
+        ("AC/2026/0114", "14/01/2026 02:15", "Jodie Fenwick and Liam Ostrow",
+         "Call from neighbour at 27 Quillan Close: shouting and a child crying. Officers attend; no answer at the door.",
+         "Attempted contact next day", "PC 2291 Okafor"),
+        ("AC/2026/0115", "14/01/2026 at 9.40am", "Mum",
+         "Follow-up visit: mother says it was the television. Children not seen.", "", "PC 2291 Okafor"),
+        ("AC/2026/0412", "Wed 22nd Apr 2026 18:05", "Liam", "Liam Ostrow stopped in a car with Mia-Rose in the back "
+         "seat, not in a car seat. Words of advice.", "Intelligence report submitted", "PC 1187 Varga"),
+        ("AC/2026/0520", "c. 20/05/2026", "M and C", "Anonymous caller reports a child left alone in the flat; "
+         "officers find mother home, child asleep.", "No further action", "PC 2291 Okafor"),
+        ("AC/2026/0000", "unknown", "Liam Ostrow", "Historic allegation from an ex-partner of Liam Ostrow, recorded on "
+         "the system without a date.", "Date not on the system", ""),
+    ]  # fmt: skip
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(RETURNS / "Constabulary return FINAL v2.xlsx")
+
+
+def nursery_log() -> None:
+    """The school's nursery class writes its own log (agencies.yaml gives the school the alias "Little Acorns
+    Nursery"): dates with no year, weekdays and ordinals, a week commencing, a part of a month, an unknown day,
+    its own headings, names typed instead of the abbreviations, and an extra column."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Log"
+    sheet.append(["Little Acorns Nursery (Brookside Primary School): safeguarding log"])
+    sheet.append([])
+    sheet.append(["Date", "Time", "Child/family", "What happened", "What we did", "Key person", "Seen?"])
+    rows = [
+        ("14/04/2026", "8.50am", "Mia-Rose", "Mia-Rose starts her nursery sessions; mother says there are no concerns.",
+         "Welcome meeting", "Beth Kaur", "Y"),
+        ("22/04", "morning", "Mia", "Bruise to Mia-Rose's left upper arm noticed at nappy change; mother says she fell "
+         "at the park.", "Body map; DSL told", "Beth Kaur", "Y"),
+        ("Mon 11th May", "12:15", "Mia-Rose Fenwick", "Second bruise, to the right cheek. Mia-Rose quiet and "
+         "withdrawn at lunch.", "Body map; DSL rings children's social care", "Beth Kaur", "Y"),
+        ("w/c 11/05/2026", "", "Mum", "Mother collects late three times this week, smelling of alcohol once.",
+         "Recorded; DSL informed", "Beth Kaur", ""),
+        ("early June 2026", "", "Mia-Rose", "Attendance drops to two sessions a week.", "Letter home", "", ""),
+        ("?/06/2026", "", "Mia-Rose", "Mia-Rose says 'Liam shouts'.", "Recorded; DSL informed", "Beth Kaur", "Y"),
+    ]  # fmt: skip
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(RETURNS / "Little Acorns SCR log.xlsx")
+
+
 if __name__ == "__main__":
     RETURNS.mkdir(parents=True, exist_ok=True)
     for make in (
@@ -598,6 +652,8 @@ if __name__ == "__main__":
         community_health,
         brookside_primary,
         womens_aid,
+        police_extract,
+        nursery_log,
     ):
         make()
         print(f"wrote a return: {make.__name__}")

@@ -13,7 +13,6 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from scrkit.chronology.headings import columns
 from scrkit.chronology.merge import IntegratedChronology, IntegratedEvent
@@ -24,11 +23,12 @@ AGENCY_SHADES = ("FFFFFF", "EAF1FB", "FDF2E6", "EAF6EC", "F4ECF7", "FEF9E3", "E8
 # The Chronology sheet: the Appendix 7 columns with the agency beside the date (the overview author
 # must see who recorded each event), then what the merge adds, then where each event came from.
 CHRONOLOGY_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("event_no", 6), ("date", 12), ("time", 7), ("Agency", 18), ("age", 12), ("family_member", 12),
-    ("child_seen", 11), ("event", 60), ("source", 18), ("action", 32), ("note", 24),
-    ("Other information", 30), ("Flags", 30), ("Possible duplicate of", 10), ("Date as written", 16),
+    ("event_no", 6), ("date", 10.5), ("time", 6), ("Agency", 16), ("age", 9), ("family_member", 8),
+    ("child_seen", 10), ("event", 50), ("source", 13), ("action", 24), ("note", 18),
+    ("Other information", 22), ("Flags", 24), ("Possible duplicate of", 10), ("Date as written", 16),
     ("Source file", 20), ("Source row", 7), ("Agency's event no", 10),
 )  # fmt: skip
+PRINTED_COLUMNS = 13  # to Flags: where each event came from stays in the sheet, not on paper
 UNDATED_HEADING = "Undated events: the date in the return could not be read (see the Issues sheet)"
 SUMMARY_HEADINGS = ("Agency", "Events", "First event", "Last event", "Child seen (Y)", "Not seen (N)",
                     "Not recorded", "Problems in return")  # fmt: skip
@@ -131,8 +131,8 @@ def write_workbook(
     headings = [_heading(key) for key, _ in CHRONOLOGY_COLUMNS]
     widths = [width for _, width in CHRONOLOGY_COLUMNS]
     # Printed on every page: CONFIDENTIAL and the review's reference, the page and the number of pages.
-    printed_header = f'&L&"-,Bold"CONFIDENTIAL&C{header_footer_text(title)}&R{header_footer_text(reference)}'
-    printed_footer = "&LCONFIDENTIAL&CPage &P of &N&R&A"
+    printed_header = f'&L&"-,Bold"CONFIDENTIAL&C{header_footer_text(title)}'
+    printed_footer = f"&LCONFIDENTIAL  {header_footer_text(reference)}&CPage &P of &N&R&A"
 
     def event_row(item: IntegratedEvent) -> list[tuple[object, int]]:
         event = item.event
@@ -217,8 +217,14 @@ def write_workbook(
     writer.write(
         [
             Sheet(
-                "Chronology", widths, chronology_rows(), autofilter=True, header=printed_header, footer=printed_footer
-            ),
+                "Chronology",
+                widths,
+                chronology_rows(),
+                autofilter=True,
+                header=printed_header,
+                footer=printed_footer,
+                print_columns=PRINTED_COLUMNS,
+            ),  # fmt: skip
             Sheet("Issues", (26, 12, 6, 20, 26, 8, 70), issue_rows(), header=printed_header, footer=printed_footer),
             Sheet("Summary", (40,) + (14,) * 7, summary_rows(), header=printed_header, footer=printed_footer),
         ]
@@ -228,9 +234,9 @@ def write_workbook(
 # The Word table: App 7's columns for the overview report (14.1.1), with the agency and the flags.
 # Widths in centimetres on A4 landscape with 1.27 cm margins (27.16 cm of text width): Event widest.
 WORD_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("No", 0.9), ("Date", 2.0), ("Time", 1.1), ("Agency", 2.4), ("Age of child", 1.6), ("Family member", 1.6),
-    ("Child seen (Y/N)", 1.1), ("Event", 7.6), ("Source", 1.9), ("Action taken", 3.2),
-    ("Note and other information", 2.2), ("Flags", 1.5),
+    ("No", 0.9), ("Date", 2.0), ("Time", 1.2), ("Agency", 2.3), ("Age of child", 1.6), ("Family member", 1.7),
+    ("Child seen (Y/N)", 1.3), ("Event", 7.0), ("Source", 1.8), ("Action taken", 3.0),
+    ("Note and other information", 2.4), ("Flags", 1.9),
 )  # fmt: skip
 
 
@@ -252,17 +258,16 @@ def docx_bytes(
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.27))
     normal = document.styles["Normal"]
+    normal.font.name = "Arial"  # on every machine (LibreOffice: Liberation Sans, the same widths)
     normal.font.size = Pt(8)
     normal.paragraph_format.space_after = Pt(0)
     header = section.header.paragraphs[0]
-    header.text = f"CONFIDENTIAL\t{title}\t{reference}"
+    header.text = f"CONFIDENTIAL    {title}"
     footer = section.footer.paragraphs[0]
-    footer.text = "CONFIDENTIAL\tPage "
+    footer.text = f"CONFIDENTIAL    {reference}    Page "
     add_page_field(footer, "PAGE")
     footer.add_run(" of ")
     add_page_field(footer, "NUMPAGES")
-    for paragraph in (header, footer):
-        _tab_stops(paragraph, section)
     document.add_heading(title, level=1)
     table = document.add_table(rows=1, cols=len(WORD_COLUMNS))
     table.style = "Table Grid"
@@ -309,11 +314,3 @@ def docx_bytes(
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
-
-
-def _tab_stops(paragraph: Any, section: Any) -> None:
-    from docx.enum.text import WD_TAB_ALIGNMENT
-
-    width = section.page_width - section.left_margin - section.right_margin
-    paragraph.paragraph_format.tab_stops.add_tab_stop(width // 2, WD_TAB_ALIGNMENT.CENTER)
-    paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)

@@ -320,9 +320,9 @@ def _read_rows(
     for heading in header.extra.values():
         note("not an Appendix 7 column: its values are kept with each event, under Other information", heading)
     present = set(header.keys.values()) | header.covered
-    for column in columns():
-        if column.key not in present:
-            note("this Appendix 7 column is not in the return", column.heading)
+    missing = [column.heading for column in columns() if column.key not in present]
+    if missing:
+        note("Appendix 7 columns not in the return: " + ", ".join(f"'{heading}'" for heading in missing))
     position_of = {key: position for position, key in header.keys.items()}
     heading_texts = [normalise_heading(_text(cell)) for cell in rows[header.row]]
     first_event = len(result.events)

@@ -140,12 +140,13 @@ class Sheet:
     autofilter: bool = False
     header: str = ""  # printed at the top of every page: Excel's codes (&P page, &N pages; & written &&)
     footer: str = ""
+    print_columns: int | None = None  # print only the first columns (the rest stay in the sheet)
 
 
 # Printing: points per line of 11-point Calibri, and characters per unit of column width (Excel's unit
 # is the width of a '0'; running text averages a little narrower). Excel caps a row at 409 points.
 LINE_POINTS = 15.0
-CHARACTERS_PER_WIDTH = 1.15
+CHARACTERS_PER_WIDTH = 1.2
 MAX_ROW_POINTS = 409.0
 
 
@@ -158,11 +159,29 @@ def row_height(cells: Sequence[Cell], widths: Sequence[float], wraps: Sequence[b
         per_line = max(1, int(widths[position] * CHARACTERS_PER_WIDTH))
         if len(value) <= per_line and "\n" not in value:
             continue
-        needed = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
-        lines = max(lines, needed)
+        lines = max(lines, wrapped_lines(value, per_line))
     if lines == 1:
         return None
     return min(MAX_ROW_POINTS, lines * LINE_POINTS + 2)
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """How many lines ``text`` takes when wrapped at word boundaries, ``per_line`` characters a line."""
+    count = 0
+    for paragraph in text.split("\n"):
+        count += 1
+        used = 0
+        for word in paragraph.split():
+            needed = len(word) + (1 if used else 0)
+            if used and used + needed > per_line:
+                count += 1
+                used = len(word)
+            else:
+                used += needed
+            while used > per_line:  # a word longer than the line breaks where it must
+                count += 1
+                used -= per_line
+    return count
 
 
 def header_footer_text(text: str) -> str:
@@ -231,18 +250,20 @@ class WorkbookWriter:
             height = row_height(cells, sheet.widths, wraps)
             parts = [f'<row r="{count}" ht="{height}" customHeight="1">' if height else f'<row r="{count}">']
             for position, (value, style) in enumerate(cells):
-                if type(value) is str:  # most cells: the text written straight, the hot path
-                    if value:
-                        text = escaped.get(value)
-                        if text is None:
-                            text = _xml_text(value)
-                            if len(value) <= 64:
-                                escaped[value] = text
-                        parts.append(
-                            f'<c r="{letters[position]}{count}" s="{style}" t="inlineStr"><is>'
-                            f'<t xml:space="preserve">{text}</t></is></c>'
-                        )
-                elif value is not None:
+                if type(value) is str and value:  # most cells: the text written straight, the hot path
+                    text = escaped.get(value)
+                    if text is None:
+                        text = _xml_text(value)
+                        if len(value) <= 64:
+                            escaped[value] = text
+                    parts.append(
+                        f'<c r="{letters[position]}{count}" s="{style}" t="inlineStr"><is>'
+                        f'<t xml:space="preserve">{text}</t></is></c>'
+                    )
+                elif value is None or value == "":
+                    if style:  # an empty cell keeps its border and shade: a printed table has no holes
+                        parts.append(f'<c r="{letters[position]}{count}" s="{style}"/>')
+                else:
                     parts.append(_cell_xml(f"{letters[position]}{count}", value, style))
             parts.append("</row>")
             buffer.append("".join(parts))
@@ -274,6 +295,12 @@ class WorkbookWriter:
         names = ""
         for index, sheet in enumerate(sheets):
             rows = self._last_rows.get(index, 0)
+            if sheet.print_columns and rows:
+                last = column_letter(sheet.print_columns - 1)
+                names += (
+                    f'<definedName name="_xlnm.Print_Area" localSheetId="{index}">'
+                    f"'{escape(sheet.name)}'!$A$1:${last}${rows}</definedName>"
+                )
             if sheet.freeze_header and rows:  # the heading row printed again at the top of every page
                 names += (
                     f'<definedName name="_xlnm.Print_Titles" localSheetId="{index}">'
