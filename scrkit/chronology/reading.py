@@ -202,13 +202,14 @@ def read_return(path: Path, context: ReadingContext, agency: str | None = None) 
         return result
     result = ReadReturn(path=path, agency=agency)
     read_sheets = []
+    unread: list[tuple[SheetRows, Header | None]] = []
     likeliest: Header | None = None
     for sheet in sheets:
         header, likely = find_header(sheet.rows, context.headings, _text, HEADER_SEARCH_ROWS)
         if header is None:
             if likely is not None and (likeliest is None or len(likely.keys) > len(likeliest.keys)):
                 likeliest = likely
-            _unread_sheet(result, sheet, likely)
+            unread.append((sheet, likely))
             continue
         if sheet.hidden:  # a stale draft, or events someone hid: a person decides, scrkit does not guess
             filled = sum(1 for row in sheet.rows[header.row + 1 :] if any(_text(cell) for cell in row))
@@ -223,6 +224,9 @@ def read_return(path: Path, context: ReadingContext, agency: str | None = None) 
     if not read_sheets:
         result.readable = False
         result.problems.append(ReturnProblem(path.name, "", None, "", "", _no_header_message(likeliest)))
+    else:  # another sheet was read: say what each unread one holds
+        for sheet, likely in unread:
+            _unread_sheet(result, sheet, likely)
     result.agency_match = _find_agency(path, sheets, result, context.agencies, agency)
     if result.agency_match is None:
         result.readable = False
