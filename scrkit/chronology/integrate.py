@@ -20,8 +20,6 @@ from scrkit.chronology.merge import ChildContext, IntegratedChronology, merge
 from scrkit.chronology.reading import ReadingContext, ReadReturn, ReturnProblem, read_return
 from scrkit.errors import BadInput, Problem, ProblemsFound
 
-RETURN_SUFFIXES = (".xlsx", ".csv", ".xls", ".xlsm", ".xlsb", ".ods")
-
 
 @dataclass(frozen=True)
 class MergeResult:
@@ -77,10 +75,12 @@ def return_files(folder: Path, named: list[Path]) -> list[Path]:
             raise BadInput("These returns do not exist: " + ", ".join(str(path) for path in missing))
         return named
     returns = folder / RETURNS
+    # Every file there is a return, or said not to be one (UnsafeReturn names it): none is passed over
+    # silently, but Office's lock files (~$...), hidden files and the folder's own README.txt.
     found = sorted(
         path
         for path in returns.glob("*")
-        if path.is_file() and path.suffix.lower() in RETURN_SUFFIXES and not path.name.startswith(("~$", "."))
+        if path.is_file() and not path.name.startswith(("~$", ".")) and path.name != "README.txt"
     )
     if not found:
         raise BadInput(

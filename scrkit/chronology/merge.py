@@ -139,10 +139,9 @@ def merge(
         written = event.family_member
         if written not in people:
             found = child.family.identify(written)
-            if found.people and not found.unknown:
-                people[written] = ("+".join(sorted(found.people)), child.family.shown(found.people), ())
-            else:
-                people[written] = (" ".join(written.lower().split()), written, found.unknown)
+            named = "+".join(sorted({*found.people, *(" ".join(part.lower().split()) for part in found.unknown)}))
+            shown = child.family.shown(found.people) if found.people and not found.unknown else written
+            people[written] = (named, shown, found.unknown)
         person, family, unknown = people[written]
         day = event.date
         age = ""
@@ -186,37 +185,48 @@ def _flag(item: IntegratedEvent, child: ChildContext, unknown: tuple[str, ...]) 
 
 
 def _find_duplicates(events: list[IntegratedEvent]) -> None:
-    """The same event recorded by two agencies: same day, same family member, alike text."""
-    by_day: dict[tuple[dt.date, str], list[IntegratedEvent]] = defaultdict(list)
+    """The same event recorded by two agencies: the same day, people in common (or none named), alike text.
+
+    People in common, not the same people: one agency writes "C", another "Mia-Rose, mum & Liam" for the
+    same attendance at the Emergency Department."""
+    by_day: dict[dt.date, list[IntegratedEvent]] = defaultdict(list)
     for item in events:
         if item.event.date.precision is Precision.DAY and item.event.date.date is not None:
-            by_day[(item.event.date.date, item.person)].append(item)
+            by_day[item.event.date.date].append(item)
     for group in by_day.values():
         agencies = [item.event.agency for item in group]
         if len(group) < 2 or len(set(agencies)) < 2:
             continue  # a duplicate is the same event recorded by another agency
         if len(group) > MAX_DUPLICATE_GROUP:
             for item in group:
-                item.flags.append(f"not compared for duplicates: {len(group):,} events on this day for this person")
+                item.flags.append(f"not compared for duplicates: {len(group):,} events on this day")
             continue
-        # Each event's words as bits of one integer (a bit per word of this day's events): the
-        # shared words of a pair are then one AND and a bit count, the hot loop of the merge.
+        # Each event's words, and its people, as bits of one integer (a bit per word or person of this
+        # day's events): what a pair shares is then one AND and a bit count, the hot loop of the merge.
         vocabulary: dict[str, int] = {}
-        masks, sizes = [], []
+        masks, sizes, people = [], [], []
         for item in group:
             mask = 0
             for word in _words(item.event.event):
                 mask |= 1 << vocabulary.setdefault(word, len(vocabulary))
             masks.append(mask)
             sizes.append(mask.bit_count())
+            named = 0
+            for person in item.person.split("+") if item.person else ():
+                named |= 1 << vocabulary.setdefault("\x00" + person, len(vocabulary))
+            people.append(named)
         for later_index, later in enumerate(group):
             best: tuple[float, IntegratedEvent] | None = None
             later_mask, later_size, agency = masks[later_index], sizes[later_index], agencies[later_index]
+            later_people = people[later_index]
             if not later_mask:
                 continue
             for earlier_index in range(later_index):
                 if agencies[earlier_index] == agency or not masks[earlier_index]:
                     continue
+                earlier_people = people[earlier_index]
+                if earlier_people and later_people and not earlier_people & later_people:
+                    continue  # both name people, and none in common: not the same event
                 # similarity(), on bits: shared words over the shorter text's words.
                 shorter = min(sizes[earlier_index], later_size)
                 score = (masks[earlier_index] & later_mask).bit_count() / shorter

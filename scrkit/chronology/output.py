@@ -41,6 +41,8 @@ def _heading(key: str) -> str:
 def other_information(item: IntegratedEvent) -> str:
     """The return's columns outside App 7, each as 'Heading: value', one per line."""
     lines = [f"{heading}: {value}" for heading, value in item.event.other]
+    if item.event.agency_age and item.event.agency_age != item.age:
+        lines.append(f"Age as the agency wrote it: {item.event.agency_age}")
     if item.family and item.family != item.event.family_member:
         lines.append(f"Family member as written: {item.event.family_member}")
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,9 @@ from scrkit.chronology.written_dates import EventDate, NoYear, parse_when, undat
 from scrkit.office.archive import MAX_FILE_BYTES
 
 HEADER_SEARCH_ROWS = 25
+_PLAIN_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(:\d{2})?$")
+# Text returns: comma or semicolon separated (.csv), or Excel's "Unicode text" (.txt, tab separated).
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 # Sheets of scrkit's own App 7 template that hold no events.
 TEMPLATE_SHEETS = frozenset({"instructions", "lists"})
 
@@ -118,10 +122,14 @@ def load_rows(path: Path) -> tuple[list[SheetRows], bool]:
             "old format).",
             hint="Ask the agency to save the return as .xlsx (Excel Workbook) and send it again.",
         )
-    if suffix == ".csv":
+    if suffix in TEXT_SUFFIXES:
         return [SheetRows("", _csv_rows(path))], False
     if suffix != ".xlsx":
-        raise UnsafeReturn(f"{path.name} is not a chronology return: scrkit reads .xlsx and .csv files.")
+        raise UnsafeReturn(
+            f"{path.name} is not a chronology return scrkit can read: it reads .xlsx workbooks and .csv or .txt "
+            "text files.",
+            hint="Ask the agency for the return as an Excel workbook (.xlsx).",
+        )
     facts = check_workbook(path)
     if facts.has_macros:
         raise UnsafeReturn(f"{path.name} contains macros; scrkit will not open it. Ask for a plain .xlsx.")
@@ -167,9 +175,10 @@ def _csv_rows(path: Path) -> list[list[Any]]:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = raw.decode("cp1252", errors="replace")  # Excel on Windows saves CSV in this encoding
-    # The heading line tells the separator: Excel writes ';' where the decimal mark is ','.
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
+    # The separator is the one the first lines use most (a title line above the headings may hold a ';'
+    # and no comma): Excel writes ';' where the decimal mark is ',', and tabs in "Unicode text".
+    first_lines = text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
+    delimiter = max(",;\t", key=lambda mark: sum(line.count(mark) for line in first_lines))
     rows = []
     try:
         for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
@@ -331,6 +340,8 @@ def _read_rows(
     heading_texts = [normalise_heading(_text(cell)) for cell in rows[header.row]]
     first_event = len(result.events)
     pending: list[tuple[int, NoYear]] = []  # events whose date has a day and month but no year
+    number_position = position_of.get("event_no")
+    numbered_only: list[int] = []
 
     def cell(row: list[Any], key: str) -> Any:
         position = position_of.get(key)
@@ -340,6 +351,9 @@ def _read_rows(
         texts = [_text(value) for value in row]
         if not any(texts):
             continue  # only a truly empty row is skipped
+        if number_position is not None and not any(t for p, t in enumerate(texts) if p != number_position):
+            numbered_only.append(offset)  # a template's rows numbered in advance, nothing else in them
+            continue
         if [normalise_heading(text) for text in texts] == heading_texts[: len(texts)]:
             note("the heading row again (a return pasted from several exports); skipped", row=offset)
             continue
@@ -370,6 +384,8 @@ def _read_rows(
         raw_time = cell(row, "time")
         try:
             time = parse_event_time(raw_time) if _text(raw_time) else date_time
+            if isinstance(raw_time, str) and _text(raw_time) and not _PLAIN_TIME.match(_text(raw_time)):
+                other.append(("Time as written", _text(raw_time)))  # "14:00-15:00", "approx 2pm": all of it kept
         except ValueProblem as error:
             note(f"{error}; kept under Other information", _heading_of("time"), offset, _text(raw_time)[:80])
             other.append(("Time as written", _text(raw_time)))
@@ -403,7 +419,21 @@ def _read_rows(
                 other=tuple(other),
             )
         )
+    if numbered_only:
+        note(f"{len(numbered_only)} row(s) hold an Event No and nothing else (rows {_spans(numbered_only)}): "
+             "skipped as empty", _heading_of("event_no"))  # fmt: skip
     _complete_years(result, first_event, pending, context)
+
+
+def _spans(rows: list[int]) -> str:
+    """5, 6, 7, 9 -> '5-7, 9'."""
+    spans: list[list[int]] = []
+    for row in rows:
+        if spans and row == spans[-1][1] + 1:
+            spans[-1][1] = row
+        else:
+            spans.append([row, row])
+    return ", ".join(f"{first}-{last}" if last > first else str(first) for first, last in spans)
 
 
 def _complete_years(result: ReadReturn, first: int, pending: list[tuple[int, NoYear]], context: ReadingContext) -> None:

@@ -284,7 +284,45 @@ def _parse_when(value: object, *, date1904: bool, today: dt.date) -> Written:
         shown = day.strftime("%d/%m/%Y") + (f" {at:%H:%M}" if at else "")
         return EventDate(day, Precision.DAY, False, shown), at
     original = " ".join(str(value).split())
-    return _parse_text(original, today)
+    try:
+        return _parse_text(original, today)
+    except ValueProblem as problem:
+        found = _with_words_after(original, today) or _serial_as_text(original, date1904)
+        if found is None:
+            raise problem from None
+        return found
+
+
+def _with_words_after(original: str, today: dt.date) -> Written | None:
+    """A date with a remark typed after it ("28/03/2024 (date of letter)"): the date, the remark flagged."""
+    words = original.split()
+    for cut in range(min(len(words) - 1, 6), 0, -1):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        try:
+            found, time = _parse_text(head, today)
+        except ValueProblem:
+            continue
+        remark = f"words after the date in the return: '{tail}'"
+        if found is None or isinstance(found, NoYear):
+            return None
+        return replace(found, original=original, remark=found.remark or remark), time
+    return None
+
+
+def _serial_as_text(original: str, date1904: bool) -> Written | None:
+    """An Excel date number saved as text ("45640", a date cell pasted as values): read, and flagged."""
+    if not re.fullmatch(r"\d{5}(\.\d+)?", original):
+        return None
+    number = float(original)
+    try:
+        day = excel_serial(number, date1904)
+    except ValueProblem:
+        return None
+    if day.year < 1950:
+        return None
+    found, time = _parse_when(number, date1904=date1904, today=dt.date.today())
+    assert isinstance(found, EventDate)
+    return replace(found, original=original, remark=f"read as Excel's number for {day:%d/%m/%Y}: check it"), time
 
 
 def _parse_text(original: str, today: dt.date) -> Written:
