@@ -10,7 +10,7 @@ import typer
 from scrkit.cli.options import ReviewOption, date_or_today, optional_date
 from scrkit.cli.render import render_agencies
 from scrkit.cli.terminal import stdout
-from scrkit.jobs.agencies import list_agencies, record_reply
+from scrkit.jobs.agencies import add_alias, list_agencies, record_reply
 from scrkit.models.agencies import RequestReply
 
 agencies_app = typer.Typer(
@@ -44,6 +44,18 @@ def reply(
         records_secured=optional_date(secured, "--secured"),
     )
     stdout().print(f"Recorded: {updated.name} replied '{updated.request_reply.value}'.", markup=False)
+
+
+@agencies_app.command()
+def alias(
+    agency: Annotated[str, typer.Argument(help="The agency's id in agencies.yaml, e.g. brookside-primary.")],
+    name: Annotated[str, typer.Argument(help="Another name its returns arrive under, e.g. \"Little Acorns\".")],
+    review: ReviewOption = Path("."),
+) -> None:
+    """Give an agency another name, so that a chronology return named that way is matched to it."""
+    updated, added = add_alias(review, agency, name)
+    said = "Recorded" if added else "Already recorded"
+    stdout().print(f"{said}: returns named '{name}' are {updated.name}'s.", markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scrkit.case.layout import AGENCIES
 from scrkit.models.agencies import Agency, RequestReply
-from scrkit.review.agencies import apply_reply
+from scrkit.review.agencies import apply_alias, apply_reply
 from scrkit.review.casefolder import CaseFolder
 
 
@@ -24,3 +24,12 @@ def record_reply(
         agency = change.revalidate().agency(agency_id)
     assert agency is not None
     return agency
+
+
+def add_alias(review: Path, agency_id: str, alias: str) -> tuple[Agency, bool]:
+    """Another name an agency's chronology returns arrive under (file name or Agency line)."""
+    with CaseFolder.open(review).changing("agencies alias") as change:
+        added = apply_alias(change.records, change.document(AGENCIES), agency_id, alias)
+        agency = change.revalidate().agency(agency_id)
+    assert agency is not None
+    return agency, added

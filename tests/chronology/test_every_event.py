@@ -317,3 +317,20 @@ def test_a_board_or_review_teaches_scrkit_its_headings_without_touching_the_pack
     bad = scrkit("merge-chronology", "-r", review_dir, "--today", "2026-11-26")
     assert bad.code == ExitCode.PROBLEMS_FOUND
     assert "chronology-headings.yaml:2" in bad.err and "'happening' is not an Appendix 7 column" in bad.err
+
+
+def test_a_return_under_a_name_no_record_holds_is_matched_once_the_name_is_given(scrkit, review_dir: Path) -> None:
+    replace_in(review_dir / "agencies.yaml", "    aliases: [Little Acorns Nursery]", "")
+    write_review_returns(review_dir, {"Little Acorns SCR log.xlsx": [["Date", "Event"], ["02/03/2026", "Bruise seen"]]})
+    refused = scrkit("merge-chronology", "-r", review_dir, "--today", "2026-11-26")
+    assert refused.code == ExitCode.PROBLEMS_FOUND
+    assert "cannot tell which agency sent this return" in refused.err
+    assert 'scrkit agencies alias ID "Little Acorns SCR log"' in refused.err
+    added = scrkit("agencies", "alias", "brookside-primary", "Little Acorns", "-r", review_dir)
+    assert added.code == ExitCode.OK and "Brookside Primary School" in added.out
+    assert "aliases: [Little Acorns]" in (review_dir / "agencies.yaml").read_text(encoding="utf-8")
+    taken = scrkit("agencies", "alias", "police", "Little Acorns", "-r", review_dir)
+    assert taken.code != ExitCode.OK and "already names another agency, brookside-primary" in taken.err
+    assert scrkit("merge-chronology", "-r", review_dir, "--today", "2026-11-26").code == ExitCode.OK
+    [row] = chronology_rows(review_dir)
+    assert row["Agency"] == "Brookside Primary School"
