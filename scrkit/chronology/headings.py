@@ -32,6 +32,7 @@ HEADINGS_FILE = "chronology-headings.yaml"
 # must score 86 on rapidfuzz's ratio ("Evnet" to "event" scores 80 and is not taken: "Agency" to
 # "agencies" must not be either). Measured on the headings in tests/chronology/test_headings.py.
 CLOSE_MATCH_SCORE = 86
+MAX_HEADING = 80  # characters: a longer cell is an event's text, never compared with every wording
 _HINT = "Correct the file (see the example in the README's chronology section) and merge again."
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _COMBINED = re.compile(r"\s*(?:/|&|\+|\band\b|,|;)\s*", re.I)
@@ -110,6 +111,7 @@ class HeadingIndex:
 
     forms: dict[str, str]
     not_columns: frozenset[str] = frozenset()  # headings that are no App 7 column however alike they look
+    matched: dict[str, HeadingMatch | None] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def build(cls, extra: dict[str, list[str]] | None = None) -> HeadingIndex:
@@ -131,6 +133,13 @@ class HeadingMatch:
 
 
 def match_heading(text: str, index: HeadingIndex) -> HeadingMatch | None:
+    """The column a heading names, if any; each distinct text matched once per index."""
+    if text not in index.matched:
+        index.matched[text] = _match_heading(text, index)
+    return index.matched[text]
+
+
+def _match_heading(text: str, index: HeadingIndex) -> HeadingMatch | None:
     heading = normalise_heading(text)
     if not heading:
         return None
@@ -202,6 +211,8 @@ def read_header(row: Sequence[Any], row_number: int, index: HeadingIndex, text: 
     headings = {position: text(cell) for position, cell in enumerate(row) if text(cell)}
     candidates = []
     for position, heading in headings.items():
+        if not isinstance(row[position], str) or len(heading) > MAX_HEADING:
+            continue  # a number, a date or a paragraph is an event's cell, not a heading
         found = match_heading(heading, index)
         if found is not None:
             candidates.append((found.score, -position, position, found))

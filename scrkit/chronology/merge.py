@@ -204,29 +204,38 @@ def _find_duplicates(events: list[IntegratedEvent]) -> None:
         # Each event's words, and its people, as bits of one integer (a bit per word or person of this
         # day's events): what a pair shares is then one AND and a bit count, the hot loop of the merge.
         vocabulary: dict[str, int] = {}
-        masks, sizes, people = [], [], []
-        for item in group:
+        masks, sizes = [], []
+        # The events that name each person, and those that name nobody: an event is compared only with
+        # the earlier events naming someone it names, or nobody (both name people, none in common: not
+        # the same event). That keeps a busy day's comparisons near those of one person's day.
+        naming: dict[str, list[int]] = defaultdict(list)
+        nobody: list[int] = []
+        people: list[tuple[str, ...]] = []
+        for position, item in enumerate(group):
             mask = 0
             for word in _words(item.event.event):
                 mask |= 1 << vocabulary.setdefault(word, len(vocabulary))
             masks.append(mask)
             sizes.append(mask.bit_count())
-            named = 0
-            for person in item.person.split("+") if item.person else ():
-                named |= 1 << vocabulary.setdefault("\x00" + person, len(vocabulary))
+            named = tuple(item.person.split("+")) if item.person else ()
             people.append(named)
+            for person in named:
+                naming[person].append(position)
+            if not named:
+                nobody.append(position)
         for later_index, later in enumerate(group):
             best: tuple[float, IntegratedEvent] | None = None
             later_mask, later_size, agency = masks[later_index], sizes[later_index], agencies[later_index]
-            later_people = people[later_index]
             if not later_mask:
                 continue
-            for earlier_index in range(later_index):
+            if people[later_index]:
+                candidates = sorted({i for person in people[later_index] for i in naming[person] if i < later_index}
+                                    | {i for i in nobody if i < later_index})  # fmt: skip
+            else:
+                candidates = list(range(later_index))
+            for earlier_index in candidates:
                 if agencies[earlier_index] == agency or not masks[earlier_index]:
                     continue
-                earlier_people = people[earlier_index]
-                if earlier_people and later_people and not earlier_people & later_people:
-                    continue  # both name people, and none in common: not the same event
                 # similarity(), on bits: shared words over the shorter text's words.
                 shorter = min(sizes[earlier_index], later_size)
                 score = (masks[earlier_index] & later_mask).bit_count() / shorter

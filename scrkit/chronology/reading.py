@@ -97,6 +97,8 @@ _CONTROLS = {code: None for code in (*range(0x00, 0x09), 0x0C, *range(0x0E, 0x20
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:  # most cells: printable text needs only its ends trimmed
+        return value.strip() if value.isprintable() else value.translate(_CONTROLS).strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -337,7 +339,7 @@ def _read_rows(
     if missing:
         note("Appendix 7 columns not in the return: " + ", ".join(f"'{heading}'" for heading in missing))
     position_of = {key: position for position, key in header.keys.items()}
-    heading_texts = [normalise_heading(_text(cell)) for cell in rows[header.row]]
+    heading_texts = [_text(cell) for cell in rows[header.row]]
     first_event = len(result.events)
     pending: list[tuple[int, NoYear]] = []  # events whose date has a day and month but no year
     number_position = position_of.get("event_no")
@@ -347,6 +349,10 @@ def _read_rows(
         position = position_of.get(key)
         return row[position] if position is not None and position < len(row) else None
 
+    def text_of(texts: list[str], key: str) -> str:
+        position = position_of.get(key)
+        return texts[position] if position is not None and position < len(texts) else ""
+
     for offset, row in enumerate(rows[header.row + 1 :], start=header.row + 2):
         texts = [_text(value) for value in row]
         if not any(texts):
@@ -354,7 +360,7 @@ def _read_rows(
         if number_position is not None and not any(t for p, t in enumerate(texts) if p != number_position):
             numbered_only.append(offset)  # a template's rows numbered in advance, nothing else in them
             continue
-        if [normalise_heading(text) for text in texts] == heading_texts[: len(texts)]:
+        if texts[0] == heading_texts[0] and texts == heading_texts[: len(texts)]:
             note("the heading row again (a return pasted from several exports); skipped", row=offset)
             continue
 
@@ -377,7 +383,7 @@ def _read_rows(
             date = undated(found.original)  # until its year is found
         else:
             date = found
-        event = _text(cell(row, "event"))
+        event = text_of(texts, "event")
         if not event:
             problem("event", "", "the row has no event text (text typed starting with '=' is taken by Excel for a "
                     "formula); the row is kept: check the return")  # fmt: skip
@@ -406,16 +412,16 @@ def _read_rows(
                 source_file=name,
                 sheet=sheet,
                 source_row=offset,
-                agency_event_no=_text(cell(row, "event_no")),
+                agency_event_no=text_of(texts, "event_no"),
                 date=date,
                 time=time,
-                family_member=_text(cell(row, "family_member")),
+                family_member=text_of(texts, "family_member"),
                 child_seen=seen,
                 event=event,
-                source=_text(cell(row, "source")),
-                action=_text(cell(row, "action")),
-                note=_text(cell(row, "note")),
-                agency_age=_text(cell(row, "age")),
+                source=text_of(texts, "source"),
+                action=text_of(texts, "action"),
+                note=text_of(texts, "note"),
+                agency_age=text_of(texts, "age"),
                 other=tuple(other),
             )
         )

@@ -152,35 +152,57 @@ MAX_ROW_POINTS = 409.0
 
 def row_height(cells: Sequence[Cell], widths: Sequence[float], wraps: Sequence[bool]) -> float | None:
     """The height a row's wrapped text needs, or None for one line (the default height)."""
+    return _row_height(cells, [characters_per_line(width) for width in widths], wraps)
+
+
+def characters_per_line(width: float) -> int:
+    return max(1, int(width * CHARACTERS_PER_WIDTH))
+
+
+def _row_height(cells: Sequence[Cell], per_lines: Sequence[int], wraps: Sequence[bool]) -> float | None:
     lines = 1
-    for position, (value, style) in enumerate(cells):
-        if type(value) is not str or not value or not wraps[style] or position >= len(widths):
-            continue
-        per_line = max(1, int(widths[position] * CHARACTERS_PER_WIDTH))
-        if len(value) <= per_line and "\n" not in value:
-            continue
-        lines = max(lines, wrapped_lines(value, per_line))
+    for (value, style), per_line in zip(cells, per_lines, strict=False):
+        if type(value) is str and (len(value) > per_line or "\n" in value) and wraps[style]:
+            lines = max(lines, wrapped_lines(value, per_line))
     if lines == 1:
         return None
     return min(MAX_ROW_POINTS, lines * LINE_POINTS + 2)
 
 
 def wrapped_lines(text: str, per_line: int) -> int:
-    """How many lines ``text`` takes when wrapped at word boundaries, ``per_line`` characters a line."""
+    """How many lines ``text`` takes, wrapped at word boundaries ``per_line`` characters a line: never
+    fewer than it takes (a row too short hides the end of an event on paper).
+
+    Wrapping at words leaves less than the next word free at the end of a line: each full line holds at
+    least ``per_line`` less the longest word, plus its space, so ``k`` lines need a paragraph of at least
+    ``(k - 1) * (per_line - longest + 1) + 1`` characters. The bound that follows is worked out in C-speed
+    calls and taken where words are short beside the line (the Event column); elsewhere the greedy wrap
+    itself. tests/chronology/test_xlsx_stream.py checks it is never below the wrap."""
     count = 0
     for paragraph in text.split("\n"):
-        count += 1
-        used = 0
-        for word in paragraph.split():
-            needed = len(word) + (1 if used else 0)
-            if used and used + needed > per_line:
-                count += 1
-                used = len(word)
-            else:
-                used += needed
-            while used > per_line:  # a word longer than the line breaks where it must
-                count += 1
-                used -= per_line
+        if len(paragraph) <= per_line:
+            count += 1
+            continue
+        longest = max(map(len, paragraph.split()), default=0)
+        if longest * 4 <= per_line:
+            count += -(-(len(paragraph) + 1) // (per_line - longest + 1))
+        else:
+            count += _greedy_lines(paragraph, per_line)
+    return count
+
+
+def _greedy_lines(paragraph: str, per_line: int) -> int:
+    count, used = 1, 0
+    for word in paragraph.split():
+        needed = len(word) + (1 if used else 0)
+        if used and used + needed > per_line:
+            count += 1
+            used = len(word)
+        else:
+            used += needed
+        while used > per_line:  # a word longer than the line breaks where it must
+            count += 1
+            used -= per_line
     return count
 
 
@@ -246,8 +268,9 @@ class WorkbookWriter:
         buffer: list[str] = []
         escaped: dict[str, str] = {}  # short texts repeat (agency names, ages, Y/N): each escaped once
         wraps = self.styles.wraps()
+        per_lines = [characters_per_line(width) for width in sheet.widths]
         for count, cells in enumerate(sheet.rows, start=1):
-            height = row_height(cells, sheet.widths, wraps)
+            height = _row_height(cells, per_lines, wraps)
             parts = [f'<row r="{count}" ht="{height}" customHeight="1">' if height else f'<row r="{count}">']
             for position, (value, style) in enumerate(cells):
                 if type(value) is str and value:  # most cells: the text written straight, the hot path

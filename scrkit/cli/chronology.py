@@ -68,26 +68,41 @@ def merge_chronology(
 
 
 def render_merge(result: MergeResult) -> None:
+    """The merge in a table that fits 80 columns (agencies by id), then every problem; notes counted."""
+    from rich import box
+
     from scrkit.chronology.output import summaries
 
     agencies = {agency.id: agency.name for agency in result.records.agencies.agencies}
-    table = Table(title="Integrated chronology", title_justify="left")
-    for heading in ("agency", "events", "from", "to", "child seen Y", "N", "not recorded", "problems"):
-        table.add_column(heading)
+    table = Table(title="Integrated chronology", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for heading in ("agency", "events", "from", "to", "seen Y/N/?", "problems"):
+        table.add_column(heading, no_wrap=heading != "agency")
     for item in summaries(result.chronology, result.reads, agencies):
         table.add_row(
-            item.name, str(item.events), uk_date(item.first, "-"), uk_date(item.last, "-"),
-            str(item.seen), str(item.not_seen), str(item.unknown), str(item.problems),
+            item.agency, str(item.events), uk_date(item.first, "-"), uk_date(item.last, "-"),
+            f"{item.seen}/{item.not_seen}/{item.unknown}", str(item.problems),
         )  # fmt: skip
     stdout().print(table)
-    duplicates = sum(1 for event in result.chronology.events if event.duplicate_of)
+    chronology = result.chronology
+    duplicates = sum(1 for event in chronology.events if event.duplicate_of)
+    undated = len(chronology.undated)
     stdout().print(
-        f"{len(result.chronology.events)} events; {duplicates} possible duplicates; {len(result.chronology.gaps)} gaps",
+        f"{len(chronology.events)} events" + (f" ({undated} undated, listed last)" if undated else "")
+        + f"; {duplicates} possible duplicates; {len(chronology.gaps)} gaps",
         markup=False,
-    )
+    )  # fmt: skip
+    notes = 0
     for read in result.reads:
         for problem in read.problems:
-            stderr().print(str(problem), markup=False)
+            if problem.note:
+                notes += 1
+            else:
+                stderr().print(str(problem), markup=False)
+    if notes:
+        stderr().print(
+            f"{notes} note(s) on how scrkit read the returns (headings, times, agencies): see the Issues sheet.",
+            markup=False,
+        )
 
 
 def register(app: typer.Typer) -> None:

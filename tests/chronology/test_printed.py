@@ -4,7 +4,6 @@ and every event's date, agency and first words are found on one page of each."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import openpyxl
 import pytest

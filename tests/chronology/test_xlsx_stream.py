@@ -7,6 +7,8 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scrkit.chronology.xlsx_stream import CellStyle, Sheet, WorkbookWriter, column_letter
 
@@ -54,3 +56,23 @@ def test_same_rows_same_bytes(tmp_path: Path) -> None:
     assert (tmp_path / "one.xlsx").read_bytes() == (tmp_path / "two.xlsx").read_bytes()
     with zipfile.ZipFile(tmp_path / "one.xlsx") as archive:
         assert {entry.date_time for entry in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=14), min_size=1, max_size=90),
+    st.integers(min_value=5, max_value=80),
+)
+def test_row_heights_never_give_fewer_lines_than_the_text_wraps_to(words: list[str], per_line: int) -> None:
+    from scrkit.chronology.xlsx_stream import _greedy_lines, wrapped_lines
+
+    text = " ".join(words)
+    assert wrapped_lines(text, per_line) >= _greedy_lines(text, per_line)
+
+
+def test_a_row_of_wrapped_text_is_tall_enough_to_print_it() -> None:
+    from scrkit.chronology.xlsx_stream import LINE_POINTS, row_height
+
+    long_event = "word " * 60  # 300 characters in a 50-wide column: 60 a line, at least 5 lines
+    assert row_height([("short", 1), (long_event, 1)], [10, 50], [False, True]) >= 5 * LINE_POINTS
+    assert row_height([("short", 1)], [10], [False, True]) is None  # one line: the default height
