@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -228,8 +229,12 @@ def _find_duplicates(events: list[IntegratedEvent]) -> None:
             later_mask, later_size, agency = masks[later_index], sizes[later_index], agencies[later_index]
             if not later_mask:
                 continue
-            if people[later_index]:
-                candidates = sorted({i for person in people[later_index] for i in naming[person] if i < later_index}
+            named = people[later_index]
+            if len(named) == 1:  # the usual case: one person, whose earlier events are a prefix of a list
+                same = naming[named[0]]
+                candidates = same[: bisect_left(same, later_index)] + nobody[: bisect_left(nobody, later_index)]
+            elif named:
+                candidates = sorted({i for person in named for i in naming[person] if i < later_index}
                                     | {i for i in nobody if i < later_index})  # fmt: skip
             else:
                 candidates = list(range(later_index))

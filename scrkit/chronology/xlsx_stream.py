@@ -159,11 +159,21 @@ def characters_per_line(width: float) -> int:
     return max(1, int(width * CHARACTERS_PER_WIDTH))
 
 
-def _row_height(cells: Sequence[Cell], per_lines: Sequence[int], wraps: Sequence[bool]) -> float | None:
+def _row_height(
+    cells: Sequence[Cell],
+    per_lines: Sequence[int],
+    wraps: Sequence[bool],
+    known: dict[tuple[str, int], int] | None = None,
+) -> float | None:
     lines = 1
     for (value, style), per_line in zip(cells, per_lines, strict=False):
         if type(value) is str and (len(value) > per_line or "\n" in value) and wraps[style]:
-            lines = max(lines, wrapped_lines(value, per_line))
+            if known is None or len(value) > 96:
+                needed = wrapped_lines(value, per_line)
+            else:  # short texts repeat (agency names, actions, flags): each wrapped once
+                needed = known.get((value, per_line), 0) or known.setdefault((value, per_line),
+                                                                          wrapped_lines(value, per_line))  # fmt: skip
+            lines = max(lines, needed)
     if lines == 1:
         return None
     return min(MAX_ROW_POINTS, lines * LINE_POINTS + 2)
@@ -269,8 +279,9 @@ class WorkbookWriter:
         escaped: dict[str, str] = {}  # short texts repeat (agency names, ages, Y/N): each escaped once
         wraps = self.styles.wraps()
         per_lines = [characters_per_line(width) for width in sheet.widths]
+        wrapped: dict[tuple[str, int], int] = {}
         for count, cells in enumerate(sheet.rows, start=1):
-            height = _row_height(cells, per_lines, wraps)
+            height = _row_height(cells, per_lines, wraps, wrapped)
             parts = [f'<row r="{count}" ht="{height}" customHeight="1">' if height else f'<row r="{count}">']
             for position, (value, style) in enumerate(cells):
                 if type(value) is str and value:  # most cells: the text written straight, the hot path
