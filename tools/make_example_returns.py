@@ -642,6 +642,40 @@ def nursery_log() -> None:
     workbook.save(RETURNS / "Little Acorns SCR log.xlsx")
 
 
+def practice_word_table() -> None:
+    """The GP practice sends its chronology as a Word table pasted from its clinical system: a contacts
+    table first, one date merged over two entries, and the table carried on after a page break."""
+    from docx import Document
+    from docx.enum.section import WD_SECTION
+
+    document = Document()
+    document.add_paragraph("Larchfield Medical Practice: chronology for SCR-2026-03 (from the clinical system)")
+    contacts = document.add_table(rows=2, cols=2)
+    for row, values in enumerate([("Contact", "Role"), ("Dr Owen Pargeter", "Safeguarding lead GP")]):
+        for column, value in enumerate(values):
+            contacts.cell(row, column).text = value
+    table = document.add_table(rows=4, cols=4)
+    for column, heading in enumerate(["Date", "PATIENT/FAMILY", "CLINICAL DETAILS", "Outcome"]):
+        table.cell(0, column).text = heading
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "17/03/2026"
+    rows = [
+        ("Jodie Fenwick", "Mother attends with Mia-Rose; says she is 'not coping'. Mood low.", "Talking therapies"),
+        ("Mia-Rose", "Mia-Rose seen with mother: small bruise on the shin, 'from nursery'.", "No concern recorded"),
+        ("Mum", "Repeat prescription collected by mother's partner.", "Issued"),
+    ]
+    table.cell(3, 0).text = "02/04/2026"
+    for row, values in enumerate(rows, start=1):
+        for column, value in enumerate(values, start=1):
+            table.cell(row, column).text = value
+    document.add_section(WD_SECTION.NEW_PAGE)
+    carried = document.add_table(rows=1, cols=4)
+    for column, value in enumerate(["c. 20/07/2026", "M", "Missed appointment; not followed up.", "DNA"]):
+        carried.cell(0, column).text = value
+    document.core_properties.author = "Larchfield Medical Practice"
+    document.core_properties.created = dt.datetime(2026, 9, 30)
+    document.save(RETURNS / "Larchfield GP chronology.docx")
+
+
 if __name__ == "__main__":
     RETURNS.mkdir(parents=True, exist_ok=True)
     for make in (
@@ -654,6 +688,7 @@ if __name__ == "__main__":
         womens_aid,
         police_extract,
         nursery_log,
+        practice_word_table,
     ):
         make()
         print(f"wrote a return: {make.__name__}")

@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,9 +116,16 @@ class SheetRows:
     hidden: bool = False
 
 
-def load_rows(path: Path) -> tuple[list[SheetRows], bool]:
-    """Every sheet's rows (or the CSV's), and whether the workbook counts dates from 1904."""
+def load_rows(
+    path: Path, looks_like_header: Callable[[list[list[Any]]], bool] | None = None
+) -> tuple[list[SheetRows], bool]:
+    """Every sheet's rows (the CSV's, or a Word return's tables), and whether the workbook counts dates
+    from 1904. ``looks_like_header`` tells a Word table that starts a chronology from its continuation."""
     suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from scrkit.chronology.word_returns import word_tables
+
+        return word_tables(path, looks_like_header or (lambda rows: True)), False
     if suffix in (".xls", ".xlsm", ".xlsb", ".ods"):
         raise UnsafeReturn(
             f"{path.name}: scrkit reads .xlsx and .csv returns only ({suffix} files can carry macros or are an "
@@ -128,9 +136,9 @@ def load_rows(path: Path) -> tuple[list[SheetRows], bool]:
         return [SheetRows("", _csv_rows(path))], False
     if suffix != ".xlsx":
         raise UnsafeReturn(
-            f"{path.name} is not a chronology return scrkit can read: it reads .xlsx workbooks and .csv or .txt "
-            "text files.",
-            hint="Ask the agency for the return as an Excel workbook (.xlsx).",
+            f"{path.name} is not a chronology return scrkit can read: it reads .xlsx workbooks, .docx tables and "
+            ".csv or .txt text files.",
+            hint="Ask the agency for the return as an Excel workbook (.xlsx) or a Word document (.docx).",
         )
     facts = check_workbook(path)
     if facts.has_macros:
@@ -205,8 +213,12 @@ class ReadingContext:
 
 def read_return(path: Path, context: ReadingContext, agency: str | None = None) -> ReadReturn:
     """Read one return: every sheet with a heading row, every non-empty row, every problem at once."""
+
+    def starts_a_chronology(rows: list[list[Any]]) -> bool:
+        return find_header(rows, context.headings, _text, HEADER_SEARCH_ROWS)[0] is not None
+
     try:
-        sheets, date1904 = load_rows(path)
+        sheets, date1904 = load_rows(path, starts_a_chronology)
     except UnsafeReturn as error:
         result = ReadReturn(path=path, agency=agency, readable=False)
         result.problems.append(ReturnProblem(path.name, "", None, "", "", error.message))
@@ -277,7 +289,7 @@ def _unread_sheet(result: ReadReturn, sheet: SheetRows, likely: Header | None) -
         return
     if sheet.hidden and likely is None:
         return  # a hidden helper sheet (drop-down lists and the like) with nothing like a chronology
-    looks_like_events = likely is not None and bool(set(likely.keys.values()) & {"date", "event"})
+    looks_like_events = likely is not None and "date" in likely.keys.values()
     reason = f"this sheet has {filled} filled row(s) but no heading row with Date and Event; it was not read"
     result.problems.append(ReturnProblem(result.path.name, sheet.name, None, "", "", reason,
                                          note=not looks_like_events))  # fmt: skip

@@ -1,0 +1,134 @@
+"""Issue 20: chronology returns written as Word tables, made the ways agencies make them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+
+from scrkit.chronology.reading import read_return
+from scrkit.chronology.written_dates import Precision
+from tests.chronology.conftest import APP7, reading
+
+TODAY = dt.date(2026, 11, 26)
+AGENCIES = {"police": "Ashcombe Constabulary", "community-health": "Ashcombe Community Health NHS Trust"}
+
+
+def word_return(path: Path, *tables: list[list[str]], text_before: str = "Chronology for the SCR") -> Path:
+    document = Document()
+    document.add_paragraph(text_before)
+    for rows in tables:
+        table = document.add_table(rows=0, cols=max(len(row) for row in rows))
+        for values in rows:
+            cells = table.add_row().cells
+            for cell, value in zip(cells, values, strict=False):
+                cell.text = value
+        document.add_paragraph("")
+    document.save(path)
+    return path
+
+
+def test_the_app7_table_as_issued_is_read_row_by_row(tmp_path: Path) -> None:
+    path = word_return(
+        tmp_path / "police chronology.docx",
+        [APP7, ["1", "14/01/2026 02:15", "", "", "M", "N", "Call to the house.\nNo answer.", "Log 1", "Visit", ""],
+         ["2", "w/c 11/05/2026", "", "", "M", "", "Week of calls", "Log 2", "", ""]],
+    )  # fmt: skip
+    result = read_return(path, reading(AGENCIES, TODAY))
+    assert result.readable and result.agency == "police"
+    first, second = result.events
+    assert (first.date.date, first.time, first.event) == (
+        dt.date(2026, 1, 14),
+        dt.time(2, 15),
+        "Call to the house.\nNo answer.",
+    )
+    assert (first.sheet, first.source_row) == ("Table 1", 2)
+    assert second.date.precision is Precision.WEEK
+
+
+def test_a_table_pasted_from_a_case_system_with_merged_cells(tmp_path: Path) -> None:
+    path = tmp_path / "community-health export.docx"
+    document = Document()
+    table = document.add_table(rows=4, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["Date", "Person(s) involved", "Details of contact", "Outcome"],
+                          strict=True):  # fmt: skip
+        cell.text = text
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "08/06/2026"  # one date merged over two entries
+    for row, values in ((1, ["Mum", "Home visit: bruise seen", "Referral"]), (2, ["C", "Phone call to GP", ""]),
+                        (3, ["M", "Clinic", "Seen"])):  # fmt: skip
+        for column, value in enumerate(values, start=1):
+            table.cell(row, column).text = value
+    table.cell(3, 0).text = "10/06/2026"
+    document.save(path)
+    result = read_return(path, reading(AGENCIES, TODAY))
+    assert [(e.date.date, e.family_member, e.event, e.action) for e in result.events] == [
+        (dt.date(2026, 6, 8), "Mum", "Home visit: bruise seen", "Referral"),
+        (dt.date(2026, 6, 8), "C", "Phone call to GP", ""),
+        (dt.date(2026, 6, 10), "M", "Clinic", "Seen"),
+    ]
+
+
+def test_a_table_split_over_pages_is_joined_and_only_the_chronology_table_is_merged(tmp_path: Path) -> None:
+    path = tmp_path / "police return.docx"
+    document = Document()
+    contacts = document.add_table(rows=2, cols=2)  # a table of contacts at the top: not a chronology
+    contacts.cell(0, 0).text, contacts.cell(0, 1).text = "Officer", "Phone"
+    contacts.cell(1, 0).text, contacts.cell(1, 1).text = "DS Hale", "01632 960000"
+    first = document.add_table(rows=2, cols=3)
+    for column, text in enumerate(["Date", "Event", "Action taken"]):
+        first.cell(0, column).text = text
+    for column, text in enumerate(["02/03/2026", "First page event", "Logged"]):
+        first.cell(1, column).text = text
+    document.add_section(WD_SECTION.NEW_PAGE)
+    carried = document.add_table(rows=2, cols=3)  # carried on after the page break, no heading row
+    for column, text in enumerate(["03/03/2026", "Second page event", "Logged"]):
+        carried.cell(0, column).text = text
+    for column, text in enumerate(["unknown", "Undated on page two", ""]):
+        carried.cell(1, column).text = text
+    document.save(path)
+    result = read_return(path, reading(AGENCIES, TODAY))
+    assert [e.event for e in result.events] == ["First page event", "Second page event", "Undated on page two"]
+    assert result.events[2].date.precision is Precision.UNDATED
+    assert {e.sheet for e in result.events} == {"Table 2"}
+    notes = [problem for problem in result.problems if problem.sheet == "Table 1"]
+    assert notes and all(problem.note for problem in notes)  # the contacts table is said, not merged
+
+
+def test_word_returns_with_macros_embedded_objects_or_links_out_are_refused(tmp_path: Path) -> None:
+    clean = word_return(tmp_path / "clean.docx", [["Date", "Event"], ["02/03/2026", "x"]])
+
+    def altered(name: str, extra: dict[str, bytes], types: bytes = b"", rels: bytes = b"") -> Path:
+        target = tmp_path / name
+        with zipfile.ZipFile(clean) as source, zipfile.ZipFile(target, "w") as out:
+            for entry in source.infolist():
+                data = source.read(entry)
+                if entry.filename == "[Content_Types].xml" and types:
+                    data = data.replace(b"</Types>", types + b"</Types>")
+                if entry.filename == "word/_rels/document.xml.rels" and rels:
+                    data = data.replace(b"</Relationships>", rels + b"</Relationships>")
+                out.writestr(entry, data)
+            for part, data in extra.items():
+                out.writestr(part, data)
+        return target
+
+    vba = b'<Override PartName="/word/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+    macro = altered("police macro.docx", {"word/vbaProject.bin": b"x"}, types=vba)
+    embedded = altered("police embedded.docx", {"word/embeddings/oleObject1.bin": b"x"})
+    linked = altered("police linked.docx", {}, rels=b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/'
+                     b'officeDocument/2006/relationships/attachedTemplate" Target="file:///C:/x.dotm" '
+                     b'TargetMode="External"/>')  # fmt: skip
+    for path, reason in ((macro, "macros"), (embedded, "embedded objects"), (linked, "outside the file")):
+        before = path.read_bytes()
+        result = read_return(path, reading(AGENCIES, TODAY))
+        assert not result.readable and reason in result.problems[0].reason, path.name
+        assert path.read_bytes() == before  # the return is never modified
+
+
+def test_an_old_word_file_is_refused_with_what_to_ask_for(tmp_path: Path) -> None:
+    path = tmp_path / "police.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    result = read_return(path, reading(AGENCIES, TODAY))
+    assert not result.readable and ".docx" in result.problems[0].reason
