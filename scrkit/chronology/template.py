@@ -132,3 +132,70 @@ def template_for_agency(records: ReviewRecords, agency: Agency) -> ChronologyTem
     stream = io.BytesIO()
     workbook.save(stream)
     return ChronologyTemplate(agency=agency, file_name=f"chronology {agency.id}.xlsx", content=stream.getvalue())
+
+
+# The Word template's columns, in centimetres across A4 landscape (27.16 cm between 1.27 cm margins).
+WORD_WIDTHS = {"event_no": 1.3, "date": 2.2, "time": 1.4, "age": 1.8, "family_member": 2.0, "child_seen": 2.0,
+               "event": 7.6, "source": 2.6, "action": 3.6, "note": 2.6}  # fmt: skip
+WORD_ROWS = 25
+
+
+def word_template_for_agency(records: ReviewRecords, agency: Agency) -> ChronologyTemplate:
+    """The App 7 chronology as a Word table, for boards that issue it in Word (issue 20): A4 landscape,
+    the agency and the period under review filled in, the instructions of App 14 2.4, the columns exactly."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    from scrkit.office.word import add_page_field, repeat_as_header, set_fixed_widths
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.27))
+    normal = document.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(9)
+    section.header.paragraphs[0].text = f"CONFIDENTIAL    Chronology, {records.review.reference}, {agency.name}"
+    footer = section.footer.paragraphs[0]
+    footer.text = "CONFIDENTIAL    Page "
+    add_page_field(footer, "PAGE")
+    footer.add_run(" of ")
+    add_page_field(footer, "NUMPAGES")
+    document.add_heading(INSTRUCTIONS[0], level=1)
+    period = records.review.terms_of_reference
+    covered = f"{uk_date(period.period_start, 'to be agreed')} to {uk_date(period.period_end, 'to be agreed')}"
+    preamble = document.add_table(rows=0, cols=2)
+    preamble.style = "Table Grid"
+    for label, value in (("Agency", agency.name), ("Review", records.review.reference),
+                         ("Period under review", covered),
+                         ("Return to", f"{records.board.name}, {records.board.secure_email}")):  # fmt: skip
+        cells = preamble.add_row().cells
+        cells[0].text, cells[1].text = label, value
+        cells[0].paragraphs[0].runs[0].bold = True
+    set_fixed_widths(preamble, [Cm(4.5), Cm(22.6)])
+    agreed = [f"{records.child.abbreviation} (the child)"] if records.child.abbreviation else []
+    agreed += [f"{m.abbreviation} ({m.relationship})" for m in records.people.family if m.abbreviation]
+    for line in INSTRUCTIONS[2:-1]:  # the workbook's instructions, said of a Word table
+        line = line.replace("shown on the Chronology sheet", "shown above")
+        line = line.replace("(see the Lists sheet)", f"({', '.join(agreed) or 'none agreed yet'})")
+        line = line.replace("Cells wrap their text", "Cells grow with their text")
+        document.add_paragraph(line, style="List Bullet")
+    document.add_paragraph("Do not rename, add or remove columns; add rows as you need them "
+                           "(Tab in the last cell). Save as a Word Document (.docx) and return it by secure email.",
+                           style="List Bullet")  # fmt: skip
+    table = document.add_table(rows=1 + WORD_ROWS, cols=len(columns()))
+    table.style = "Table Grid"
+    for cell, column in zip(table.rows[0].cells, columns(), strict=True):
+        cell.text = column.heading
+        cell.paragraphs[0].runs[0].bold = True
+    repeat_as_header(table.rows[0])
+    set_fixed_widths(table, [Cm(WORD_WIDTHS[column.key]) for column in columns()])
+    properties = document.core_properties
+    properties.title = f"Chronology, {records.review.reference}, {agency.name}"
+    properties.author = records.board.name
+    stream = io.BytesIO()
+    document.save(stream)
+    return ChronologyTemplate(agency=agency, file_name=f"chronology {agency.id}.docx", content=stream.getvalue())

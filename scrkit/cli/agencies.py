@@ -49,7 +49,7 @@ def reply(
 @agencies_app.command()
 def alias(
     agency: Annotated[str, typer.Argument(help="The agency's id in agencies.yaml, e.g. brookside-primary.")],
-    name: Annotated[str, typer.Argument(help="Another name its returns arrive under, e.g. \"Little Acorns\".")],
+    name: Annotated[str, typer.Argument(help='Another name its returns arrive under, e.g. "Little Acorns".')],
     review: ReviewOption = Path("."),
 ) -> None:
     """Give an agency another name, so that a chronology return named that way is matched to it."""

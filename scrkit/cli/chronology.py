@@ -24,15 +24,18 @@ def template(
     agency: Annotated[
         str, typer.Option(help="An agency's id, or 'all' (every agency that replied 'involved').")
     ] = "all",
+    word: Annotated[
+        bool, typer.Option("--word", help="Write it as a Word table (.docx) instead of a workbook.")
+    ] = False,
     review: ReviewOption = Path("."),
 ) -> None:
-    """Write the Appendix 7 chronology workbook for each agency, ready to send."""
+    """Write the Appendix 7 chronology workbook (or Word table) for each agency, ready to send."""
     from scrkit.jobs.chronology import write_templates
 
-    written = write_templates(review, agency)
+    written = write_templates(review, agency, word)
     for path in written:
         stdout().print(str(path), markup=False)
-    say(f"{len(written)} chronology workbook(s) written. Save the returns in {review / RETURNS}.")
+    say(f"{len(written)} chronology template(s) written. Save the returns in {review / RETURNS}.")
 
 
 def merge_chronology(

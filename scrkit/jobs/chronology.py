@@ -21,9 +21,9 @@ if TYPE_CHECKING:
     from scrkit.anonymise.text import Anonymiser
 
 
-def write_templates(review: Path, agency_id: str = "all") -> list[Path]:
-    """The App 7 workbook for one agency, or for every agency that replied 'involved'."""
-    from scrkit.chronology.template import template_for_agency
+def write_templates(review: Path, agency_id: str = "all", word: bool = False) -> list[Path]:
+    """The App 7 workbook (or Word table) for one agency, or for every agency that replied 'involved'."""
+    from scrkit.chronology.template import template_for_agency, word_template_for_agency
 
     with CaseFolder.open(review).changing("chronology template") as change:
         records = change.records
@@ -40,7 +40,7 @@ def write_templates(review: Path, agency_id: str = "all") -> list[Path]:
             chosen = [found]
         written = []
         for agency in chosen:
-            made = template_for_agency(records, agency)
+            made = word_template_for_agency(records, agency) if word else template_for_agency(records, agency)
             written.append(change.write_file(change.path / CHRONOLOGY_TEMPLATES / made.file_name, made.content))
     return written
 

@@ -132,3 +132,30 @@ def test_an_old_word_file_is_refused_with_what_to_ask_for(tmp_path: Path) -> Non
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     result = read_return(path, reading(AGENCIES, TODAY))
     assert not result.readable and ".docx" in result.problems[0].reason
+
+
+def test_the_word_template_as_issued_comes_back_and_reads_cleanly(scrkit, review_dir: Path) -> None:
+    from scrkit.chronology.headings import columns
+
+    made = scrkit("chronology", "template", "--word", "--agency", "police", "-r", review_dir)
+    assert made.code == 0, made.err
+    path = review_dir / "chronology" / "templates" / "chronology police.docx"
+    document = Document(str(path))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (29.7, 21.0)  # A4 landscape
+    preamble, table = document.tables
+    assert [cell.text for cell in preamble.rows[0].cells] == ["Agency", "Ashcombe Constabulary"]
+    assert "01/09/2023 to 14/09/2026" in [cell.text for cell in preamble.rows[2].cells]
+    assert [cell.text for cell in table.rows[0].cells] == [column.heading for column in columns()]
+    text = " ".join(paragraph.text for paragraph in document.paragraphs)
+    assert "App 14, 2.4" in text and "day first" in text
+    # Filled in by the agency (one row, the rest left blank), saved under a name without the agency's id.
+    for cell, value in zip(table.rows[1].cells, ["1", "02/03/2026", "09:30", "", "C", "Y", "Visit", "Log", "", ""],
+                           strict=True):  # fmt: skip
+        cell.text = value
+    returned = tmp = review_dir / "chronology" / "returns" / "our chronology.docx"
+    document.save(str(tmp))
+    read = read_return(returned, reading({"police": "Ashcombe Constabulary"}, TODAY))
+    assert read.agency == "police" and read.problem_count == 0
+    [event] = read.events
+    assert (event.date.date, event.time, event.event) == (dt.date(2026, 3, 2), dt.time(9, 30), "Visit")
