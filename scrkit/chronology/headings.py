@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from scrkit.errors import ProblemsFound
+from scrkit.errors import Problem, ProblemsFound
 from scrkit.models.fields import Record, Text
-from scrkit.records.yamlfile import YamlProblem, read_document, to_plain
+from scrkit.records.yamlfile import YamlProblem, line_of, read_document, to_plain
 from scrkit.resources import DATA
 
 # The file a board (in its templates folder) or a review (in its templates/ folder) writes to teach
@@ -72,7 +72,6 @@ def normalise_heading(text: str) -> str:
 
 def load_wordings(files: Sequence[Path]) -> dict[str, list[str]]:
     """The wordings of each file that exists, checked: an unknown column key names the file and line."""
-    from scrkit.errors import Problem
     from scrkit.review.problems import problems_from_validation
 
     keys = {column.key for column in columns()}
@@ -92,8 +91,6 @@ def load_wordings(files: Sequence[Path]) -> dict[str, list[str]]:
             raise ProblemsFound(path.name, problems, _HINT) from None
         unknown = [key for key in wordings.headings if key not in keys]
         if unknown:
-            from scrkit.records.yamlfile import line_of
-
             problems = [
                 Problem(path, line_of(document, ["headings", key]), f"headings.{key}",
                         f"'{key}' is not an Appendix 7 column; use one of: {', '.join(sorted(keys))}")
@@ -112,6 +109,14 @@ class HeadingIndex:
     forms: dict[str, str]
     not_columns: frozenset[str] = frozenset()  # headings that are no App 7 column however alike they look
     matched: dict[str, HeadingMatch | None] = field(default_factory=dict, compare=False, hash=False)
+
+    @cached_property
+    def stemmed(self) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+        """Each wording of four letters or more, its words made singular, and its words as written: worked
+        out once. Wordings of one or two letters ("no", "id") say too little to be found inside a heading."""
+        return tuple(
+            (wording, _stems(wording), frozenset(wording.split())) for wording in self.forms if len(wording) >= 4
+        )
 
     @classmethod
     def build(cls, extra: dict[str, list[str]] | None = None) -> HeadingIndex:
@@ -163,15 +168,14 @@ def _single(heading: str, index: HeadingIndex) -> HeadingMatch | None:
     if heading in index.not_columns:
         return None
     words = _stems(heading)
+    head_word = heading.split()[-1]
     best: tuple[float, str] | None = None
-    for wording in index.forms:
-        # Every word of a known wording in the heading ("CLINICAL DETAILS" holds "details"): the more of the
-        # heading the wording explains, the higher the score. Wordings of one or two letters ("no", "id")
-        # say too little to be found inside another heading.
-        wording_words = _stems(wording)
-        if len(wording) >= 4 and wording_words <= words:
+    # Every word of a known wording in the heading ("CLINICAL DETAILS" holds "details"): the more of the
+    # heading the wording explains, the higher the score.
+    for wording, wording_words, plain_words in index.stemmed:
+        if wording_words <= words:
             score = CLOSE_MATCH_SCORE + (100 - CLOSE_MATCH_SCORE - 2) * len(wording_words) / len(words)
-            if heading.split()[-1] in wording.split():  # English puts the head word last: "Entry date" is a date
+            if head_word in plain_words:  # English puts the head word last: "Entry date" is a date
                 score += 1
             if best is None or score > best[0]:
                 best = (round(score, 1), wording)

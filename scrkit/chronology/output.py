@@ -247,29 +247,14 @@ def docx_bytes(
 ) -> bytes:
     """The chronology as a landscape A4 Word table, for the overview report (14.1.1)."""
     from docx import Document
-    from docx.enum.section import WD_ORIENT
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Cm, Pt
 
-    from scrkit.office.word import add_page_field, keep_rows_whole, repeat_as_header, set_fixed_widths
+    from scrkit.office.word import confidential_a4_landscape, keep_rows_whole, repeat_as_header, set_fixed_widths
 
     document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)  # A4, never python-docx's US Letter
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.27))
-    normal = document.styles["Normal"]
-    normal.font.name = "Arial"  # on every machine (LibreOffice: Liberation Sans, the same widths)
-    normal.font.size = Pt(8)
-    normal.paragraph_format.space_after = Pt(0)
-    header = section.header.paragraphs[0]
-    header.text = f"CONFIDENTIAL    {title}"
-    footer = section.footer.paragraphs[0]
-    footer.text = f"CONFIDENTIAL    {reference}    Page "
-    add_page_field(footer, "PAGE")
-    footer.add_run(" of ")
-    add_page_field(footer, "NUMPAGES")
+    confidential_a4_landscape(document, 8, title, f"{reference}    ")
+    document.styles["Normal"].paragraph_format.space_after = Pt(0)
     document.add_heading(title, level=1)
     table = document.add_table(rows=1, cols=len(WORD_COLUMNS))
     table.style = "Table Grid"

@@ -26,6 +26,7 @@ from scrkit.chronology.headings import Header, HeadingIndex, columns, find_heade
 from scrkit.chronology.safety import MAX_COLUMNS, MAX_ROWS, UnsafeReturn, check_workbook
 from scrkit.chronology.values import ValueProblem, parse_event_time, parse_yes_no
 from scrkit.chronology.written_dates import EventDate, NoYear, parse_when, undated
+from scrkit.chronology.xlsx_stream import column_letter
 from scrkit.office.archive import MAX_FILE_BYTES
 
 HEADER_SEARCH_ROWS = 25
@@ -128,8 +129,8 @@ def load_rows(
         return word_tables(path, looks_like_header or (lambda rows: True)), False
     if suffix in (".xls", ".xlsm", ".xlsb", ".ods"):
         raise UnsafeReturn(
-            f"{path.name}: scrkit reads .xlsx and .csv returns only ({suffix} files can carry macros or are an "
-            "old format).",
+            f"{path.name}: scrkit reads .xlsx, .docx, .csv and .txt returns only ({suffix} files can carry macros "
+            "or are an old format).",
             hint="Ask the agency to save the return as .xlsx (Excel Workbook) and send it again.",
         )
     if suffix in TEXT_SUFFIXES:
@@ -235,7 +236,7 @@ def read_return(path: Path, context: ReadingContext, agency: str | None = None) 
             unread.append((sheet, likely))
             continue
         if sheet.hidden:  # a stale draft, or events someone hid: a person decides, scrkit does not guess
-            filled = sum(1 for row in sheet.rows[header.row + 1 :] if any(_text(cell) for cell in row))
+            filled = _filled_rows(sheet.rows[header.row + 1 :])
             hidden = (f"this sheet is hidden in the workbook and has {filled} row(s) under a chronology heading "
                       "row; they were not merged. If they belong in the chronology, unhide the sheet and merge "
                       "again")  # fmt: skip
@@ -282,9 +283,13 @@ def _no_header_message(likeliest: Header | None) -> str:
             "chronology-headings.yaml in the review's templates folder")  # fmt: skip
 
 
+def _filled_rows(rows: list[list[Any]]) -> int:
+    return sum(1 for row in rows if any(_text(cell) for cell in row))
+
+
 def _unread_sheet(result: ReadReturn, sheet: SheetRows, likely: Header | None) -> None:
     """A sheet with no heading row: said, never passed over silently (but scrkit's own template sheets)."""
-    filled = sum(1 for row in sheet.rows if any(_text(cell) for cell in row))
+    filled = _filled_rows(sheet.rows)
     if not filled or sheet.name.strip().lower() in TEMPLATE_SHEETS:
         return
     if sheet.hidden and likely is None:
@@ -399,14 +404,14 @@ def _read_rows(
         if not event:
             problem("event", "", "the row has no event text (text typed starting with '=' is taken by Excel for a "
                     "formula); the row is kept: check the return")  # fmt: skip
-        raw_time = cell(row, "time")
+        raw_time, time_text = cell(row, "time"), text_of(texts, "time")
         try:
-            time = parse_event_time(raw_time) if _text(raw_time) else date_time
-            if isinstance(raw_time, str) and _text(raw_time) and not _PLAIN_TIME.match(_text(raw_time)):
-                other.append(("Time as written", _text(raw_time)))  # "14:00-15:00", "approx 2pm": all of it kept
+            time = parse_event_time(raw_time) if time_text else date_time
+            if isinstance(raw_time, str) and time_text and not _PLAIN_TIME.match(time_text):
+                other.append(("Time as written", time_text))  # "14:00-15:00", "approx 2pm": all of it kept
         except ValueProblem as error:
-            note(f"{error}; kept under Other information", _heading_of("time"), offset, _text(raw_time)[:80])
-            other.append(("Time as written", _text(raw_time)))
+            note(f"{error}; kept under Other information", _heading_of("time"), offset, time_text[:80])
+            other.append(("Time as written", time_text))
             time = date_time
         raw_seen = cell(row, "child_seen")
         try:
@@ -417,7 +422,7 @@ def _read_rows(
             seen = None
         for position, text in enumerate(texts):
             if text and position not in header.keys:
-                other.append((header.extra.get(position) or f"Column {_letter(position)}", text))
+                other.append((header.extra.get(position) or f"Column {column_letter(position)}", text))
         result.events.append(
             ReturnedEvent(
                 agency=result.agency or "",
@@ -458,9 +463,22 @@ def _complete_years(result: ReadReturn, first: int, pending: list[tuple[int, NoY
     """Give a day and month written without a year the one year that the rows around it, or the period
     under review, leave possible; else keep it under Undated events and say so."""
     events = result.events
-    for index, no_year in pending:
-        before = next((e.date.date for e in reversed(events[first:index]) if e.date.date is not None), None)
-        after = next((e.date.date for e in events[index + 1 :] if e.date.date is not None), None)
+    # The dated row nearest after each row of this sheet, in one pass back; the nearest before, in the pass
+    # forward that completes them (a day and month completed counts as dated for those after it).
+    after_of: list[dt.date | None] = []
+    last: dt.date | None = None
+    for event in reversed(events[first:]):
+        after_of.append(last)
+        last = event.date.date or last
+    after_of.reverse()
+    waiting = dict(pending)
+    before: dt.date | None = None
+    for index in range(first, len(events)):
+        no_year = waiting.get(index)
+        if no_year is None:
+            before = events[index].date.date or before
+            continue
+        after = after_of[index - first]
         completed = _infer_year(no_year, before, after, context.period_start, context.period_end)
         event = events[index]
         if completed is None:
@@ -470,6 +488,7 @@ def _complete_years(result: ReadReturn, first: int, pending: list[tuple[int, NoY
                 "the year; the event is kept, under Undated events: write the year in the return"))  # fmt: skip
             continue
         event.date = completed
+        before = completed.date or before
 
 
 def _infer_year(
@@ -506,9 +525,3 @@ def _infer_year(
 
 def _heading_of(key: str) -> str:
     return next(column.heading for column in columns() if column.key == key)
-
-
-def _letter(position: int) -> str:
-    from scrkit.chronology.xlsx_stream import column_letter
-
-    return column_letter(position)

@@ -144,26 +144,12 @@ def word_template_for_agency(records: ReviewRecords, agency: Agency) -> Chronolo
     """The App 7 chronology as a Word table, for boards that issue it in Word (issue 20): A4 landscape,
     the agency and the period under review filled in, the instructions of App 14 2.4, the columns exactly."""
     from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
-    from scrkit.office.word import add_page_field, repeat_as_header, set_fixed_widths
+    from scrkit.office.word import confidential_a4_landscape, repeat_as_header, set_fixed_widths
 
     document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.27))
-    normal = document.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(9)
-    section.header.paragraphs[0].text = f"CONFIDENTIAL    Chronology, {records.review.reference}, {agency.name}"
-    footer = section.footer.paragraphs[0]
-    footer.text = "CONFIDENTIAL    Page "
-    add_page_field(footer, "PAGE")
-    footer.add_run(" of ")
-    add_page_field(footer, "NUMPAGES")
+    confidential_a4_landscape(document, 9, f"Chronology, {records.review.reference}, {agency.name}", "")
     document.add_heading(INSTRUCTIONS[0], level=1)
     period = records.review.terms_of_reference
     covered = f"{uk_date(period.period_start, 'to be agreed')} to {uk_date(period.period_end, 'to be agreed')}"

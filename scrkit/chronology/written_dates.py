@@ -287,7 +287,7 @@ def _parse_when(value: object, *, date1904: bool, today: dt.date) -> Written:
     try:
         return _parse_text(original, today)
     except ValueProblem as problem:
-        found = _with_words_after(original, today) or _serial_as_text(original, date1904)
+        found = _with_words_after(original, today) or _serial_as_text(original, date1904, today)
         if found is None:
             raise problem from None
         return found
@@ -309,7 +309,7 @@ def _with_words_after(original: str, today: dt.date) -> Written | None:
     return None
 
 
-def _serial_as_text(original: str, date1904: bool) -> Written | None:
+def _serial_as_text(original: str, date1904: bool, today: dt.date) -> Written | None:
     """An Excel date number saved as text ("45640", a date cell pasted as values): read, and flagged."""
     if not re.fullmatch(r"\d{5}(\.\d+)?", original):
         return None
@@ -320,7 +320,7 @@ def _serial_as_text(original: str, date1904: bool) -> Written | None:
         return None
     if day.year < 1950:
         return None
-    found, time = _parse_when(number, date1904=date1904, today=dt.date.today())
+    found, time = _parse_when(number, date1904=date1904, today=today)
     assert isinstance(found, EventDate)
     return replace(found, original=original, remark=f"read as Excel's number for {day:%d/%m/%Y}: check it"), time
 

@@ -64,3 +64,25 @@ def set_fixed_widths(table: Any, widths: Sequence[int]) -> None:
             span = cell.grid_span
             cell.width = sum(widths[column : column + span])
             column += span
+
+
+def confidential_a4_landscape(document: Any, font_size: float, header: str, footer: str) -> None:
+    """A4 landscape with 1.27 cm margins (never python-docx's US Letter), Arial, and CONFIDENTIAL with
+    ``header`` at the top of every page and ``footer`` then "Page X of Y" at the bottom."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.27))
+    normal = document.styles["Normal"]
+    normal.font.name = "Arial"  # on every machine (LibreOffice: Liberation Sans, the same widths)
+    normal.font.size = Pt(font_size)
+    section.header.paragraphs[0].text = f"CONFIDENTIAL    {header}"
+    paragraph = section.footer.paragraphs[0]
+    paragraph.text = f"CONFIDENTIAL    {footer}Page "
+    add_page_field(paragraph, "PAGE")
+    paragraph.add_run(" of ")
+    add_page_field(paragraph, "NUMPAGES")

@@ -48,7 +48,7 @@ def test_password_protected(tmp_path: Path) -> None:
 def test_old_and_macro_formats_are_refused(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"police{suffix}"
     path.write_bytes(b"anything")
-    assert "reads .xlsx and .csv returns only" in refused(path)
+    assert "reads .xlsx, .docx, .csv and .txt returns only" in refused(path)
 
 
 def test_decompression_bomb(tmp_path: Path) -> None:
