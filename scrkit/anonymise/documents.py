@@ -157,7 +157,7 @@ def process_part(
     changed = False
     for block, nodes in _blocks(root):
         joined = "".join(node.text or "" for node in nodes)
-        spans = anonymiser.spans(joined)
+        spans = anonymiser.spans(joined, readable=rewrite)
         if not spans:
             continue
         if on_hit is not None:

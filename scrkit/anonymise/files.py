@@ -67,7 +67,7 @@ def scan_content(path: Path, content: bytes, anonymiser: Anonymiser) -> LeakRepo
     """Every registered form in the file's name and every part of its content (``content``)."""
     report = LeakReport(path)
     suffix = path.suffix.lower()
-    name_spans = anonymiser.spans(path.name)
+    name_spans = anonymiser.spans(path.name, readable=False)
     for span in name_spans:
         report.hits.append(Hit("file name", "name", path.name, span.matched))
     try:
@@ -77,7 +77,7 @@ def scan_content(path: Path, content: bytes, anonymiser: Anonymiser) -> LeakRepo
             report.unreadable.extend(unreadable)
         elif suffix in TEXTS:
             for number, line in enumerate(_text_of(content).splitlines(), start=1):
-                for span in anonymiser.spans(line):
+                for span in anonymiser.spans(line, readable=False):
                     context = line[max(0, span.start - 40) : span.end + 40]
                     report.hits.append(Hit(f"line {number}", "text", context, span.matched))
         else:

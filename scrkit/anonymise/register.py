@@ -36,6 +36,7 @@ class Person:
     forms: tuple[str, ...]  # every form to catch: full names, first names, surnames, other names
     addresses: tuple[str, ...] = ()
     dates_of_birth: tuple[dt.date, ...] = ()
+    surnames: tuple[str, ...] = ()  # the forms that are family names ("the Bracewells", "[family name]")
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def name_forms(*names: str) -> tuple[str, ...]:
             surname = words[-1]
             forms.append(surname)
             forms.append(" ".join(words[-2:]))
+            forms.extend((f"{words[0][0]}. {surname}", f"{words[0][0]} {surname}"))  # "J. Bracewell"
             if "-" in surname:  # double-barrelled: each part can be used alone
                 forms.extend(part for part in surname.split("-") if len(part) > MIN_FORM_LENGTH)
     seen: dict[str, str] = {}
@@ -80,6 +82,17 @@ def name_forms(*names: str) -> tuple[str, ...]:
         if len(form) >= MIN_FORM_LENGTH:
             seen.setdefault(form.lower(), form)
     return tuple(seen.values())
+
+
+def surname_forms(*names: str) -> tuple[str, ...]:
+    """The family names among a person's forms: the last word, and each part of a double-barrelled one."""
+    found: list[str] = []
+    for raw in names:
+        words = _strip_titles(raw or "").split()
+        if len(words) > 1:
+            found.append(words[-1])
+            found.extend(part for part in words[-1].split("-") if "-" in words[-1] and len(part) > MIN_FORM_LENGTH)
+    return tuple(dict.fromkeys(found))
 
 
 def address_forms(lines: list[str]) -> tuple[str, ...]:
@@ -99,18 +112,27 @@ def address_forms(lines: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(form for form in found if len(form) > MIN_FORM_LENGTH))
 
 
+def _titled(name: str, title: str, key: str) -> Person:
+    return Person(key=key, replacement=title, role=title, names=(name,), forms=name_forms(name),
+                  surnames=surname_forms(name))  # fmt: skip
+
+
 def build_register(records: ReviewRecords) -> Register:
+    """Everyone the records name (issue 12, item 4): the child, the family and the professionals by
+    pseudonym; everyone else who runs or contributes to the review by job title and organisation."""
     people: list[Person] = []
     child = records.child
+    child_names = (child.name, *(n for n in (child.known_as,) if n), *child.other_names)
     people.append(
         Person(
             key=child.id,
             replacement=child.pseudonym or "Child A",
             role="The child",
             names=(child.name,),
-            forms=name_forms(child.name, *(n for n in (child.known_as,) if n), *child.other_names),
+            forms=name_forms(*child_names),
             addresses=address_forms(list(child.home_address)),
             dates_of_birth=(child.date_of_birth,),
+            surnames=surname_forms(*child_names),
         )
     )
     for member in records.people.family:
@@ -125,26 +147,42 @@ def build_register(records: ReviewRecords) -> Register:
                 forms=name_forms(member.name, *member.other_names),
                 addresses=address_forms(list(member.address)),
                 dates_of_birth=tuple(d for d in (member.date_of_birth,) if d),
+                surnames=surname_forms(member.name, *member.other_names),
             )
         )
     agencies = {agency.id: agency for agency in records.agencies.agencies}
+
+    def agency_name(agency_id: str | None) -> str:
+        agency = agencies.get(agency_id or "")
+        return agency.name if agency else (agency_id or "")
+
     for number, person in enumerate(records.people.professionals, start=1):
-        agency = agencies.get(person.agency)
         people.append(
             Person(
                 key=person.id,
                 replacement=person.pseudonym or f"Professional {number}",
-                role=f"{person.role}, {agency.name if agency else person.agency}",
+                role=f"{person.role}, {agency_name(person.agency)}",
                 names=(person.name,),
                 forms=name_forms(person.name, *person.other_names),
+                surnames=surname_forms(person.name, *person.other_names),
+            )
+        )
+    for named in records.register.named_in_documents:
+        people.append(
+            Person(
+                key=f"named-{len(people)}",
+                replacement=named.replacement,
+                role=named.replacement,
+                names=(named.name,),
+                forms=name_forms(named.name, *named.other_names),
+                surnames=surname_forms(named.name, *named.other_names),
             )
         )
     panel = records.panel
     exempt = [p.name for p in (panel.lscb_chair, panel.panel_chair, panel.overview_author) if p]
-    by_title: list[tuple[str, str, str]] = []  # (name, job title and organisation, key)
+    by_title: list[tuple[str | None, str, str]] = []  # (name, job title and organisation, key)
     for panel_member in panel.members:
-        agency_id = panel_member.agency
-        organisation = agencies[agency_id].name if agency_id in agencies else (panel_member.organisation or "")
+        organisation = agency_name(panel_member.agency) if panel_member.agency else (panel_member.organisation or "")
         title = ", ".join(x for x in (panel_member.job_title, organisation) if x)
         by_title.append((panel_member.name, title, panel_member.id))
     for agency in records.agencies.agencies:
@@ -156,21 +194,37 @@ def build_register(records: ReviewRecords) -> Register:
                         ("Family Liaison", panel.family_contact)):  # fmt: skip
         if staff:
             by_title.append((staff.name, staff.title or role, f"panel-{role.lower()}"))
-    referrer = records.referral.referrer
-    referrer_agency = agencies.get(referrer.agency or "")
-    for name, title in (
-        (referrer.name, "the referring officer"),
-        (referrer.line_manager, "the referrer's line manager"),
-    ):
-        if name:
-            where = f", {referrer_agency.name}" if referrer_agency else ""
-            by_title.append((name, f"{title}{where}", f"referral-{title.split()[-1]}"))
-    known = {person.names[0].lower(): person for person in people}
+    for imr in records.imrs.imrs:
+        where = agency_name(imr.agency)
+        if imr.author:
+            by_title.append(
+                (imr.author.name, f"{imr.author.role or 'IMR author'}, {where}", f"imr-{imr.agency}-author")
+            )
+        by_title.append((imr.quality_assured_by, f"the IMR's quality assurer, {where}", f"imr-{imr.agency}-qa"))
+        by_title.append((imr.signed_off_by, f"the IMR's signing officer, {where}", f"imr-{imr.agency}-sign-off"))
+    professionals = {person.id: person for person in records.people.professionals}
+    for interview in records.interviews.interviews:
+        practitioner = professionals.get(interview.practitioner)
+        where = f", {agency_name(practitioner.agency)}" if practitioner else ""
+        by_title.append((interview.interviewer, f"the interviewer{where}", f"{interview.id}-interviewer"))
+    referral = records.referral
+    where = f", {agency_name(referral.referrer.agency)}" if referral.referrer.agency else ""
+    by_title.append((referral.referrer.name, f"the referring officer{where}", "referral-officer"))
+    by_title.append((referral.referrer.line_manager, f"the referrer's line manager{where}", "referral-manager"))
+    by_title.append((referral.signed_by, f"the referring officer{where}", "referral-officer"))
+    for number, other in enumerate(referral.other_agencies, start=1):
+        by_title.append((other.name, f"a practitioner, {agency_name(other.agency)}", f"referral-other-{number}"))
+    by_title.append(
+        (records.actions.signed_off_by, "the officer who signed off the action plan", "action-plan-sign-off")
+    )
+    by_title.append((records.review.ofsted_evaluation.inspector, "the Ofsted inspector", "ofsted-inspector"))
+    known = {_strip_titles(name).lower() for person in people for name in person.names}
+    exempt_names = exempt_lower(exempt)
     for name, title, key in by_title:
-        if name.lower() in known or _strip_titles(name).lower() in exempt_lower(exempt):
+        if not name or not name.strip() or _strip_titles(name).lower() in known | exempt_names:
             continue
-        known[name.lower()] = Person(key=key, replacement=title, role=title, names=(name,), forms=name_forms(name))
-        people.append(known[name.lower()])
+        known.add(_strip_titles(name).lower())
+        people.append(_titled(name, title, key))
     register = Register(people=tuple(people), exempt=tuple(exempt))
     _check(register)
     return register

@@ -1,9 +1,14 @@
 """Finding and replacing every registered form in a piece of text.
 
-Names are matched whole (not inside other words), in any case, with spaces and hyphens between
-their parts treated alike ("Mia-Rose", "mia rose"), with a possessive kept ("Tom's", "Jones'" ->
-"Child A's"). Addresses become "[address]", postcodes "[postcode]", dates of birth "[date of birth]"
-in every common written form. Replacing twice changes nothing.
+Names are matched whole (not inside other words), in any case, after folding both sides
+(``folding``: accents, compatibility forms, soft hyphens, zero-width characters, non-breaking
+spaces, tabs and line breaks inside a name), with spaces and hyphens between their parts treated
+alike ("Mia-Rose", "mia rose"), with a possessive kept ("Tom's", "Jones'" -> "Child A's"), a
+family's plural ("the Bracewells") and an initial with a surname ("J. Bracewell"). Addresses
+become "[address]" (consecutive lines collapse into one), postcodes "[postcode]", dates of birth
+"[date of birth]" in every common written form. A form two people share (a first name, a
+surname) never becomes one of them: it gets a neutral "[name]" or "[family name]" and is reported
+(issue 12, item 4). Replacing twice changes nothing.
 """
 
 from __future__ import annotations
@@ -12,35 +17,51 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from scrkit.anonymise.folding import fold, folded_key
 from scrkit.anonymise.register import Register
 from scrkit.errors import BadInput
 
-_SEPARATOR = r"[\s\-\u2010\u2011\u00a0]+"
-_POSSESSIVE = r"(?P<possessive>['\u2019]s\b|['\u2019](?!\w))?"
+_SEPARATOR = r"[\s\-\u2010\u2011]+"
+_POSSESSIVE = r"(?P<possessive>'s\b|'(?!\w))?"
 ADDRESS, POSTCODE, BIRTH_DATE = "[address]", "[postcode]", "[date of birth]"
-SHARED_NAME = "[family name]"
+SHARED_NAME = "[family name]"  # a surname (or a family's plural) two people share
+AMBIGUOUS_NAME = "[name]"  # a first name or other partial form two people share
+NEUTRAL = (SHARED_NAME, AMBIGUOUS_NAME)
 KEEP = ""  # an exempt name: matched so nothing inside it is replaced, and left as it is
 _TITLE_WORDS = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor"}
+# "Child A (known as Mimi)" would read "Child A (known as Child A)": the bracket is dropped.
+_ALIAS_GAP = re.compile(r"\s*\(\s*(?:(?:also\s+)?known\s+as|aka|a\.k\.a\.|formerly|n[eé]e|called)?\s*", re.I)
+_ADDRESS_GAP = re.compile(r"[\s,;]*(?:and\s+)?")
+_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
+EXCEL_EPOCHS = (dt.date(1899, 12, 30), dt.date(1904, 1, 1))  # the 1900 and 1904 date systems
 
 
 def normalise(text: str) -> str:
-    return " ".join(re.split(_SEPARATOR, text.casefold().replace("\u2019", "'"))).strip()
+    return folded_key(text)
 
 
 def _form_pattern(form: str) -> str:
-    parts = [re.escape(part).replace("'", "['\u2019]") for part in re.split(_SEPARATOR, form.strip()) if part]
+    parts = [re.escape(part).replace("'", "'") for part in re.split(_SEPARATOR, fold(form).text.strip()) if part]
     return _SEPARATOR.join(parts)
 
 
 def date_patterns(day: dt.date) -> list[str]:
-    """The ways a date of birth is written: 11/03/2024, 11.3.24, 2024-03-11, 11 March 2024, 11-Mar-24 ..."""
+    """The ways a date of birth is written: 11/03/2024, 11.3.24, 2024-03-11, 11 March 2024, 11-Mar-24,
+    March 11, 2024, 20240311 ..."""
     month_name, month_short = day.strftime("%B"), day.strftime("%b")
     d, m, y, yy = day.day, day.month, day.year, day.strftime("%y")
-    numeric = rf"0?{d}[/.\-]0?{m}[/.\-](?:{y}|{yy})"
-    iso = rf"{y}-0?{m}-0?{d}"
-    worded = rf"0?{d}(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?(?:{month_name}|{month_short}\.?)[\s\-,]+(?:{y}|{yy})"
-    american = rf"(?:{month_name}|{month_short}\.?)\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}"
-    return [numeric, iso, worded, american]
+    months = rf"(?:{month_name}|{month_short}\.?{'|Sept' if m == 9 else ''})"
+    numeric = rf"0?{d}\s?[/.\-\s]\s?0?{m}\s?[/.\-\s]\s?(?:{y}|{yy})"
+    iso = rf"{y}\s?[-/.]\s?0?{m}\s?[-/.]\s?0?{d}"
+    compact = rf"{y}{m:02d}{d:02d}|{d:02d}{m:02d}{y}"
+    worded = rf"0?{d}(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?{months}[\s\-,]+(?:{y}|'?{yy})"
+    american = rf"{months}\s+0?{d}(?:st|nd|rd|th)?,?\s+(?:{y}|'{yy})"
+    return [numeric, iso, compact, worded, american]
+
+
+def excel_serials(day: dt.date) -> set[int]:
+    """The numbers a date cell holds for ``day``, in either of Excel's date systems."""
+    return {(day - epoch).days for epoch in EXCEL_EPOCHS}
 
 
 @dataclass(frozen=True)
@@ -50,20 +71,35 @@ class Span:
     replacement: str
     matched: str
 
+    @property
+    def ambiguous(self) -> bool:
+        return self.replacement.removesuffix("'s") in NEUTRAL
+
 
 class Anonymiser:
     """Replaces registered forms. Built once per review; reused for every file."""
 
     def __init__(self, register: Register) -> None:
         self.register = register
-        replacements: dict[str, str] = {}
+        entries: list[tuple[str, str, str, bool]] = []  # form, whose, replacement, a family form
         for person in register.people:
+            surname_keys = {normalise(surname) for surname in person.surnames}
             for form in person.forms:
                 key = normalise(form)
-                if replacements.get(key, person.replacement) != person.replacement:
-                    replacements[key] = SHARED_NAME  # a family surname: it cannot say which of them
-                else:
-                    replacements[key] = person.replacement
+                entries.append((key, person.key, person.replacement, key in surname_keys))
+            for surname in person.surnames:  # "the Bracewells" is a family, never one person
+                entries.extend((normalise(plural), person.key, SHARED_NAME, True) for plural in _plurals(surname))
+        replacements: dict[str, str] = {}
+        family_forms: set[str] = set()
+        shared: set[str] = set()
+        for key, _whose, replacement, family_form in entries:
+            if family_form:
+                family_forms.add(key)
+            if replacements.setdefault(key, replacement) != replacement:
+                shared.add(key)
+        for key in shared:
+            replacements[key] = SHARED_NAME if key in family_forms else AMBIGUOUS_NAME
+        self.shared_forms = frozenset(shared)
         # The chairs and the overview author are named (1.9.1): their whole names are matched first
         # and left as written, so "Ruth Castellan" survives even where another Ruth is anonymised.
         for name in register.exempt:
@@ -77,14 +113,20 @@ class Anonymiser:
         others: list[tuple[str, str]] = []
         for person in register.people:
             for line in person.addresses:
-                target = POSTCODE if re.match(r"^[A-Z]{1,2}\d", line.strip(), re.I) and len(line) <= 8 else ADDRESS
-                others.append((_form_pattern(line), target))
+                if _POSTCODE.match(line.strip()):
+                    compact = re.sub(r"\s", "", line)
+                    others.append((rf"{re.escape(compact[:-3])}\s*{re.escape(compact[-3:])}(?!\w)", POSTCODE))
+                else:
+                    others.append((rf"{_form_pattern(line)}(?!\w)", ADDRESS))
             for day in person.dates_of_birth:
-                others.extend((pattern, BIRTH_DATE) for pattern in date_patterns(day))
+                others.extend((rf"(?<!\d){pattern}(?!\d)", BIRTH_DATE) for pattern in date_patterns(day))
         others.sort(key=lambda item: len(item[0]), reverse=True)
         self._other_targets = [target for _pattern, target in others]
         alternatives = "|".join(f"(?P<o{index}>{pattern})" for index, (pattern, _t) in enumerate(others))
-        self._others = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if others else None
+        self._others = re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE) if others else None
+        self.birth_serials = {
+            str(serial) for person in register.people for day in person.dates_of_birth for serial in excel_serials(day)
+        }
         self._check_replacements()
 
     def _check_replacements(self) -> None:
@@ -96,24 +138,34 @@ class Anonymiser:
                     "anonymised; choose another pseudonym or job title in the records."
                 )
 
-    def spans(self, text: str) -> list[Span]:
-        """Every registered form in ``text``, left to right, longest first where they overlap."""
+    def spans(self, text: str, readable: bool = True) -> list[Span]:
+        """Every registered form in ``text``, left to right, longest first where they overlap; with
+        ``readable``, neighbouring spans merged as the anonymised text should read (``_readable``)."""
+        folded = fold(text)
         found: list[Span] = []
         if self._others is not None:
-            for match in self._others.finditer(text):
+            for match in self._others.finditer(folded.text):
                 index = next(int(name[1:]) for name, value in match.groupdict().items() if value is not None)
-                found.append(Span(match.start(), match.end(), self._other_targets[index], match.group(0)))
+                start, end = folded.span(match.start(), match.end())
+                found.append(Span(start, end, self._other_targets[index], text[start:end]))
         taken = [(span.start, span.end) for span in found]
-        for match in self._names.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
+        for match in self._names.finditer(folded.text):
+            start, end = folded.span(match.start(), match.end())
+            if any(low < end and start < high for low, high in taken):
                 continue
             replacement = self._replacements[normalise(match.group("name"))]
             if replacement == KEEP:
                 continue
             if match.group("possessive"):
                 replacement += "'s"
-            found.append(Span(match.start(), match.end(), replacement, match.group(0)))
-        return sorted(found, key=lambda span: span.start)
+            found.append(Span(start, end, replacement, text[start:end]))
+        found.sort(key=lambda span: span.start)
+        return _readable(text, found) if readable else found
+
+    def is_birth_serial(self, value: str) -> bool:
+        """Whether a spreadsheet number is a date of birth held in a date cell (44631, 44631.0)."""
+        whole, _, fraction = value.strip().partition(".")
+        return whole in self.birth_serials and (fraction == "" or fraction.isdigit())
 
     def text(self, text: str) -> str:
         pieces, cursor = [], 0
@@ -123,3 +175,33 @@ class Anonymiser:
             cursor = span.end
         pieces.append(text[cursor:])
         return "".join(pieces)
+
+
+def _plurals(surname: str) -> tuple[str, ...]:
+    """'the Bracewells', 'the Joneses': a surname used for the whole family."""
+    if len(surname) < 4 or " " in surname.strip():
+        return ()
+    return (f"{surname}es",) if surname.lower().endswith(("s", "x", "z", "ch", "sh")) else (f"{surname}s",)
+
+
+def _readable(text: str, spans: list[Span]) -> list[Span]:
+    """Consecutive address lines become one "[address]"; "Child A (known as Child A)" becomes "Child A"."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged:
+            last = merged[-1]
+            gap = text[last.end : span.start]
+            if last.replacement == ADDRESS and span.replacement in (ADDRESS, POSTCODE) and _ADDRESS_GAP.fullmatch(gap):
+                merged[-1] = Span(last.start, span.end, ADDRESS, text[last.start : span.end])
+                continue
+            closing = text[span.end : span.end + 1]
+            if (
+                span.replacement.removesuffix("'s") == last.replacement.removesuffix("'s")
+                and span.replacement not in NEUTRAL
+                and closing == ")"
+                and _ALIAS_GAP.fullmatch(gap)
+            ):
+                merged[-1] = Span(last.start, span.end + 1, last.replacement, text[last.start : span.end + 1])
+                continue
+        merged.append(span)
+    return merged

@@ -13,6 +13,7 @@ A review folder looks like this (see README, "The case folder"):
     imrs.yaml        the Individual Management Reviews: authors, dates, sign-off (9-12)
     interviews.yaml  interviews of practitioners (11.1)
     actions.yaml     the action plan (13.2, 17, App 13)
+    register.yaml    names and pictures the board has decided about before anything is sent (1.9.1)
     letters/         rendered letters and forms
     chronology/returns/   the agencies' chronology spreadsheets as they arrive (App 7)
     imrs/            Individual Management Reviews as they arrive (10.1)
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scrkit.models.agencies import Agencies
+from scrkit.models.anonymising import AnonymisingRegister
 from scrkit.models.board import Board
 from scrkit.models.child import Child
 from scrkit.models.fields import Record
@@ -43,6 +45,7 @@ class RecordKind:
     file_name: str
     model: type[Record]
     about: str
+    optional: bool = False  # a review made before this record existed reads it as empty
 
 
 REVIEW = RecordKind("review", "review.yaml", Review, "the review: reference, status, key dates, decision")
@@ -56,9 +59,12 @@ TIMELINE = RecordKind("timeline", "timeline.yaml", Timeline, "the timetable: due
 IMRS = RecordKind("imrs", "imrs.yaml", Imrs, "the Individual Management Reviews")
 INTERVIEWS = RecordKind("interviews", "interviews.yaml", Interviews, "interviews of practitioners")
 ACTIONS = RecordKind("actions", "actions.yaml", ActionPlan, "the action plan")
+REGISTER = RecordKind(
+    "register", "register.yaml", AnonymisingRegister, "names and pictures decided before sending", optional=True
+)
 
 RECORD_KINDS: tuple[RecordKind, ...] = (
-    REVIEW, CHILD, PEOPLE, REFERRAL, AGENCIES, PANEL, BOARD, TIMELINE, IMRS, INTERVIEWS, ACTIONS,
+    REVIEW, CHILD, PEOPLE, REFERRAL, AGENCIES, PANEL, BOARD, TIMELINE, IMRS, INTERVIEWS, ACTIONS, REGISTER,
 )  # fmt: skip
 
 # Every path in a case folder besides the records, relative to it; nothing else in scrkit spells them out.

@@ -9,6 +9,7 @@ from typing import Any
 
 from scrkit.case.layout import RecordKind
 from scrkit.models.agencies import Agencies, Agency
+from scrkit.models.anonymising import AnonymisingRegister
 from scrkit.models.board import Board
 from scrkit.models.child import Child
 from scrkit.models.panel import Panel
@@ -36,6 +37,7 @@ class ReviewRecords:
     imrs: Imrs
     interviews: Interviews
     actions: ActionPlan
+    register: AnonymisingRegister
     documents: Mapping[str, Any]
 
     def agency(self, agency_id: str) -> Agency | None:

@@ -38,6 +38,7 @@ from scrkit.records.yamlfile import (
     read_record_bytes,
     to_plain,
 )
+from scrkit.resources import FORMS
 from scrkit.review import audit
 from scrkit.review.audit import content_hash, file_hash
 from scrkit.review.locking import ReviewLock
@@ -52,9 +53,10 @@ class RoundTripDocuments(dict):
     def __init__(self, raws: dict[str, bytes]) -> None:
         super().__init__()
         self._raws = raws
+        self.blank: dict[str, bytes] = {}  # an optional record not yet written: its blank form
 
     def __missing__(self, name: str) -> Any:
-        document = parse_record_bytes(self._raws[name])
+        document = parse_record_bytes(self._raws[name] if name in self._raws else self.blank[name])
         if document is None:  # an empty file: a record with no fields yet, to edit like any other
             from ruamel.yaml.comments import CommentedMap
 
@@ -103,6 +105,10 @@ class CaseFolder:
         raws: dict[str, bytes] = {}
         documents = RoundTripDocuments(raws)
         for kind in RECORD_KINDS:
+            if kind.optional and not self.path_of(kind).exists() and not self.path_of(kind).is_symlink():
+                documents.blank[kind.name] = (FORMS / kind.file_name).read_bytes()
+                models[kind.name] = kind.model()
+                continue
             raw, model, found = self._load_one(kind)
             problems.extend(found)
             if raw is not None:

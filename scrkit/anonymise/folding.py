@@ -1,0 +1,65 @@
+"""Text folded for comparing names, with a map back to where each character came from.
+
+Issue 12 (item 3): a name must be found however it was typed or pasted: Unicode compatibility
+forms (full-width letters, ligatures: NFKC), accents folded ("Zoë" and "Zoe" are one name), soft
+hyphens and zero-width characters removed, non-breaking spaces, tabs and line breaks read as spaces,
+any case. The anonymiser looks for names in the folded text and replaces the matching stretch of
+the original, so the rest of the text keeps every character as written.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Characters that print as nothing (or only at a line end), so a name can hide a run of them.
+INVISIBLE = frozenset("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+                      "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
+                      "\u3164\ufeff\uffa0")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Folded:
+    """``text`` folded; ``origin[i]`` is where its character ``i`` starts in the original
+    (``None``: every character is where it was)."""
+
+    text: str
+    origin: list[int] | None
+    original_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The stretch of the original that the folded ``text[start:end]`` came from."""
+        if self.origin is None:
+            return start, end
+        first = self.origin[start] if start < len(self.origin) else self.original_length
+        last = self.origin[end] if end < len(self.origin) else self.original_length
+        return first, last
+
+
+def _fold_char(char: str) -> str:
+    if char in INVISIBLE:
+        return ""
+    if char.isspace():
+        return " "
+    decomposed = unicodedata.normalize("NFKD", char)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in INVISIBLE)
+    return kept.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def fold(text: str) -> Folded:
+    """``text`` with accents, compatibility forms and invisible characters folded away."""
+    if text.isascii() and "\t" not in text and "\n" not in text and "\r" not in text:
+        return Folded(text, None, len(text))  # nothing to fold: the common case costs one scan
+    pieces: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = _fold_char(char) if not char.isascii() or char in "\t\n\r\v\f" else char
+        pieces.append(folded)
+        origin.extend([index] * len(folded))
+    return Folded("".join(pieces), origin, len(text))
+
+
+def folded_key(text: str) -> str:
+    """A name as compared: folded, in one case, with single spaces and hyphens read as spaces."""
+    simple = fold(text).text.casefold().replace("-", " ").replace("\u2010", " ").replace("\u2011", " ")
+    return " ".join(simple.split())
