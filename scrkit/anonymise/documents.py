@@ -3,17 +3,15 @@
 Word splits a name across runs (``Jo`` in one run, ``die`` in the next) whenever formatting or
 editing history changes mid-word; Excel does the same inside rich-text cells. So text is joined
 per paragraph (Word ``w:p``, drawing ``a:p``, Excel ``si``/``is``/comment ``text``) before names
-are looked for, and replacements are written back into the runs they came from. Every XML part
-is read: body, headers, footers, footnotes, endnotes, comments, text boxes, tracked insertions and
-deletions, every sheet (hidden ones too), sheet names, comments and their authors, and the core
-and custom properties. XML is parsed without resolving entities or reaching the network.
+are looked for, and replacements are written back into the runs they came from. A clean copy
+(``scrkit.anonymise.clean``) uses this on every part it keeps; the leak check (``leaks``) reads
+the same paragraphs. XML is parsed without resolving entities or reaching the network.
 """
 
 from __future__ import annotations
 
-import io
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,7 +71,8 @@ def _open(source: Path | bytes, name: str) -> zipfile.ZipFile:
     return open_checked(source, name, UnreadablePart)
 
 
-def _where(node: etree._Element) -> str:
+def where_in(node: etree._Element) -> str:
+    """Where a text node sits, in words: a paragraph, a text box, a tracked insertion or deletion."""
     for ancestor in node.iterancestors():
         tag = etree.QName(ancestor).localname
         if tag == "txbxContent":
@@ -82,11 +81,14 @@ def _where(node: etree._Element) -> str:
             return "tracked deletion"
         if tag == "ins":
             return "tracked insertion"
-    return "text"
+    return "paragraph"
 
 
-def _blocks(root: etree._Element) -> Iterator[tuple[etree._Element | None, list[etree._Element]]]:
-    """Text nodes grouped by the innermost block that holds them; loose text nodes alone."""
+def blocks(
+    root: etree._Element, simple_elements: bool = True
+) -> Iterator[tuple[etree._Element | None, list[etree._Element]]]:
+    """Text nodes grouped by the innermost block that holds them; text nodes outside any block alone,
+    and (with ``simple_elements``) simple elements holding text outside any block (properties)."""
     # Deleted text (tracked changes) is read as its own stream: it never sat beside the inserted text.
     groups: dict[tuple[etree._Element, bool], list[etree._Element]] = {}
     loose: list[etree._Element] = []
@@ -100,7 +102,8 @@ def _blocks(root: etree._Element) -> Iterator[tuple[etree._Element | None, list[
             else:
                 groups.setdefault((owner, node.tag == f"{{{W}}}delText"), []).append(node)
         elif (
-            node.text
+            simple_elements
+            and node.text
             and node.text.strip()
             and len(node) == 0
             and node.tag not in BLOCKS
@@ -140,33 +143,24 @@ def _rewrite(nodes: list[etree._Element], spans: list[Span], joined: str) -> Non
         cursor = span.end
     copy(cursor, len(joined))
     for node, pieces in zip(nodes, outputs, strict=True):
-        node.text = "".join(pieces)
+        node.text = "".join(pieces) or None  # as a parser reads an empty run back: copying twice changes nothing
         if node.tag in (f"{{{W}}}t", f"{{{W}}}delText"):
             node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
-def process_part(
-    name: str, data: bytes, anonymiser: Anonymiser, on_hit: Callable[[Hit], None] | None = None, rewrite: bool = False
-) -> bytes:
-    """Look for (and, with ``rewrite``, replace) registered forms in one XML part."""
+def process_part(name: str, data: bytes, anonymiser: Anonymiser) -> bytes:
+    """One XML part with every registered form in its text, and in the attributes that hold names
+    (sheet names, authors), replaced. Any other attribute is left alone: the leak check that
+    follows every clean copy refuses the file if a name is still there."""
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as error:
         raise UnreadablePart(f"{part_label(name)} ({name}) cannot be read: {error}") from None
-    label = part_label(name)
     changed = False
-    for block, nodes in _blocks(root):
+    for _block, nodes in blocks(root):
         joined = "".join(node.text or "" for node in nodes)
-        spans = anonymiser.spans(joined, readable=rewrite)
-        if not spans:
-            continue
-        if on_hit is not None:
-            where = "paragraph" if block is not None else etree.QName(nodes[0]).localname
-            where = _where(nodes[0]) if where == "paragraph" and _where(nodes[0]) != "text" else where
-            for span in spans:
-                context = joined[max(0, span.start - 40) : span.end + 40].replace("\n", " ")
-                on_hit(Hit(label, where, context, span.matched))
-        if rewrite:
+        spans = anonymiser.spans(joined)
+        if spans:
             _rewrite(nodes, spans, joined)
             changed = True
     for element in root.iter():
@@ -178,69 +172,13 @@ def process_part(
                 continue
             if local == "name" and etree.QName(element).localname not in ("sheet", "person"):
                 continue  # only sheet and person names; other 'name' attributes are internal
-            spans = anonymiser.spans(value)
-            if not spans:
+            if not anonymiser.spans(value):
                 continue
-            if on_hit is not None:
-                for span in spans:
-                    on_hit(Hit(label, f"{local} of a {etree.QName(element).localname}", value, span.matched))
-            if rewrite:
-                replaced = anonymiser.text(value)
-                if local == "name":
-                    replaced = replaced.translate(str.maketrans("", "", "[]:*?/\\"))[:31] or "Sheet"
-                element.set(attribute, replaced)
-                changed = True
-    if not rewrite or not changed:
+            replaced = anonymiser.text(value)
+            if local == "name":
+                replaced = replaced.translate(str.maketrans("", "", "[]:*?/\\"))[:31] or "Sheet"
+            element.set(attribute, replaced)
+            changed = True
+    if not changed:
         return data  # untouched parts keep their exact bytes: anonymising twice changes nothing
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _is_xml(name: str) -> bool:
-    return name.endswith((".xml", ".rels", ".vml"))
-
-
-def scan_archive(source: Path | bytes, anonymiser: Anonymiser, name: str) -> tuple[list[Hit], list[str]]:
-    """Every registered form in every XML part; and the parts that could not be read."""
-    hits: list[Hit] = []
-    unreadable: list[str] = []
-    with _open(source, name) as archive:
-        for entry in archive.infolist():
-            if not _is_xml(entry.filename):
-                continue
-            try:
-                process_part(entry.filename, archive.read(entry), anonymiser, hits.append)
-            except (UnreadablePart, zipfile.BadZipFile, OSError, ValueError) as error:
-                unreadable.append(str(error) if isinstance(error, UnreadablePart) else f"{entry.filename}: {error}")
-    return hits, unreadable
-
-
-def anonymise_archive(source_file: Path | bytes, anonymiser: Anonymiser, name: str = "document") -> bytes:
-    """An anonymised copy of a .docx or .xlsx, marked Anonymised in its properties."""
-    out = io.BytesIO()
-    with _open(source_file, name) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            data = source.read(entry)
-            if _is_xml(entry.filename):
-                data = process_part(entry.filename, data, anonymiser, rewrite=True)
-                if entry.filename == "docProps/core.xml":
-                    data = mark_anonymised(data)
-            target.writestr(entry, data)
-    return out.getvalue()
-
-
-CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-DC = "http://purl.org/dc/elements/1.1/"
-
-
-def mark_anonymised(core_xml: bytes) -> bytes:
-    root = etree.fromstring(core_xml, _PARSER)
-    keywords = root.find(f"{{{CP}}}keywords")
-    if keywords is None:
-        keywords = etree.SubElement(root, f"{{{CP}}}keywords")
-    if "Anonymised" not in (keywords.text or ""):
-        keywords.text = "; ".join(part for part in ((keywords.text or "").strip(), "Anonymised") if part)
-    description = root.find(f"{{{DC}}}description")
-    if description is None:
-        description = etree.SubElement(root, f"{{{DC}}}description")
-    description.text = "Anonymised by scrkit (1.9.1): people are named by pseudonym or job title."
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

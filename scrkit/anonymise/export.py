@@ -1,29 +1,26 @@
-"""`scrkit export`: a dated, anonymised pack for Ofsted, the Department, or publication.
+"""`scrkit export`: a dated pack for one audience, every file a clean, anonymised, checked copy.
 
-The pack is built in memory, every file anonymised (names in file names too), a glossary added
-(pseudonym to role), then every file in it is checked for leaks; a single hit or an unreadable part
-and no pack is made, naming what was found. The job (``scrkit.jobs.anonymise``) writes the pack, the
-restricted key (pseudonym to real name) beside it, never inside it, and optionally an AES-encrypted
-zip (1.9.2).
+The audiences and what each receives are data (``scrkit/data/exports.yaml``: 1.9.1, 2.3, 13.3.7,
+14.1.5); internal documents (the monthly update, RESTRICTED keys, the audit log, the records) never
+go, whatever a list says. The pack is built in memory: each file rebuilt as a clean copy (``clean``),
+pictures redrawn or held for a person to confirm, PDFs made where the audience wants them, a
+glossary added (pseudonym to role); then every byte of every file is checked again (``leaks``). A
+single hit, an unreadable part or an unconfirmed picture and no pack is made, naming each. The job
+(``scrkit.jobs.anonymise``) writes the pack, and the restricted key beside it, never inside it.
 """
 
 from __future__ import annotations
 
+import fnmatch
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from scrkit.anonymise.documents import UnreadablePart
-from scrkit.anonymise.files import (
-    SUPPORTED,
-    LeakReport,
-    anonymised_bytes,
-    anonymised_name,
-    glossary_csv,
-    key_csv,
-    scan_content,
-)
-from scrkit.anonymise.register import build_register
+from scrkit.anonymise.clean import CannotClean, PictureDesk, clean_copy
+from scrkit.anonymise.clean.pictures import PicturesToConfirm
+from scrkit.anonymise.files import anonymised_name, glossary_csv, key_csv
+from scrkit.anonymise.leaks import Checker, LeakReport
+from scrkit.anonymise.register import Register
 from scrkit.anonymise.text import Anonymiser
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput, Refused
@@ -32,19 +29,42 @@ from scrkit.records.yamlfile import read_document, to_plain
 from scrkit.resources import DATA
 
 
+class DocumentKind(Record):
+    about: Text
+    guidance: Text
+    files: list[Text]
+
+
+class Internal(Record):
+    files: list[Text]
+    why: Text
+
+
 class Audience(Record):
     title: Text
     guidance: Text
-    include: list[Text]
+    documents: list[Text]
+    formats: list[Text] = ["docx"]
 
 
-class Audiences(Record):
+class Exports(Record):
+    documents: dict[str, DocumentKind]
+    internal: list[Internal]
     audiences: dict[str, Audience]
 
 
 @lru_cache(maxsize=1)
+def exports() -> Exports:
+    found = Exports.model_validate(to_plain(read_document(DATA / "exports.yaml")))
+    for name, audience in found.audiences.items():
+        unknown = [kind for kind in audience.documents if kind not in found.documents]
+        if unknown:
+            raise BadInput(f"exports.yaml: the audience '{name}' lists kinds of document that do not exist: {unknown}")
+    return found
+
+
 def audiences() -> dict[str, Audience]:
-    return Audiences.model_validate(to_plain(read_document(DATA / "exports.yaml"))).audiences
+    return exports().audiences
 
 
 class LeaksFound(Refused):
@@ -53,57 +73,106 @@ class LeaksFound(Refused):
         self.reports = reports
 
 
-def sources(folder: Path, audience: str) -> list[Path]:
+def internal_reason(relative: str) -> str | None:
+    """Why a file in the review never leaves the board, or ``None``."""
+    for rule in exports().internal:
+        for pattern in rule.files:
+            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(relative).name, pattern):
+                return rule.why
+    return None
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    kind: str
+
+
+def sources(folder: Path, audience: str) -> tuple[list[Source], list[tuple[Path, str]]]:
+    """The files an audience receives, and the files a pattern found that are internal (and why)."""
     if audience not in audiences():
         raise BadInput(f"There is no export for '{audience}'. Exports: {', '.join(audiences())}.")
-    found: dict[Path, None] = {}
-    for pattern in audiences()[audience].include:
-        for path in sorted(folder.glob(pattern)):
-            if path.is_file() and path.suffix.lower() in SUPPORTED and not path.name.startswith(("~$", ".")):
-                found[path] = None
-    return list(found)
+    found: dict[Path, Source] = {}
+    held: list[tuple[Path, str]] = []
+    for kind in audiences()[audience].documents:
+        for pattern in exports().documents[kind].files:
+            for path in sorted(folder.glob(pattern)):
+                if not path.is_file() or path.name.startswith(("~$", ".")) or path in found:
+                    continue
+                reason = internal_reason(path.relative_to(folder).as_posix())
+                if reason:
+                    held.append((path, reason))
+                else:
+                    found[path] = Source(path, kind)
+    return list(found.values()), held
 
 
 @dataclass(frozen=True)
 class Pack:
-    """An audience's pack in memory: file name to anonymised bytes, and the key (RESTRICTED)."""
+    """An audience's pack in memory: file name to checked bytes, and the key (RESTRICTED)."""
 
     audience: str
     files: dict[str, bytes]
     glossary: str
     key: str
+    dropped: dict[str, tuple[str, ...]]  # file -> what its clean copy left out
+    redrawn: tuple[str, ...]
+    held_back: tuple[tuple[Path, str], ...]  # internal files a pattern found, and why they stay
+    pdf_missing: bool  # the audience wants PDF and LibreOffice is not installed
 
 
-def build_pack(records: ReviewRecords, audience: str) -> Pack:
-    """Every file the audience gets, anonymised and checked in memory; a leak or an unreadable part
-    anywhere refuses the whole pack (``LeaksFound``), naming each."""
-    register = build_register(records)
+def build_pack(records: ReviewRecords, register: Register, audience: str, pictures: PictureDesk) -> Pack:
+    """Every file the audience gets, rebuilt clean and checked in memory; a leak, an unreadable part
+    or an unconfirmed picture anywhere refuses the whole pack, naming each."""
     anonymiser = Anonymiser(register)
-    files = sources(records.folder, audience)
+    files, held = sources(records.folder, audience)
     if not files:
-        patterns = ", ".join(audiences()[audience].include)
-        raise BadInput(f"There is nothing to export for {audiences()[audience].title} yet (looked for: {patterns}).")
+        wanted = ", ".join(exports().documents[kind].about for kind in audiences()[audience].documents)
+        raise BadInput(f"There is nothing to export for {audiences()[audience].title} yet (it receives: {wanted}).")
     contents: dict[str, bytes] = {}
-    unreadable: list[LeakReport] = []
+    dropped: dict[str, tuple[str, ...]] = {}
+    refused: list[LeakReport] = []
     for source in files:
-        name = anonymised_name(source, anonymiser)
+        name = anonymised_name(source.path, anonymiser)
         if name in contents:
-            name = f"{Path(name).stem} ({source.parent.name}){Path(name).suffix}"
+            name = f"{Path(name).stem} ({source.path.parent.name}){Path(name).suffix}"
         try:
-            contents[name] = anonymised_bytes(source, anonymiser)
-        except UnreadablePart as error:
-            unreadable.append(LeakReport(source, unreadable=[error.message]))
+            copy = clean_copy(source.path.name, source.path.read_bytes(), anonymiser, pictures)
+        except (CannotClean, BadInput) as error:
+            refused.append(LeakReport(source.path, unreadable=[error.message]))
+            continue
+        contents[name] = copy.content
+        dropped[name] = copy.dropped
+    if pictures.unconfirmed and not refused:
+        raise PicturesToConfirm(pictures.unconfirmed)
+    pdf_missing = False
+    if "pdf" in audiences()[audience].formats and not refused:
+        from scrkit.office.convert import office_program, to_pdf
+
+        pdf_missing = office_program() is None
+        documents = {name: content for name, content in contents.items() if name.endswith((".docx", ".xlsx"))}
+        contents.update(to_pdf(documents))
     glossary = glossary_csv(register, anonymiser)
+    checker = Checker(anonymiser, pictures.cleared() | frozenset(p.sha256 for p in pictures.unconfirmed))
     checked = {**contents, "glossary.csv": glossary.encode("utf-8")}
-    reports = unreadable + [scan_content(Path(name), content, anonymiser) for name, content in sorted(checked.items())]
-    leaking = [report for report in reports if not report.clean]
+    reports = refused + [checker.check(Path(name), content) for name, content in sorted(checked.items())]
+    leaking = [report for report in reports if report.hits or report.unreadable]
     if leaking:
         raise LeaksFound(
             f"The {audience} pack was not made: {sum(len(r.hits) for r in leaking)} leak(s) and "
-            f"{sum(len(r.unreadable) for r in leaking)} unreadable part(s) found after anonymising.",
+            f"{sum(len(r.unreadable) for r in leaking)} file(s) or part(s) refused or unreadable.",
             leaking,
         )
-    return Pack(audience=audience, files=contents, glossary=glossary, key=key_csv(register))
+    return Pack(
+        audience=audience,
+        files=contents,
+        glossary=glossary,
+        key=key_csv(register),
+        dropped=dropped,
+        redrawn=tuple(pictures.redrawn),
+        held_back=tuple(held),
+        pdf_missing=pdf_missing,
+    )
 
 
 MIN_PASSPHRASE = 10

@@ -10,7 +10,6 @@ same inputs give the same bytes: the workbook's dates come from the chronology, 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -250,7 +249,13 @@ def docx_bytes(
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Cm, Pt
 
-    from scrkit.office.word import confidential_a4_landscape, keep_rows_whole, repeat_as_header, set_fixed_widths
+    from scrkit.office.word import (
+        confidential_a4_landscape,
+        document_bytes,
+        keep_rows_whole,
+        repeat_as_header,
+        set_fixed_widths,
+    )
 
     document = Document()
     confidential_a4_landscape(document, 8, title, f"{reference}    ")
@@ -298,6 +303,4 @@ def docx_bytes(
     properties.title = title
     properties.author = "scrkit"
     properties.created = properties.modified = _fixed_moment(chronology).replace(tzinfo=dt.UTC)
-    stream = io.BytesIO()
-    document.save(stream)
-    return stream.getvalue()
+    return document_bytes(document)

@@ -146,7 +146,7 @@ def word_template_for_agency(records: ReviewRecords, agency: Agency) -> Chronolo
     from docx import Document
     from docx.shared import Cm
 
-    from scrkit.office.word import confidential_a4_landscape, repeat_as_header, set_fixed_widths
+    from scrkit.office.word import confidential_a4_landscape, document_bytes, repeat_as_header, set_fixed_widths
 
     document = Document()
     confidential_a4_landscape(document, 9, f"Chronology, {records.review.reference}, {agency.name}", "")
@@ -182,6 +182,4 @@ def word_template_for_agency(records: ReviewRecords, agency: Agency) -> Chronolo
     properties = document.core_properties
     properties.title = f"Chronology, {records.review.reference}, {agency.name}"
     properties.author = records.board.name
-    stream = io.BytesIO()
-    document.save(stream)
-    return ChronologyTemplate(agency=agency, file_name=f"chronology {agency.id}.docx", content=stream.getvalue())
+    return ChronologyTemplate(agency=agency, file_name=f"chronology {agency.id}.docx", content=document_bytes(document))

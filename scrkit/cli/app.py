@@ -35,6 +35,7 @@ COMMAND_MODULES: dict[str, str] = {
     "check-leaks": "anonymise",
     "export": "anonymise",
     "people": "anonymise",
+    "register": "anonymise",
     "check": "panel",
     "imr": "panel",
     "actions": "panel",

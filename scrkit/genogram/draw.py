@@ -9,6 +9,11 @@ from scrkit.genogram.layout import Drawing, layout
 from scrkit.genogram.png import to_png
 from scrkit.genogram.svg import to_svg
 
+# The Title of every genogram PNG: an outgoing copy replaces a picture so marked with the anonymised
+# drawing (scrkit.anonymise.clean.pictures reads the mark).
+GENOGRAM_MARK = "scrkit genogram"
+ANONYMISED_MARK = "scrkit genogram (anonymised)"
+
 
 @dataclass(frozen=True)
 class Genogram:
@@ -20,4 +25,8 @@ class Genogram:
 def genogram(records: ReviewRecords, anonymise: bool = False) -> Genogram:
     title = f"Genogram, Serious Case Review {records.review.reference}" + (" (anonymised)" if anonymise else "")
     drawing = layout(records, anonymise)
-    return Genogram(drawing=drawing, svg=to_svg(drawing, title), png=to_png(drawing, title))
+    return Genogram(
+        drawing=drawing,
+        svg=to_svg(drawing, title),
+        png=to_png(drawing, title, mark=ANONYMISED_MARK if anonymise else GENOGRAM_MARK),
+    )

@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrkit.case.layout import ANONYMISED_CHRONOLOGY, CHRONOLOGY_TEMPLATES, INTEGRATED_CHRONOLOGY
-from scrkit.case.records import ReviewRecords
 from scrkit.chronology.integrate import MergeResult, merge_returns
 from scrkit.errors import BadInput
 from scrkit.models.agencies import Agency, RequestReply
 from scrkit.review.casefolder import CaseFolder
 
 if TYPE_CHECKING:
-    from scrkit.anonymise.text import Anonymiser
+    pass
 
 
 def write_templates(review: Path, agency_id: str = "all", word: bool = False) -> list[Path]:
@@ -77,20 +76,19 @@ def merge_chronology(
         agencies = {agency.id: agency.name for agency in records.agencies.agencies}
         title = f"Integrated chronology, Serious Case Review {records.review.reference}"
         target = out or change.path / (ANONYMISED_CHRONOLOGY if anonymise else INTEGRATED_CHRONOLOGY)
-        anonymiser = _anonymiser(records) if anonymise else None
         with change.output(target) as temporary:
             write_workbook(temporary, result.chronology, result.reads, agencies, title, records.review.reference)
-            if anonymiser is not None:
-                from scrkit.anonymise.documents import anonymise_archive
+            if anonymise:
+                from scrkit.jobs.anonymise import clean_copies
 
-                temporary.write_bytes(anonymise_archive(temporary, anonymiser, target.name))
+                temporary.write_bytes(clean_copies(records, [(target.name, temporary.read_bytes())])[0])
         written = [target]
         if docx:
             document = docx_bytes(result.chronology, agencies, title, records.review.reference)
-            if anonymiser is not None:
-                from scrkit.anonymise.documents import anonymise_archive
+            if anonymise:
+                from scrkit.jobs.anonymise import clean_copies
 
-                document = anonymise_archive(document, anonymiser, target.name)
+                document = clean_copies(records, [(target.with_suffix(".docx").name, document)])[0]
             written.append(change.write_file(target.with_suffix(".docx"), document))
     return MergeOutcome(result=result, written=tuple(written))
 
@@ -106,10 +104,3 @@ def _cycle_collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _anonymiser(records: ReviewRecords) -> Anonymiser:
-    from scrkit.anonymise.register import build_register
-    from scrkit.anonymise.text import Anonymiser
-
-    return Anonymiser(build_register(records))

@@ -54,6 +54,28 @@ def render_letters(
 ) -> LettersResult:
     """Render every document asked for in memory, check them all, then write them and record the
     milestones the person agrees to (``record_sent``), as one change with one audit entry."""
+    from scrkit.anonymise.clean.pictures import PicturesToConfirm
+
+    try:
+        return _render_letters(review, names, to, on, force, anonymise, record_sent, advance, today, created)
+    except PicturesToConfirm as waiting:
+        from scrkit.jobs.anonymise import PicturesWaiting, previews
+
+        raise PicturesWaiting(previews(review, waiting.pictures)) from None
+
+
+def _render_letters(
+    review: Path,
+    names: list[str],
+    to: list[str] | None,
+    on: dt.date,
+    force: bool,
+    anonymise: bool,
+    record_sent: Callable[[str, dt.date], bool],
+    advance: Callable[[], None],
+    today: dt.date | None,
+    created: dt.datetime | None,
+) -> LettersResult:
     with CaseFolder.open(review).changing("letters") as change:
         timetable = timetable_of(change.records)
         planned = plan(timetable, names, to, on, force)
@@ -86,19 +108,13 @@ def render_letters(
 
 
 def anonymised(documents: list[RenderedDocument], records: ReviewRecords, force: bool) -> list[RenderedDocument]:
-    """The same documents with every registered name replaced, saved as `... anonymised.docx`."""
-    from scrkit.anonymise.documents import anonymise_archive
-    from scrkit.anonymise.register import build_register
-    from scrkit.anonymise.text import Anonymiser
+    """Clean, anonymised copies of the documents (the genogram drawn again), saved as `... anonymised.docx`."""
+    from scrkit.jobs.anonymise import clean_copies
 
-    anonymiser = Anonymiser(build_register(records))
+    contents = clean_copies(records, [(document.path.name, document.content) for document in documents])
     result = [
-        replace(
-            document,
-            path=document.path.with_name(f"{document.path.stem} anonymised.docx"),
-            content=anonymise_archive(document.content, anonymiser, document.path.name),
-        )
-        for document in documents
+        replace(document, path=document.path.with_name(f"{document.path.stem} anonymised.docx"), content=content)
+        for document, content in zip(documents, contents, strict=True)
     ]
     refuse_overwriting([document.path for document in result], force)
     return result

@@ -24,6 +24,7 @@ from jinja2.runtime import Undefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from scrkit.errors import ScrkitError
+from scrkit.office.word import document_bytes
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -128,9 +129,7 @@ def render_template(template: Path, context: dict[str, Any], properties: Propert
     core.created = properties.created
     core.modified = properties.created
     core.comments = ""
-    stream = io.BytesIO()
-    document.save(stream)
-    return stream.getvalue()
+    return document_bytes(document)
 
 
 PICTURE_PREFIX = "picture_png:"

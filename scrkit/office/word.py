@@ -86,3 +86,17 @@ def confidential_a4_landscape(document: Any, font_size: float, header: str, foot
     add_page_field(paragraph, "PAGE")
     paragraph.add_run(" of ")
     add_page_field(paragraph, "NUMPAGES")
+
+
+def document_bytes(document: Any) -> bytes:
+    """The saved document, without the stock thumbnail picture python-docx's default template
+    carries (a picture in a document is a picture someone must look at before it is sent)."""
+    import io
+
+    package = getattr(document, "docx", document).part.package  # a docxtpl template holds its document
+    for key, relationship in list(package.rels.items()):
+        if relationship.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(key)
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()

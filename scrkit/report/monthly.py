@@ -8,6 +8,7 @@ import datetime as dt
 import io
 
 from scrkit.dates import uk_date
+from scrkit.office.word import document_bytes
 from scrkit.report.chart import timeline_chart
 from scrkit.timeline.status import State, StatusReport
 
@@ -107,9 +108,7 @@ def monthly_report(
     properties.title = f"Monthly SCR update, {today:%B %Y}"
     properties.author = board_name
     properties.created = properties.modified = dt.datetime.combine(today, dt.time(9, 0), tzinfo=dt.UTC)
-    stream = io.BytesIO()
-    document.save(stream)
-    return stream.getvalue()
+    return document_bytes(document)
 
 
 def _completion_text(completion) -> str:  # noqa: ANN001 - Completion | None

@@ -10,8 +10,9 @@ import pyzipper
 from docx import Document
 
 from scrkit.anonymise import export as export_module
+from scrkit.anonymise.clean import CleanCopy
 from scrkit.anonymise.export import LeaksFound
-from scrkit.anonymise.files import scan_file
+from scrkit.anonymise.leaks import Checker
 from scrkit.anonymise.register import build_register
 from scrkit.anonymise.text import Anonymiser
 from scrkit.errors import ExitCode
@@ -45,7 +46,7 @@ def test_export_for_ofsted_makes_a_clean_pack(scrkit, ready: Path) -> None:
     assert key.is_file() and "Mia-Rose Fenwick" in key.read_text(encoding="utf-8")  # beside, never inside
     anonymiser = Anonymiser(build_register(CaseFolder.open(ready).load()))
     for path in pack.iterdir():
-        assert scan_file(path, anonymiser).clean, path.name
+        assert Checker(anonymiser).check_file(path).clean, path.name
     text = "\n".join(p.text for p in Document(str(pack / "executive-summary Child A.docx")).paragraphs)
     assert "Child A, born [date of birth], lived at [address] with Mother." in text  # no "Child A (Child A)"
     assert "chaired by Graham Tolland; Ruth Castellan wrote" in text  # 1.9.1: these are named
@@ -54,14 +55,14 @@ def test_export_for_ofsted_makes_a_clean_pack(scrkit, ready: Path) -> None:
 
 
 def test_export_refuses_when_a_name_gets_through(ready: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = export_module.anonymised_bytes
+    real = export_module.clean_copy
 
-    def leaky(path: Path, anonymiser: Anonymiser) -> bytes:
-        if path.name.startswith("executive-summary"):
-            return path.read_bytes()  # as if the anonymiser had missed the whole document
-        return real(path, anonymiser)
+    def leaky(name: str, content: bytes, anonymiser: Anonymiser, pictures: object) -> CleanCopy:
+        if name.startswith("executive-summary"):
+            return CleanCopy(content)  # as if the anonymiser had missed the whole document
+        return real(name, content, anonymiser, pictures)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(export_module, "anonymised_bytes", leaky)
+    monkeypatch.setattr(export_module, "clean_copy", leaky)
     with pytest.raises(LeaksFound) as caught:
         export(ready, "ofsted", dt.date(2026, 11, 26))
     assert any(hit.matched == "Mia-Rose Fenwick" for report in caught.value.reports for hit in report.hits)
