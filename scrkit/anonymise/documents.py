@@ -95,8 +95,12 @@ def blocks(
     for node in root.iter():
         if not isinstance(node.tag, str):
             continue
-        if node.tag in TEXTS:
+        if node.tag in TEXTS or node.tag in INLINE_CHARACTERS:
+            if node.tag in INLINE_CHARACTERS and (node.getparent() is None or node.getparent().tag != f"{{{W}}}r"):
+                continue  # a tab stop's definition, not a tab in the text
             owner = next((a for a in node.iterancestors() if a.tag in BLOCKS), None)
+            if owner is None and node.tag in INLINE_CHARACTERS:
+                continue
             if owner is None:
                 loose.append(node)
             else:
@@ -116,10 +120,23 @@ def blocks(
         yield None, [node]
 
 
+# Characters Word writes as elements between runs: a name can straddle them ("Riley<w:tab/>Ostrow").
+INLINE_CHARACTERS = {f"{{{W}}}tab": " ", f"{{{W}}}br": " ", f"{{{W}}}cr": " ", f"{{{W}}}noBreakHyphen": "-",
+                     f"{{{W}}}softHyphen": "\u00ad", f"{{{W}}}ptab": " "}  # fmt: skip
+
+
+def node_text(node: etree._Element) -> str:
+    return INLINE_CHARACTERS.get(node.tag, "") if node.tag in INLINE_CHARACTERS else (node.text or "")
+
+
+def joined_text(nodes: list[etree._Element]) -> str:
+    return "".join(node_text(node) for node in nodes)
+
+
 def _rewrite(nodes: list[etree._Element], spans: list[Span], joined: str) -> None:
     bounds, position = [], 0
     for node in nodes:
-        length = len(node.text or "")
+        length = len(node_text(node))
         bounds.append((position, position + length))
         position += length
     outputs: list[list[str]] = [[] for _ in nodes]
@@ -143,6 +160,10 @@ def _rewrite(nodes: list[etree._Element], spans: list[Span], joined: str) -> Non
         cursor = span.end
     copy(cursor, len(joined))
     for node, pieces in zip(nodes, outputs, strict=True):
+        if node.tag in INLINE_CHARACTERS:
+            if not "".join(pieces) and node.getparent() is not None:
+                node.getparent().remove(node)  # the tab or break was inside a name now replaced
+            continue
         node.text = "".join(pieces) or None  # as a parser reads an empty run back: copying twice changes nothing
         if node.tag in (f"{{{W}}}t", f"{{{W}}}delText"):
             node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
@@ -158,7 +179,7 @@ def process_part(name: str, data: bytes, anonymiser: Anonymiser) -> bytes:
         raise UnreadablePart(f"{part_label(name)} ({name}) cannot be read: {error}") from None
     changed = False
     for _block, nodes in blocks(root):
-        joined = "".join(node.text or "" for node in nodes)
+        joined = joined_text(nodes)
         spans = anonymiser.spans(joined)
         if spans:
             _rewrite(nodes, spans, joined)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from scrkit.anonymise.candidates import Candidate, CandidateFinder, known_phrases, texts_of
 from scrkit.anonymise.clean import CannotClean, PictureDesk, clean_copy
 from scrkit.anonymise.clean.pictures import PicturesToConfirm
 from scrkit.anonymise.files import anonymised_name, glossary_csv, key_csv
@@ -71,6 +72,24 @@ class LeaksFound(Refused):
     def __init__(self, message: str, reports: list[LeakReport]) -> None:
         super().__init__(message, hint="Correct the source documents (or the people records), then export again.")
         self.reports = reports
+
+
+class CandidatesFound(Refused):
+    """Probable names of people no record holds: each must be registered or marked not a person."""
+
+    SHOWN = 40
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        lines = [f"  '{c.text}' ({c.why}) in {c.where}: ...{c.context}..." for c in candidates[: self.SHOWN]]
+        if len(candidates) > self.SHOWN:
+            lines.append(f"  ... and {len(candidates) - self.SHOWN} more")
+        super().__init__(
+            f"Nothing was sent: {len(candidates)} phrase(s) look like the name of a person no record holds:\n"
+            + "\n".join(lines),
+            hint='For each: scrkit register name "NAME" --as "JOB TITLE, ORGANISATION" if it is a person, '
+            'or scrkit register not-a-person "PHRASE" if it is not. Then export again.',
+        )
+        self.candidates = candidates
 
 
 def internal_reason(relative: str) -> str | None:
@@ -132,6 +151,7 @@ def build_pack(records: ReviewRecords, register: Register, audience: str, pictur
     contents: dict[str, bytes] = {}
     dropped: dict[str, tuple[str, ...]] = {}
     refused: list[LeakReport] = []
+    texts: list[tuple[str, str]] = []  # what each source says, to look for names no record holds
     for source in files:
         name = anonymised_name(source.path, anonymiser)
         if name in contents:
@@ -143,8 +163,14 @@ def build_pack(records: ReviewRecords, register: Register, audience: str, pictur
             continue
         contents[name] = copy.content
         dropped[name] = copy.dropped
+        texts.extend(texts_of(source.path.relative_to(records.folder).as_posix(), source.path.read_bytes()))
     if pictures.unconfirmed and not refused:
         raise PicturesToConfirm(pictures.unconfirmed)
+    if not refused:
+        finder = CandidateFinder(anonymiser, known_phrases(records, anonymiser), records.register.not_people)
+        candidates = finder.find(texts)
+        if candidates:
+            raise CandidatesFound(candidates)
     pdf_missing = False
     if "pdf" in audiences()[audience].formats and not refused:
         from scrkit.office.convert import office_program, to_pdf

@@ -33,7 +33,7 @@ from urllib.parse import unquote_plus
 
 from lxml import etree
 
-from scrkit.anonymise.documents import TEXTS, Hit, UnreadablePart, blocks, part_label, where_in
+from scrkit.anonymise.documents import TEXTS, Hit, UnreadablePart, blocks, joined_text, part_label, where_in
 from scrkit.anonymise.text import Anonymiser
 from scrkit.genogram.draw import GENOGRAM_MARK
 from scrkit.office.archive import OLE_SIGNATURE, open_checked
@@ -281,7 +281,7 @@ class Checker:
 def _xml_strings(root: etree._Element) -> Iterator[tuple[str, str]]:
     """(where, text) for every string a reader of the XML can reach."""
     for owner, nodes in blocks(root, simple_elements=False):
-        joined = "".join(node.text or "" for node in nodes)
+        joined = joined_text(nodes)
         if joined.strip():
             yield (where_in(nodes[0]) if owner is not None else etree.QName(nodes[0]).localname), joined
     for element in root.iter():
