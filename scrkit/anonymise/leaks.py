@@ -157,8 +157,9 @@ class Checker:
     def check(self, path: Path, content: bytes) -> LeakReport:
         """Every registered form in the file's name and in every byte of ``content``."""
         report = LeakReport(path)
-        for span in self.anonymiser.spans(path.name, readable=False):
-            report.hits.append(Hit("file name", "name", path.name, span.matched))
+        for variant in dict.fromkeys((path.name, *name_variants(path.name))):
+            for span in self.anonymiser.spans(variant, readable=False):
+                report.hits.append(Hit("file name", "name", path.name, span.matched))
         self._content(report, path.name, "", content, depth=0)
         return report
 
@@ -246,7 +247,8 @@ class Checker:
 
     def _text(self, report: LeakReport, part: str, text: str) -> None:
         for number, line in enumerate(text.splitlines(), start=1):
-            for span in self.anonymiser.spans(line, readable=False):
+            variants = (line, MARKUP.sub("", line)) if MARKUP.search(line) else (line,)
+            for span in (span for variant in variants for span in self.anonymiser.spans(variant, readable=False)):
                 context = line[max(0, span.start - 40) : span.end + 40]
                 where = f"{part} line {number}" if part else f"line {number}"
                 report.hits.append(Hit(where, "text", context, span.matched))
@@ -278,6 +280,12 @@ class Checker:
             report.unreadable.append(f"{file}: {part or 'the PDF'} cannot be read to check ({type(error).__name__})")
 
 
+OOXML = ("http://schemas.openxmlformats.org/", "http://schemas.microsoft.com/office/", "http://purl.org/")
+MIXED_LIMIT = 500
+HEADER_ELEMENTS = {"oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter"}
+HEADER_CODES = re.compile(r'&(?:"[^"]*"|\d+|[LCRPNDTAZFGBISUEXYKH&])')
+
+
 def _xml_strings(root: etree._Element) -> Iterator[tuple[str, str]]:
     """(where, text) for every string a reader of the XML can reach."""
     for owner, nodes in blocks(root, simple_elements=False):
@@ -292,9 +300,20 @@ def _xml_strings(root: etree._Element) -> Iterator[tuple[str, str]]:
             if element.tail and element.tail.strip():
                 yield "text", element.tail
             continue
-        local = etree.QName(element).localname
+        qualified = etree.QName(element)
+        local = qualified.localname
         if element.text and element.text.strip() and tag not in TEXTS:
             yield local, element.text  # field codes, properties, custom XML, cached values ...
+            if local == "f":  # a formula's string literals joined: "Li"&"sle"
+                literals = re.findall(r'"((?:[^"]|"")*)"', element.text)
+                if len(literals) > 1:
+                    yield "formula", "".join(literals).replace('""', '"')
+            elif local in HEADER_ELEMENTS:  # Excel's header codes glue to words: &CHelen
+                yield local, HEADER_CODES.sub(" ", element.text)
+        if len(element) and not (qualified.namespace or "").startswith(OOXML) and len(element) < MIXED_LIMIT:
+            joined = "".join(element.itertext())  # SVG or other XML: a word split into <tspan>s
+            if len(joined) < MIXED_LIMIT * 20 and joined.strip():
+                yield f"text of {local}", joined
         if element.tail and element.tail.strip():
             yield f"text after {local}", element.tail
         for attribute, value in element.attrib.items():
@@ -306,6 +325,16 @@ def _xml_strings(root: etree._Element) -> Iterator[tuple[str, str]]:
                 decoded = unquote_plus(value)
                 if decoded != value:
                     yield where, decoded
+
+
+MARKUP = re.compile(r"(?<=\w)[*_~`]+(?=\w)|(?<=\w)[*_~`]+(?!\w)")  # Markdown emphasis inside a word: Qua*yle*
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def name_variants(name: str) -> tuple[str, ...]:
+    """A file name as words: "notes_Hollis_v2.txt", "QuayleChronology.txt" hold a surname too."""
+    spaced = re.sub(r"[_.+~]", " ", name)
+    return (spaced, _CAMEL.sub(" ", spaced))
 
 
 def check_paths(checker: Checker, targets: list[Path]) -> list[LeakReport]:

@@ -23,6 +23,11 @@ _TITLES = {
 }  # fmt: skip
 _POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
 MIN_FORM_LENGTH = 2
+STREET_ABBREVIATIONS = {
+    "close": ("Cl",), "road": ("Rd",), "street": ("St",), "avenue": ("Ave", "Av"), "lane": ("Ln",),
+    "drive": ("Dr",), "court": ("Ct",), "crescent": ("Cres",), "place": ("Pl",), "gardens": ("Gdns",),
+    "terrace": ("Terr", "Ter"), "square": ("Sq",), "grove": ("Gr", "Gro"), "park": ("Pk",), "mews": ("Ms",),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,7 @@ def name_forms(*names: str) -> tuple[str, ...]:
         words = bare.split()
         forms.append(words[0])  # first name (whole, with its hyphen: "Mia-Rose")
         forms.append(words[0].replace("-", " "))
+        forms.extend(word.replace("-", "") for word in words if "-" in word)  # "MiaRose", "AdeyemiHart"
         if len(words) > 1:
             surname = words[-1]
             forms.append(surname)
@@ -107,6 +113,10 @@ def address_forms(lines: list[str]) -> tuple[str, ...]:
         street = re.sub(r"^(flat\s+)?\d+[a-z]?,?\s+", "", line, flags=re.I)
         if street != line and len(street.split()) >= 2:
             found.append(street)
+        for written in (line, street):  # "27 Quillan Cl.", "Quillan Rd"
+            words = written.split()
+            for short in STREET_ABBREVIATIONS.get(words[-1].lower(), ()) if len(words) >= 2 else ():
+                found.append(" ".join([*words[:-1], short]))
     if postcode:
         found.append(postcode)
     return tuple(dict.fromkeys(form for form in found if len(form) > MIN_FORM_LENGTH))

@@ -56,7 +56,8 @@ def date_patterns(day: dt.date) -> list[str]:
     compact = rf"{y}{m:02d}{d:02d}|{d:02d}{m:02d}{y}"
     worded = rf"0?{d}(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?{months}[\s\-,]+(?:{y}|'?{yy})"
     american = rf"{months}\s+0?{d}(?:st|nd|rd|th)?,?\s+(?:{y}|'{yy})"
-    return [numeric, iso, compact, worded, american]
+    american_numeric = rf"0?{m}/0?{d}/{y}"  # a date copied from an American system: month first
+    return [numeric, iso, compact, worded, american, american_numeric]
 
 
 def excel_serials(day: dt.date) -> set[int]:

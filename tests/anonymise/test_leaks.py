@@ -18,6 +18,7 @@ from scrkit.anonymise.text import Anonymiser
 from scrkit.errors import ExitCode
 from scrkit.office.word import document_bytes
 
+
 def scan_file(path: Path, anonymiser: Anonymiser) -> LeakReport:
     return Checker(anonymiser).check_file(path)
 
@@ -174,7 +175,9 @@ def test_anonymising_removes_every_planted_name(tmp_path: Path, anonymiser: Anon
     sources += [planted_workbook(tmp_path / f"{w}.xlsx", w) for w in ("hidden sheet", "sheet name", "cell comment")]
     for source in sources:
         copy = tmp_path / f"anonymised {source.name}"
-        copy.write_bytes(clean_copy(source.name, source.read_bytes(), anonymiser, PictureDesk(None, frozenset())).content)
+        copy.write_bytes(
+            clean_copy(source.name, source.read_bytes(), anonymiser, PictureDesk(None, frozenset())).content
+        )
         report = scan_file(copy, anonymiser)
         assert report.clean, (source.name, report.hits, report.unreadable)
         with zipfile.ZipFile(copy) as archive:

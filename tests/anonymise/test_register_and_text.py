@@ -33,7 +33,7 @@ def test_name_forms() -> None:
 
 def test_address_forms() -> None:
     assert address_forms(["27 Quillan Close", "Harrowfield", "Ashcombe", "AC4 7QZ"]) == (
-        "27 Quillan Close", "Quillan Close", "Harrowfield", "AC4 7QZ",
+        "27 Quillan Close", "Quillan Close", "27 Quillan Cl", "Quillan Cl", "Harrowfield", "AC4 7QZ",
     )  # fmt: skip
 
 
