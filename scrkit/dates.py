@@ -57,6 +57,11 @@ def add_months(start: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(start.day, last_day))
 
 
+def years_between(born: dt.date, on: dt.date) -> int:
+    """Whole years of age on a day (0 before the first birthday, negative before birth)."""
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
 def age_between(born: dt.date, on: dt.date) -> str:
     """Age in years and months, as a reviewer writes it ('2 years 6 months')."""
     if on < born:

@@ -22,7 +22,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from scrkit.office.word import add_page_field
+from scrkit.office.word import add_page_field, document_bytes
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 _output = TEMPLATES  # where save() writes; build_all() points it elsewhere for the check
@@ -118,7 +118,7 @@ class Builder:
 
     def save(self, name: str) -> None:
         self.document.core_properties.title = name
-        self.document.save(_output / f"{name}.docx")
+        (_output / f"{name}.docx").write_bytes(document_bytes(self.document))  # without the stock thumbnail
 
 
 def scr_request() -> None:
@@ -451,7 +451,7 @@ def notification(name: str, addressee: str, guidance: str) -> None:
         .para(f"Serious Case Review {{{{ review.reference }}}}: notification ({guidance})", bold=True)
         .para(
             "In line with 1.9.1 of our practice guidance, this notification is anonymised: the child is referred to "
-            "as Child {{ review.reference }}."
+            "as {{ child.called }}."
         )
         .pairs(
             [

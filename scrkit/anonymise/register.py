@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput
+from scrkit.models.child import DEFAULT_PSEUDONYM
 
 # Titles written before names in records ("Dr Helen Yarrow", "DS Karen Whitlow"): the name without
 # them is a form of its own.
@@ -136,7 +137,7 @@ def build_register(records: ReviewRecords) -> Register:
     people.append(
         Person(
             key=child.id,
-            replacement=child.pseudonym or "Child A",
+            replacement=child.pseudonym or DEFAULT_PSEUDONYM,
             role="The child",
             names=(child.name,),
             forms=name_forms(*child_names),

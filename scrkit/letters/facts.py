@@ -16,7 +16,7 @@ from typing import Any
 from scrkit.case.records import ReviewRecords
 from scrkit.dates import age_between
 from scrkit.models.agencies import Agency, RequestReply
-from scrkit.models.child import Gender
+from scrkit.models.child import DEFAULT_PSEUDONYM, Gender
 from scrkit.models.panel_business import ImrAuthor, Interview
 from scrkit.models.review import CIRCUMSTANCE_TITLES, Alternative, Circumstance, DecisionOutcome
 from scrkit.timeline.schedule import Schedule
@@ -86,6 +86,7 @@ def review_facts(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
         "gender_word": _GENDER_WORD.get(child.gender) if child.gender else "Gender not recorded",
         "possessive": _POSSESSIVE.get(child.gender, "their") if child.gender else "their",
         "cp_plan": _yes_no(child.child_protection_plan),
+        "called": child.pseudonym or DEFAULT_PSEUDONYM,  # one pseudonym in every document of a pack
     }
     referral = _dump(records.referral)
     referral["referrer"]["agency_name"] = agency_name(records.referral.referrer.agency)

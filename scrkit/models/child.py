@@ -17,6 +17,9 @@ class Gender(StrEnum):
     UNKNOWN = "unknown"
 
 
+DEFAULT_PSEUDONYM = "Child A"  # how anonymised documents name a child with no pseudonym recorded (1.9.1)
+
+
 class Child(Record):
     id: Id = "child"
     name: Text

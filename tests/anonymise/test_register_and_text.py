@@ -76,3 +76,30 @@ def test_a_pseudonym_that_is_also_a_name_is_refused(review_dir: Path) -> None:
     replace_in(review_dir / "people.yaml", "    pseudonym: Father\n", "    pseudonym: Jodie\n")
     with pytest.raises(BadInput, match="'Jodie'"):
         anonymiser_for(review_dir)
+
+
+def test_pseudonyms_are_suggested_in_the_usual_style(review_dir: Path) -> None:
+    """Child A; the child's brothers and sisters Sibling 1, 2 ...; other children Child B ...; adults
+    Adult B, C ... (letters after the child's A); a role is not a pseudonym (issue 12, item 6)."""
+    from scrkit.jobs.anonymise import suggest_pseudonyms
+
+    people = review_dir / "people.yaml"
+    text = people.read_text(encoding="utf-8")
+    people.write_text("\n".join(line for line in text.splitlines() if "pseudonym:" not in line) + "\n", "utf-8")
+    child = review_dir / "child.yaml"
+    child.write_text(
+        "\n".join(line for line in child.read_text("utf-8").splitlines() if "pseudonym:" not in line) + "\n", "utf-8"
+    )
+    suggested = dict(suggest_pseudonyms(review_dir))
+    # Worked out by hand from the example's people.yaml, in its order. The half-brother's father is an
+    # adult, not a sibling; the miscarriage is never named; Riley Ostrow, born 22/04/2015, was 11 on
+    # the day of the incident (14/09/2026): a child, and no sibling of the subject child.
+    assert suggested == {
+        "child": "Child A", "mother": "Adult B", "father": "Adult C", "mothers-partner": "Adult D",
+        "half-brother": "Sibling 1", "maternal-grandmother": "Adult E", "maternal-grandfather": "Adult F",
+        "great-grandmother": "Adult G", "great-grandfather": "Adult H", "tyler-father": "Adult I",
+        "fathers-partner": "Adult J", "half-sister-1": "Sibling 2", "half-sister-2": "Sibling 3",
+        "partners-child": "Child K",
+        "hv-1": "Professional 1", "sw-1": "Professional 2", "gp-1": "Professional 3", "pc-1": "Professional 4",
+        "teacher-1": "Professional 5", "ed-1": "Professional 6",
+    }  # fmt: skip
