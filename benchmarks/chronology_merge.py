@@ -38,7 +38,7 @@ WORDS = tuple(
 def make_review(folder: Path, agencies: int) -> Path:
     review = folder / "review"
     subprocess.run(
-        [sys.executable, "-m", "scrkit", "new", str(review), "--reference", "SCR-BENCH", "--child-name", "Bench Child",
+        [sys.executable, "-m", "scrkit", "new", str(review), "--reference", "SCR-BENCH", "--child-name", "Robin Bench",
          "--dob", "2020-01-01", "--incident-date", "2026-01-01", "--referral-date", "2026-01-02", "--no-input"],
         check=True, capture_output=True,
     )  # fmt: skip

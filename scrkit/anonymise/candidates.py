@@ -155,10 +155,11 @@ def texts_of(name: str, content: bytes) -> list[tuple[str, str]]:
             if not part.endswith(".xml") or any(word in part for word in _NOT_CONTENT):
                 continue
             root = etree.fromstring(archive.read(part), parser)
+            where = f"{name} ({part_label(part)})"
             for _owner, nodes in blocks(root, simple_elements=False):
                 text = joined_text(nodes)
                 if text.strip():
-                    found.append((f"{name} ({part_label(part)})", text))
+                    found.append((where, text))
             for sheet in root.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"):
                 found.append((f"{name} (sheet names)", sheet.get("name", "")))
     return found

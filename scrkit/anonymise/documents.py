@@ -88,31 +88,34 @@ def blocks(
     root: etree._Element, simple_elements: bool = True
 ) -> Iterator[tuple[etree._Element | None, list[etree._Element]]]:
     """Text nodes grouped by the innermost block that holds them; text nodes outside any block alone,
-    and (with ``simple_elements``) simple elements holding text outside any block (properties)."""
+    and (with ``simple_elements``) simple elements holding text outside any block (properties).
+    One walk through the tree, keeping the blocks open at each point."""
     # Deleted text (tracked changes) is read as its own stream: it never sat beside the inserted text.
     groups: dict[tuple[etree._Element, bool], list[etree._Element]] = {}
     loose: list[etree._Element] = []
-    for node in root.iter():
-        if not isinstance(node.tag, str):
+    open_blocks: list[etree._Element] = []
+    run = f"{{{W}}}r"
+    deleted = f"{{{W}}}delText"
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
             continue
-        if node.tag in TEXTS or node.tag in INLINE_CHARACTERS:
-            if node.tag in INLINE_CHARACTERS and (node.getparent() is None or node.getparent().tag != f"{{{W}}}r"):
-                continue  # a tab stop's definition, not a tab in the text
-            owner = next((a for a in node.iterancestors() if a.tag in BLOCKS), None)
-            if owner is None and node.tag in INLINE_CHARACTERS:
-                continue
-            if owner is None:
-                loose.append(node)
+        if event == "end":
+            if open_blocks and open_blocks[-1] is node:
+                open_blocks.pop()
+            continue
+        if tag in BLOCKS:
+            open_blocks.append(node)
+        elif tag in TEXTS or tag in INLINE_CHARACTERS:
+            if tag in INLINE_CHARACTERS:
+                parent = node.getparent()
+                if not open_blocks or parent is None or parent.tag != run:
+                    continue  # a tab stop's definition, not a tab in the text
+            if open_blocks:
+                groups.setdefault((open_blocks[-1], tag == deleted), []).append(node)
             else:
-                groups.setdefault((owner, node.tag == f"{{{W}}}delText"), []).append(node)
-        elif (
-            simple_elements
-            and node.text
-            and node.text.strip()
-            and len(node) == 0
-            and node.tag not in BLOCKS
-            and next((a for a in node.iterancestors() if a.tag in BLOCKS), None) is None
-        ):
+                loose.append(node)
+        elif simple_elements and not open_blocks and len(node) == 0 and node.text and node.text.strip():
             loose.append(node)  # properties and other simple elements (dc:creator, custom property values)
     for (owner, _deleted), nodes in groups.items():
         yield owner, nodes

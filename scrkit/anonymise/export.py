@@ -157,7 +157,7 @@ def build_pack(records: ReviewRecords, register: Register, audience: str, pictur
         if name in contents:
             name = f"{Path(name).stem} ({source.path.parent.name}){Path(name).suffix}"
         try:
-            copy = clean_copy(source.path.name, source.path.read_bytes(), anonymiser, pictures)
+            copy = clean_copy(source.path.name, source.path.read_bytes(), anonymiser, pictures, check=False)
         except (CannotClean, BadInput) as error:
             refused.append(LeakReport(source.path, unreadable=[error.message]))
             continue
@@ -179,7 +179,9 @@ def build_pack(records: ReviewRecords, register: Register, audience: str, pictur
         documents = {name: content for name, content in contents.items() if name.endswith((".docx", ".xlsx"))}
         contents.update(to_pdf(documents))
     glossary = glossary_csv(register, anonymiser)
-    checker = Checker(anonymiser, pictures.cleared() | frozenset(p.sha256 for p in pictures.unconfirmed))
+    checker = Checker(anonymiser, pictures.cleared())
+    # Every byte of every file is checked as it will be sent, whatever made it: the clean copies, the
+    # glossary, the PDFs LibreOffice made from the copies.
     checked = {**contents, "glossary.csv": glossary.encode("utf-8")}
     reports = refused + [checker.check(Path(name), content) for name, content in sorted(checked.items())]
     leaking = [report for report in reports if report.hits or report.unreadable]

@@ -187,7 +187,7 @@ class Checker:
             text = decode_text(content)
             if text is None:
                 report.unreadable.append(f"{file}: {here}is binary data scrkit cannot read, so cannot check")
-            elif text.lstrip("\ufeff \t\r\n").startswith("<") and self._xml(report, file, part, text, content):
+            elif text.lstrip("\ufeff \t\r\n").startswith("<") and self._xml(report, file, part, content):
                 pass
             else:
                 self._text(report, part, text)
@@ -221,7 +221,7 @@ class Checker:
         except UnreadablePart as error:
             report.unreadable.append(error.message)
 
-    def _xml(self, report: LeakReport, file: str, part: str, text: str, raw: bytes) -> bool:
+    def _xml(self, report: LeakReport, file: str, part: str, raw: bytes) -> bool:
         """Read as XML; ``False`` when it is not XML after all (then it is read as text)."""
         try:
             root = etree.fromstring(raw, _PARSER)
@@ -237,12 +237,10 @@ class Checker:
         for where, value in _xml_strings(root):
             for span in self.anonymiser.spans(value, readable=False):
                 context = value[max(0, span.start - 40) : span.end + 40].replace("\n", " ")
-                report.hits.append(Hit(label, where, context, span.matched))
+                report.hits.append(Hit(label, describe(where), context, span.matched))
             if spreadsheet and _NUMBER.match(value) and self.anonymiser.is_birth_serial(value):
-                report.hits.append(
-                    Hit(label, where, value.strip(), f"{value.strip()} (a date of birth as a date cell)")
-                )
-        del text
+                found = f"{value.strip()} (a date of birth as a date cell)"
+                report.hits.append(Hit(label, describe(where), value.strip(), found))
         return True
 
     def _text(self, report: LeakReport, part: str, text: str) -> None:
@@ -286,12 +284,21 @@ HEADER_ELEMENTS = {"oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstH
 HEADER_CODES = re.compile(r'&(?:"[^"]*"|\d+|[LCRPNDTAZFGBISUEXYKH&])')
 
 
-def _xml_strings(root: etree._Element) -> Iterator[tuple[str, str]]:
-    """(where, text) for every string a reader of the XML can reach."""
+def _split(tag: str) -> tuple[str, str]:
+    """(namespace, local name) of an lxml tag, without building a QName for every element."""
+    if tag.startswith("{"):
+        namespace, _, local = tag[1:].partition("}")
+        return namespace, local
+    return "", tag
+
+
+def _xml_strings(root: etree._Element) -> Iterator[tuple[str | etree._Element, str]]:
+    """(where, text) for every string a reader of the XML can reach; ``where`` is a description, or the
+    first text node of a paragraph (described only if something is found there: ``describe``)."""
     for owner, nodes in blocks(root, simple_elements=False):
         joined = joined_text(nodes)
         if joined.strip():
-            yield (where_in(nodes[0]) if owner is not None else etree.QName(nodes[0]).localname), joined
+            yield (nodes[0] if owner is not None else _split(nodes[0].tag)[1]), joined
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str):  # a comment or processing instruction
@@ -300,31 +307,36 @@ def _xml_strings(root: etree._Element) -> Iterator[tuple[str, str]]:
             if element.tail and element.tail.strip():
                 yield "text", element.tail
             continue
-        qualified = etree.QName(element)
-        local = qualified.localname
-        if element.text and element.text.strip() and tag not in TEXTS:
-            yield local, element.text  # field codes, properties, custom XML, cached values ...
+        namespace, local = _split(tag)
+        text = element.text
+        if text and tag not in TEXTS and text.strip():
+            yield local, text  # field codes, properties, custom XML, cached values ...
             if local == "f":  # a formula's string literals joined: "Li"&"sle"
-                literals = re.findall(r'"((?:[^"]|"")*)"', element.text)
+                literals = re.findall(r'"((?:[^"]|"")*)"', text)
                 if len(literals) > 1:
                     yield "formula", "".join(literals).replace('""', '"')
             elif local in HEADER_ELEMENTS:  # Excel's header codes glue to words: &CHelen
-                yield local, HEADER_CODES.sub(" ", element.text)
-        if len(element) and not (qualified.namespace or "").startswith(OOXML) and len(element) < MIXED_LIMIT:
+                yield local, HEADER_CODES.sub(" ", text)
+        if len(element) and not namespace.startswith(OOXML) and len(element) < MIXED_LIMIT:
             joined = "".join(element.itertext())  # SVG or other XML: a word split into <tspan>s
             if len(joined) < MIXED_LIMIT * 20 and joined.strip():
                 yield f"text of {local}", joined
         if element.tail and element.tail.strip():
             yield f"text after {local}", element.tail
         for attribute, value in element.attrib.items():
-            if not value or not value.strip():
+            if len(value) < 2 or value.isdigit():
+                if value.isdigit() and len(value) >= 4:  # a number: a date serial, perhaps
+                    yield f"{_split(attribute)[1]} of a {local}", value
                 continue
-            where = f"{etree.QName(attribute).localname} of a {local}"
-            yield where, value
+            yield f"{_split(attribute)[1]} of a {local}", value
             if "%" in value or "+" in value:
                 decoded = unquote_plus(value)
                 if decoded != value:
-                    yield where, decoded
+                    yield f"{_split(attribute)[1]} of a {local}", decoded
+
+
+def describe(where: str | etree._Element) -> str:
+    return where if isinstance(where, str) else where_in(where)
 
 
 MARKUP = re.compile(r"(?<=\w)[*_~`]+(?=\w)|(?<=\w)[*_~`]+(?!\w)")  # Markdown emphasis inside a word: Qua*yle*

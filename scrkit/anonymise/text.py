@@ -125,6 +125,7 @@ class Anonymiser:
         self._other_targets = [target for _pattern, target in others]
         alternatives = "|".join(f"(?P<o{index}>{pattern})" for index, (pattern, _t) in enumerate(others))
         self._others = re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE) if others else None
+        self._keys = _key_tokens(replacements, register)
         self.birth_serials = {
             str(serial) for person in register.people for day in person.dates_of_birth for serial in excel_serials(day)
         }
@@ -143,6 +144,8 @@ class Anonymiser:
         """Every registered form in ``text``, left to right, longest first where they overlap; with
         ``readable``, neighbouring spans merged as the anonymised text should read (``_readable``)."""
         folded = fold(text)
+        if self._keys.isdisjoint(_TOKEN.findall(folded.text.casefold())):
+            return []  # no word any registered form needs: the large patterns need not run
         found: list[Span] = []
         if self._others is not None:
             for match in self._others.finditer(folded.text):
@@ -176,6 +179,34 @@ class Anonymiser:
             cursor = span.end
         pieces.append(text[cursor:])
         return "".join(pieces)
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+_ORDINALS = ("", "st", "nd", "rd", "th")
+
+
+def _key_tokens(replacements: dict[str, str], register: Register) -> frozenset[str]:
+    """For every registered form, one word any text holding it must hold as a whole word: its longest
+    word (a form's parts are bounded by separators, so each is a word of the text); for a date of
+    birth its day (11, 011, 11th) and its compact forms; for a postcode its compact form too. A text
+    with none of them cannot hold a registered form, so the patterns are not run on it."""
+    keys: set[str] = set()
+
+    def longest(form: str) -> None:
+        words = _TOKEN.findall(fold(form).text.casefold())
+        if words:
+            keys.add(max(words, key=len))
+
+    for form in replacements:
+        longest(form)
+    for person in register.people:
+        for line in person.addresses:
+            longest(line)
+            keys.add(re.sub(r"\s", "", fold(line).text.casefold()))
+        for day in person.dates_of_birth:
+            keys.update(f"{number}{suffix}" for number in (str(day.day), f"{day.day:02d}") for suffix in _ORDINALS)
+            keys.update({f"{day.year}{day.month:02d}{day.day:02d}", f"{day.day:02d}{day.month:02d}{day.year}"})
+    return frozenset(keys)
 
 
 def _plurals(surname: str) -> tuple[str, ...]:

@@ -57,10 +57,10 @@ def test_export_for_ofsted_makes_a_clean_pack(scrkit, ready: Path) -> None:
 def test_export_refuses_when_a_name_gets_through(ready: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = export_module.clean_copy
 
-    def leaky(name: str, content: bytes, anonymiser: Anonymiser, pictures: object) -> CleanCopy:
+    def leaky(name: str, content: bytes, anonymiser: Anonymiser, pictures: object, check: bool = True) -> CleanCopy:
         if name.startswith("executive-summary"):
             return CleanCopy(content)  # as if the anonymiser had missed the whole document
-        return real(name, content, anonymiser, pictures)  # type: ignore[arg-type]
+        return real(name, content, anonymiser, pictures, check)  # type: ignore[arg-type]
 
     monkeypatch.setattr(export_module, "clean_copy", leaky)
     with pytest.raises(LeaksFound) as caught:

@@ -33,16 +33,22 @@ class CleanCopy:
     redrawn: tuple[str, ...] = ()  # pictures replaced by scrkit's anonymised drawing
 
 
-def clean_copy(name: str, content: bytes, anonymiser: Anonymiser, pictures: PictureDesk) -> CleanCopy:
-    """The clean, anonymised copy of a file's bytes; ``name`` tells its kind and names it in messages."""
+def clean_copy(
+    name: str, content: bytes, anonymiser: Anonymiser, pictures: PictureDesk, check: bool = True
+) -> CleanCopy:
+    """The clean, anonymised copy of a file's bytes; ``name`` tells its kind and names it in messages.
+    The copy is checked in every byte before it is returned, unless ``check`` is off because the
+    caller checks every file it sends itself (``export``)."""
     suffix = Path(name).suffix.lower()
     if suffix in TEXTS:
         text = decode_text(content)
         if text is None:
             raise BadInput(f"{name} is not text, whatever its name says, so scrkit cannot anonymise it.")
         encoding = "utf-8-sig" if suffix == ".csv" else "utf-8"  # Excel reads a CSV as UTF-8 only with the mark
-        _check_again(name, suffix, anonymiser.text(text).encode(encoding), anonymiser, frozenset())
-        return CleanCopy(anonymiser.text(text).encode(encoding))
+        copy = anonymiser.text(text).encode(encoding)
+        if check:
+            _check_again(name, suffix, copy, anonymiser, frozenset())
+        return CleanCopy(copy)
     if suffix not in WORD + EXCEL:
         raise BadInput(
             f"{name}: scrkit makes clean copies of {', '.join(SUPPORTED)} files, not {suffix or 'this kind of'} file.",
@@ -64,8 +70,9 @@ def clean_copy(name: str, content: bytes, anonymiser: Anonymiser, pictures: Pict
         if part.endswith(_XML_PARTS):
             package.kept[part] = process_part(part, data, anonymiser)
     copy = package.build(main, title="Anonymised document")
-    allowed = frozenset(picture.sha256 for picture in pictures.unconfirmed) | pictures.cleared()
-    _check_again(name, suffix, copy, anonymiser, allowed)
+    if check:
+        allowed = frozenset(picture.sha256 for picture in pictures.unconfirmed) | pictures.cleared()
+        _check_again(name, suffix, copy, anonymiser, allowed)
     return CleanCopy(copy, tuple(package.dropped), tuple(pictures.redrawn))
 
 
