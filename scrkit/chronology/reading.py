@@ -115,6 +115,7 @@ class SheetRows:
     name: str
     rows: list[list[Any]]
     hidden: bool = False
+    notes: list[str] = field(default_factory=list)  # what reading it did that a person should know
 
 
 def load_rows(
@@ -244,6 +245,8 @@ def read_return(path: Path, context: ReadingContext, agency: str | None = None) 
             continue
         read_sheets.append(sheet.name)
         result.sheet = result.sheet or sheet.name
+        for note in sheet.notes:
+            result.problems.append(ReturnProblem(path.name, sheet.name, None, "", "", note, note=True))
         _read_rows(result, sheet.name, sheet.rows, header, date1904, context)
     if not read_sheets:
         result.readable = False

@@ -135,8 +135,8 @@ def template_for_agency(records: ReviewRecords, agency: Agency) -> ChronologyTem
 
 
 # The Word template's columns, in centimetres across A4 landscape (27.16 cm between 1.27 cm margins).
-WORD_WIDTHS = {"event_no": 1.3, "date": 2.2, "time": 1.4, "age": 1.8, "family_member": 2.0, "child_seen": 2.0,
-               "event": 7.6, "source": 2.6, "action": 3.6, "note": 2.6}  # fmt: skip
+WORD_WIDTHS = {"event_no": 1.3, "date": 2.2, "time": 1.4, "age": 1.8, "family_member": 2.0, "child_seen": 2.4,
+               "event": 7.2, "source": 2.6, "action": 3.6, "note": 2.6}  # fmt: skip
 WORD_ROWS = 25
 
 

@@ -6,9 +6,13 @@ expansion), and refused if it carries macros, embedded objects or links out of t
 hyperlinks may point outside). Then every top-level table of the body is read: a cell's paragraphs
 and line breaks become lines, formatting is ignored, a cell spread across columns (``gridSpan``)
 keeps its place, and a cell merged down (``vMerge``) gives its text to each row it spans (a date
-merged over two events belongs to both). A table with no heading row that follows a chronology
-table and has as many columns is its continuation (a table split at a page break). Each resulting
-table is a ``SheetRows`` named "Table N", read by ``reading.py`` exactly as a sheet is.
+merged over two events belongs to both). Rows and cells wrapped in content controls (``w:sdt``, as
+case systems paste them) are read like any other. Tracked changes are read as Word shows the
+table with every change accepted: inserted text kept, deleted text and deleted rows left out, and
+a note says how many, so the business manager can ask the agency if a deletion looks wrong. A table
+with no heading row that follows a chronology table and has as many columns is its continuation
+(a table split at a page break). Each resulting table is a ``SheetRows`` named "Table N", read by
+``reading.py`` exactly as a sheet is.
 """
 
 from __future__ import annotations
@@ -55,22 +59,63 @@ def word_tables(path: Path, looks_like_header: Any) -> list[Any]:
         body = etree.fromstring(archive.read("word/document.xml"), parser).find(f"{_W}body")
     if body is None:
         return []
-    tables = [_rows(table, path.name) for table in body.iter(f"{_W}tbl") if _top_level(table)]
+    changes: list[_Changes] = []
+    tables = []
+    for table in body.iter(f"{_W}tbl"):
+        if _top_level(table):
+            counted = _Changes()
+            tables.append(_rows(table, path.name, counted))
+            changes.append(counted)
     sheets: list[Any] = []
     previous: Any = None
-    for number, rows in enumerate(tables, start=1):
+    for number, (rows, counted) in enumerate(zip(tables, changes, strict=True), start=1):
         width = max((len(row) for row in rows), default=0)
         if looks_like_header(rows):
-            previous = SheetRows(f"Table {number}", rows)
+            previous = SheetRows(f"Table {number}", rows, notes=counted.notes())
             sheets.append(previous)
         elif previous is not None and width == max(len(row) for row in previous.rows):
             previous.rows.extend(rows)  # the same table, carried on after a page break
+            previous.notes.extend(counted.notes())
             if len(previous.rows) > MAX_ROWS:
                 raise UnsafeReturn(f"{path.name}: its tables have more than {MAX_ROWS:,} rows.")
         else:
             previous = None
             sheets.append(SheetRows(f"Table {number}", rows))
     return sheets
+
+
+class _Changes:
+    """Tracked changes met in one table, to say what was done with them."""
+
+    def __init__(self) -> None:
+        self.deleted_text = 0  # cells with deleted text left out
+        self.inserted_text = 0  # cells with inserted text kept
+        self.deleted_rows = 0
+
+    def notes(self) -> list[str]:
+        found = []
+        if self.deleted_rows:
+            found.append(f"{self.deleted_rows} row(s) marked as deleted (tracked changes) were left out")
+        if self.deleted_text:
+            found.append(f"text marked as deleted (tracked changes) in {self.deleted_text} cell(s) was left out")
+        if self.inserted_text:
+            found.append(f"text marked as inserted (tracked changes) in {self.inserted_text} cell(s) was kept")
+        if found:
+            found[-1] += "; ask the agency if a change looks wrong"
+        return ["; ".join(found)] if found else []
+
+
+def _own(parent: Any, tag: str, boundary: str) -> list[Any]:
+    """``tag`` elements of ``parent`` itself (through content controls and other wrappers), not those
+    of a table nested inside it (whose nearest ``boundary`` ancestor is another element)."""
+    found = []
+    for element in parent.iter(f"{_W}{tag}"):
+        owner = element.getparent()
+        while owner is not None and owner.tag != f"{_W}{boundary}":
+            owner = owner.getparent()
+        if owner is parent:
+            found.append(element)
+    return found
 
 
 def _top_level(table: Any) -> bool:
@@ -83,11 +128,25 @@ def _top_level(table: Any) -> bool:
     return True
 
 
-def _cell_text(cell: Any) -> str:
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _cell_text(cell: Any, changes: _Changes) -> str:
     lines = []
+    if any(True for _ in cell.iter(f"{_W}delText")):
+        changes.deleted_text += 1
+    if any(True for _ in cell.iter(f"{_W}ins")):
+        changes.inserted_text += 1
     for paragraph in cell.iter(f"{_W}p"):
+        if any(ancestor.tag == _MC_FALLBACK for ancestor in paragraph.iterancestors()):
+            continue  # the same text again, for programs that cannot show the drawing it is in
         parts = []
         for node in paragraph.iter(f"{_W}t", f"{_W}br", f"{_W}cr", f"{_W}tab"):
+            if any(
+                ancestor.tag in (f"{_W}del", f"{_W}moveFrom")
+                for ancestor in node.iterancestors(f"{_W}del", f"{_W}moveFrom")
+            ):
+                continue
             if node.tag == f"{_W}t":
                 parts.append(node.text or "")
             elif node.tag == f"{_W}tab":
@@ -98,14 +157,16 @@ def _cell_text(cell: Any) -> str:
     return "\n".join(lines).strip()
 
 
-def _rows(table: Any, name: str) -> list[list[Any]]:
+def _rows(table: Any, name: str, changes: _Changes) -> list[list[Any]]:
     rows: list[list[Any]] = []
     above: dict[int, str] = {}  # the text of a cell that is merged down, by column
-    for row in table.iter(f"{_W}tr"):
-        if row.getparent() is not table:
+    for row in _own(table, "tr", "tbl"):
+        row_properties = row.find(f"{_W}trPr")
+        if row_properties is not None and row_properties.find(f"{_W}del") is not None:
+            changes.deleted_rows += 1
             continue
         values: list[Any] = []
-        for cell in row.findall(f"{_W}tc"):
+        for cell in _own(row, "tc", "tr"):
             properties = cell.find(f"{_W}tcPr")
             span = 1
             merge = None
@@ -117,7 +178,7 @@ def _rows(table: Any, name: str) -> list[list[Any]]:
                 if merged is not None:
                     merge = merged.get(f"{_W}val") or "continue"
             column = len(values)
-            text = _cell_text(cell)
+            text = _cell_text(cell, changes)
             if merge == "continue":
                 text = above.get(column, "")
             elif merge == "restart":

@@ -159,3 +159,110 @@ def test_the_word_template_as_issued_comes_back_and_reads_cleanly(scrkit, review
     assert read.agency == "police" and read.problem_count == 0
     [event] = read.events
     assert (event.date.date, event.time, event.event) == (dt.date(2026, 3, 2), dt.time(9, 30), "Visit")
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _with_body(path: Path, body: str) -> Path:
+    """A .docx whose body is the given WordprocessingML, as a case system's paste leaves it."""
+    document = Document()
+    document.save(path)
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/document.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body>{body}'
+        "<w:sectPr/></w:body></w:document>"
+    ).encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+def _cell(text: str) -> str:
+    return f'<w:tc><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:tc>'
+
+
+def _row(*texts: str, wrap_cells: bool = False) -> str:
+    cells = "".join(f"<w:sdt><w:sdtPr/><w:sdtContent>{_cell(t)}</w:sdtContent></w:sdt>" if wrap_cells else _cell(t)
+                    for t in texts)  # fmt: skip
+    return f"<w:tr>{cells}</w:tr>"
+
+
+HEADINGS = ("Date", "Event", "Source")
+
+
+def test_rows_and_cells_wrapped_in_content_controls_are_read(tmp_path: Path) -> None:
+    """Case systems paste tables with every row, or every cell, inside a content control (w:sdt)."""
+    body = (
+        "<w:tbl>" + _row(*HEADINGS)
+        + "<w:sdt><w:sdtPr/><w:sdtContent>" + _row("03/02/2026", "Home visit", "HV record") + "</w:sdtContent></w:sdt>"
+        + _row("04/02/2026", "Phone call", "HV record", wrap_cells=True) + "</w:tbl>"
+    )  # fmt: skip
+    result = read_return(_with_body(tmp_path / "community-health paste.docx", body), reading(AGENCIES, TODAY))
+    assert [(event.date.date, event.event) for event in result.events] == [
+        (dt.date(2026, 2, 3), "Home visit"),
+        (dt.date(2026, 2, 4), "Phone call"),
+    ]
+    assert result.problem_count == 0
+
+
+def test_tracked_changes_are_read_as_accepted_and_a_note_says_so(tmp_path: Path) -> None:
+    deleted_row = (
+        '<w:tr><w:trPr><w:del w:id="9" w:author="A"/></w:trPr>'
+        + _cell("05/02/2026") + _cell("Visit entered twice") + _cell("HV record") + "</w:tr>"
+    )  # fmt: skip
+    edited = (
+        "<w:tr>" + _cell("06/02/2026")
+        + '<w:tc><w:p><w:r><w:t xml:space="preserve">Mother </w:t></w:r>'
+        '<w:del w:id="1" w:author="A"><w:r><w:delText>refused</w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="A"><w:r><w:t>agreed</w:t></w:r></w:ins>'
+        '<w:r><w:t xml:space="preserve"> a visit</w:t></w:r></w:p></w:tc>' + _cell("HV record") + "</w:tr>"
+    )  # fmt: skip
+    body = "<w:tbl>" + _row(*HEADINGS) + deleted_row + edited + "</w:tbl>"
+    result = read_return(_with_body(tmp_path / "community-health changes.docx", body), reading(AGENCIES, TODAY))
+    assert [(event.date.date, event.event) for event in result.events] == [
+        (dt.date(2026, 2, 6), "Mother agreed a visit")
+    ]
+    [note] = [problem for problem in result.problems if "tracked changes" in problem.reason]
+    assert note.note and "1 row(s) marked as deleted (tracked changes) were left out" in note.reason
+    assert "deleted (tracked changes) in 1 cell(s) was left out" in note.reason
+    assert "inserted (tracked changes) in 1 cell(s) was kept" in note.reason
+    assert result.problem_count == 0  # a note, not a problem: the return is merged
+
+
+def test_several_chronology_tables_of_different_widths_are_each_read(tmp_path: Path) -> None:
+    """One document, two teams' chronology tables with their own columns, and a contacts table."""
+    path = word_return(
+        tmp_path / "police chronology.docx",
+        [["Date", "Event", "Source"], ["01/03/2026", "Call logged", "Log 1"]],
+        [["Name", "Role"], ["PC 2291", "Officer"]],
+        [["Date", "Time", "Event", "Action taken"], ["02/03/2026", "10:00", "Visit", "Advice"],
+         ["03/03/2026", "11:30", "Second visit", "Referral"]],
+    )  # fmt: skip
+    result = read_return(path, reading(AGENCIES, TODAY))
+    assert [(event.sheet, event.date.date, event.event) for event in result.events] == [
+        ("Table 1", dt.date(2026, 3, 1), "Call logged"),
+        ("Table 3", dt.date(2026, 3, 2), "Visit"),
+        ("Table 3", dt.date(2026, 3, 3), "Second visit"),
+    ]
+    assert result.events[1].time == dt.time(10, 0)
+    assert any("Table 2" in (problem.sheet or "") for problem in result.problems)  # said, not silently skipped
+
+
+def test_the_word_template_opens_in_an_office_suite_on_a4_landscape(scrkit, review_dir: Path, tmp_path: Path) -> None:
+    from tests.office import page_count, pdf_text, to_pdf
+
+    assert scrkit("chronology", "template", "--word", "--agency", "police", "-r", review_dir).code == 0
+    template = review_dir / "chronology" / "templates" / "chronology police.docx"
+    pdf = to_pdf([template], tmp_path)[template.stem]
+    text = " ".join(pdf_text(pdf).split())
+    assert "Agency Ashcombe Constabulary" in text and "Period under review 01/09/2023 to 14/09/2026" in text
+    assert "(App 14, 2.4)" in text and "Action taken" in text and "Page 1 of" in text
+    assert page_count(pdf) >= 1
+    import subprocess
+
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True, text=True).stdout
+    width, height = (float(x) for x in next(line for line in info.splitlines() if "Page size" in line).split()[2:5:2])
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
