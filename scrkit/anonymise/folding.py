@@ -36,14 +36,27 @@ class Folded:
         return first, last
 
 
+# Letters of other scripts that print like Latin ones ("Quаyle" with a Cyrillic а): read as Latin.
+LOOK_ALIKES = str.maketrans(
+    "аеорсуххіјѕԁһԛԝӏАВЕКМНОРСТХУІЈЅԌԚԜαονρικτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧıſℓ",
+    "aeopcyxxijsdhqwlABEKMHOPCTXYIJSGQWaovpiktuxABEZHIKMNOPTYXisl",
+)
+DIRECTION_OVERRIDES = frozenset("\u202d\u202e")  # left-to-right and right-to-left override: text shown reversed
+
+
 def _fold_char(char: str) -> str:
     if char in INVISIBLE:
         return ""
     if char.isspace():
         return " "
+    category = unicodedata.category(char)
+    if category in ("Cf", "Mn", "Me"):  # format characters, variation selectors, tags, combining marks
+        return ""
     decomposed = unicodedata.normalize("NFKD", char)
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in INVISIBLE)
-    return kept.replace("\u2019", "'").replace("\u2018", "'")
+    kept = "".join(
+        c for c in decomposed if not unicodedata.combining(c) and c not in INVISIBLE and unicodedata.category(c) != "Mn"
+    )
+    return kept.replace("\u2019", "'").replace("\u2018", "'").translate(LOOK_ALIKES)
 
 
 def fold(text: str) -> Folded:
@@ -59,7 +72,11 @@ def fold(text: str) -> Folded:
     return Folded("".join(pieces), origin, len(text))
 
 
+_SEPARATORS = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", ".": " ", "_": " "})
+
+
 def folded_key(text: str) -> str:
-    """A name as compared: folded, in one case, with single spaces and hyphens read as spaces."""
-    simple = fold(text).text.casefold().replace("-", " ").replace("\u2010", " ").replace("\u2011", " ")
+    """A name as compared: folded, in one case, with single spaces; hyphens, dots and underscores
+    read as spaces (the separators the anonymiser's patterns allow between a name's parts)."""
+    simple = fold(text).text.casefold().translate(_SEPARATORS)
     return " ".join(simple.split())

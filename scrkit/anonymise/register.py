@@ -25,7 +25,8 @@ _TITLES = {
 _POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
 MIN_FORM_LENGTH = 2
 STREET_ABBREVIATIONS = {
-    "close": ("Cl",), "road": ("Rd",), "street": ("St",), "avenue": ("Ave", "Av"), "lane": ("Ln",),
+    "close": ("Cl", "Clo"), "house": ("Ho", "Hse"), "road": ("Rd",), "street": ("St",), "avenue": ("Ave", "Av"),
+    "lane": ("Ln",),
     "drive": ("Dr",), "court": ("Ct",), "crescent": ("Cres",), "place": ("Pl",), "gardens": ("Gdns",),
     "terrace": ("Terr", "Ter"), "square": ("Sq",), "grove": ("Gr", "Gro"), "park": ("Pk",), "mews": ("Ms",),
 }  # fmt: skip
@@ -77,6 +78,8 @@ def name_forms(*names: str) -> tuple[str, ...]:
         forms.append(words[0])  # first name (whole, with its hyphen: "Mia-Rose")
         forms.append(words[0].replace("-", " "))
         forms.extend(word.replace("-", "") for word in words if "-" in word)  # "MiaRose", "AdeyemiHart"
+        if len(words) > 1:  # as an email address or a user name writes it: kbracewell, kieranbracewell
+            forms.extend((f"{words[0][0]}{words[-1]}", f"{words[0]}{words[-1]}"))
         if len(words) > 1:
             surname = words[-1]
             forms.append(surname)

@@ -21,8 +21,12 @@ from scrkit.anonymise.folding import fold, folded_key
 from scrkit.anonymise.register import Register
 from scrkit.errors import BadInput
 
-_SEPARATOR = r"[\s\-\u2010\u2011]+"
-_POSSESSIVE = r"(?P<possessive>'s\b|'(?!\w))?"
+_SEPARATOR = r"[\s\-\u2010\u2011._]+"  # "Jodie Fenwick", "jodie.fenwick@", "Jodie_Fenwick"
+# A name ends where letters end: a digit, an underscore or punctuation beside it does not hide it
+# ("Quayle2019", "Pike_S", "darren_quayle@"); a letter does ("Caroline" holds no "Carol").
+_BEFORE = r"(?<![^\W\d_])"
+_AFTER = r"(?![^\W\d_])"
+_POSSESSIVE = r"(?P<possessive>'s(?![^\W\d_])|'(?![^\W\d_]))?"
 ADDRESS, POSTCODE, BIRTH_DATE = "[address]", "[postcode]", "[date of birth]"
 SHARED_NAME = "[family name]"  # a surname (or a family's plural) two people share
 AMBIGUOUS_NAME = "[name]"  # a first name or other partial form two people share
@@ -53,11 +57,12 @@ def date_patterns(day: dt.date) -> list[str]:
     months = rf"(?:{month_name}|{month_short}\.?{'|Sept' if m == 9 else ''})"
     numeric = rf"0?{d}\s?[/.\-\s]\s?0?{m}\s?[/.\-\s]\s?(?:{y}|{yy})"
     iso = rf"{y}\s?[-/.]\s?0?{m}\s?[-/.]\s?0?{d}"
-    compact = rf"{y}{m:02d}{d:02d}|{d:02d}{m:02d}{y}"
+    compact = rf"{y}{m:02d}{d:02d}|{d:02d}{m:02d}{y}|{d:02d}{m:02d}{yy}"
     worded = rf"0?{d}(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?{months}[\s\-,]+(?:{y}|'?{yy})"
     american = rf"{months}\s+0?{d}(?:st|nd|rd|th)?,?\s+(?:{y}|'{yy})"
     american_numeric = rf"0?{m}/0?{d}/{y}"  # a date copied from an American system: month first
-    return [numeric, iso, compact, worded, american, american_numeric]
+    month_first = rf"{months}[\s\-,]+{y}[\s\-,]+0?{d}(?:st|nd|rd|th)?"  # "Mar-2024 11"
+    return [numeric, iso, compact, worded, american, american_numeric, month_first]
 
 
 def excel_serials(day: dt.date) -> set[int]:
@@ -110,21 +115,22 @@ class Anonymiser:
         self._replacements = replacements
         names = sorted(replacements, key=len, reverse=True)
         name_alternatives = "|".join(_form_pattern(name) for name in names) or r"(?!x)x"
-        self._names = re.compile(rf"(?<!\w)(?P<name>{name_alternatives}){_POSSESSIVE}(?!\w)", re.IGNORECASE)
+        self._names = re.compile(rf"{_BEFORE}(?P<name>{name_alternatives}){_POSSESSIVE}{_AFTER}", re.IGNORECASE)
         others: list[tuple[str, str]] = []
         for person in register.people:
             for line in person.addresses:
                 if _POSTCODE.match(line.strip()):
                     compact = re.sub(r"\s", "", line)
-                    others.append((rf"{re.escape(compact[:-3])}\s*{re.escape(compact[-3:])}(?!\w)", POSTCODE))
+                    spread = r"[\s\-.]*".join(re.escape(char) for char in compact)  # AC4 7QZ, AC47QZ, AC4-7QZ
+                    others.append((rf"{spread}{_AFTER}", POSTCODE))
                 else:
-                    others.append((rf"{_form_pattern(line)}(?!\w)", ADDRESS))
+                    others.append((rf"{_form_pattern(line)}{_AFTER}", ADDRESS))
             for day in person.dates_of_birth:
                 others.extend((rf"(?<!\d){pattern}(?!\d)", BIRTH_DATE) for pattern in date_patterns(day))
         others.sort(key=lambda item: len(item[0]), reverse=True)
         self._other_targets = [target for _pattern, target in others]
         alternatives = "|".join(f"(?P<o{index}>{pattern})" for index, (pattern, _t) in enumerate(others))
-        self._others = re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE) if others else None
+        self._others = re.compile(rf"{_BEFORE}(?:{alternatives})", re.IGNORECASE) if others else None
         self._keys = _key_tokens(replacements, register)
         self.birth_serials = {
             str(serial) for person in register.people for day in person.dates_of_birth for serial in excel_serials(day)
@@ -181,7 +187,7 @@ class Anonymiser:
         return "".join(pieces)
 
 
-_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")  # letters and numbers apart: "Quayle2019" holds "quayle"
 _ORDINALS = ("", "st", "nd", "rd", "th")
 
 
@@ -202,10 +208,11 @@ def _key_tokens(replacements: dict[str, str], register: Register) -> frozenset[s
     for person in register.people:
         for line in person.addresses:
             longest(line)
-            keys.add(re.sub(r"\s", "", fold(line).text.casefold()))
+            keys.update(_TOKEN.findall(fold(line).text.casefold()))  # a postcode's letters and numbers, apart
         for day in person.dates_of_birth:
             keys.update(f"{number}{suffix}" for number in (str(day.day), f"{day.day:02d}") for suffix in _ORDINALS)
-            keys.update({f"{day.year}{day.month:02d}{day.day:02d}", f"{day.day:02d}{day.month:02d}{day.year}"})
+            keys.update({f"{day.year}{day.month:02d}{day.day:02d}", f"{day.day:02d}{day.month:02d}{day.year}",
+                         f"{day.day:02d}{day.month:02d}{day:%y}"})  # fmt: skip
     return frozenset(keys)
 
 
