@@ -25,7 +25,13 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 BLOCKS = {f"{{{W}}}p", f"{{{A}}}p", f"{{{X}}}si", f"{{{X}}}is", f"{{{X}}}text"}
-TEXTS = {f"{{{W}}}t", f"{{{W}}}delText", f"{{{A}}}t", f"{{{X}}}t"}
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+TEXTS = {f"{{{W}}}t", f"{{{W}}}delText", f"{{{A}}}t", f"{{{X}}}t", f"{{{M}}}t", f"{{{W}}}instrText"}
+# Text that never sits beside its paragraph's other text, read as a stream of its own: a drawing's
+# fallback copy, ruby (phonetic guide) text, Excel's phonetic runs, a field's code, deleted text.
+STREAMS = {f"{{{MC}}}Fallback", f"{{{W}}}rt", f"{{{X}}}rPh"}
+_OWN_STREAM_TEXTS = {f"{{{W}}}delText", f"{{{W}}}instrText"}
 # Attributes that hold people's names: comment and revision authors, sheet names, display names.
 NAME_ATTRIBUTES = {"author", "initials", "userId", "displayName", "name"}
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
@@ -90,12 +96,11 @@ def blocks(
     """Text nodes grouped by the innermost block that holds them; text nodes outside any block alone,
     and (with ``simple_elements``) simple elements holding text outside any block (properties).
     One walk through the tree, keeping the blocks open at each point."""
-    # Deleted text (tracked changes) is read as its own stream: it never sat beside the inserted text.
-    groups: dict[tuple[etree._Element, bool], list[etree._Element]] = {}
+    groups: dict[tuple[etree._Element, object], list[etree._Element]] = {}
     loose: list[etree._Element] = []
     open_blocks: list[etree._Element] = []
+    open_streams: list[etree._Element] = []
     run = f"{{{W}}}r"
-    deleted = f"{{{W}}}delText"
     for event, node in etree.iterwalk(root, events=("start", "end")):
         tag = node.tag
         if not isinstance(tag, str):
@@ -103,21 +108,30 @@ def blocks(
         if event == "end":
             if open_blocks and open_blocks[-1] is node:
                 open_blocks.pop()
+            if open_streams and open_streams[-1] is node:
+                open_streams.pop()
             continue
         if tag in BLOCKS:
             open_blocks.append(node)
+        elif tag in STREAMS:
+            open_streams.append(node)
         elif tag in TEXTS or tag in INLINE_CHARACTERS:
             if tag in INLINE_CHARACTERS:
                 parent = node.getparent()
                 if not open_blocks or parent is None or parent.tag != run:
                     continue  # a tab stop's definition, not a tab in the text
             if open_blocks:
-                groups.setdefault((open_blocks[-1], tag == deleted), []).append(node)
+                stream: object = None  # the paragraph's own text
+                if open_streams and open_blocks[-1] in open_streams[-1].iterancestors():
+                    stream = open_streams[-1]  # a fallback copy or ruby text inside this paragraph
+                if tag in _OWN_STREAM_TEXTS:
+                    stream = (stream, tag)
+                groups.setdefault((open_blocks[-1], stream), []).append(node)
             else:
                 loose.append(node)
         elif simple_elements and not open_blocks and len(node) == 0 and node.text and node.text.strip():
             loose.append(node)  # properties and other simple elements (dc:creator, custom property values)
-    for (owner, _deleted), nodes in groups.items():
+    for (owner, _stream), nodes in groups.items():
         yield owner, nodes
     for node in loose:
         yield None, [node]
@@ -125,11 +139,29 @@ def blocks(
 
 # Characters Word writes as elements between runs: a name can straddle them ("Riley<w:tab/>Ostrow").
 INLINE_CHARACTERS = {f"{{{W}}}tab": " ", f"{{{W}}}br": " ", f"{{{W}}}cr": " ", f"{{{W}}}noBreakHyphen": "-",
-                     f"{{{W}}}softHyphen": "\u00ad", f"{{{W}}}ptab": " "}  # fmt: skip
+                     f"{{{W}}}softHyphen": "\u00ad", f"{{{W}}}ptab": " ", f"{{{W}}}sym": ""}  # fmt: skip
+_SYMBOL = f"{{{W}}}sym"
 
 
 def node_text(node: etree._Element) -> str:
+    if node.tag == _SYMBOL:  # a character chosen from a symbol font: w:char="0061" is an "a"
+        code = node.get(f"{{{W}}}char", "")
+        try:
+            number = int(code, 16)
+        except ValueError:
+            return ""
+        number = number - 0xF000 if 0xF020 <= number <= 0xF0FF else number  # the Symbol font's private range
+        return chr(number) if 0x20 <= number < 0x110000 else ""
     return INLINE_CHARACTERS.get(node.tag, "") if node.tag in INLINE_CHARACTERS else (node.text or "")
+
+
+def hidden(node: etree._Element) -> bool:
+    """Text in a run formatted as hidden (w:vanish): in the file, not on the page."""
+    parent = node.getparent()
+    if parent is None or parent.tag != f"{{{W}}}r":
+        return False
+    vanish = parent.find(f"{{{W}}}rPr/{{{W}}}vanish")
+    return vanish is not None and vanish.get(f"{{{W}}}val", "true") not in ("0", "false", "off")
 
 
 def joined_text(nodes: list[etree._Element]) -> str:

@@ -27,14 +27,25 @@ import re
 import struct
 import zipfile
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote_plus
 
 from lxml import etree
 
-from scrkit.anonymise.documents import TEXTS, Hit, UnreadablePart, blocks, joined_text, part_label, where_in
-from scrkit.anonymise.text import Anonymiser
+from scrkit.anonymise.documents import (
+    TEXTS,
+    Hit,
+    UnreadablePart,
+    blocks,
+    hidden,
+    joined_text,
+    part_label,
+    where_in,
+)
+from scrkit.anonymise.folding import DIRECTION_OVERRIDES
+from scrkit.anonymise.text import Anonymiser, Span
 from scrkit.genogram.draw import GENOGRAM_MARK
 from scrkit.office.archive import OLE_SIGNATURE, open_checked
 
@@ -116,6 +127,25 @@ def picture_hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+def decodings(raw: bytes) -> list[str] | None:
+    """Every reading of ``raw`` as text a program could make, the likeliest first; ``None`` when it is
+    not text. Bytes that are not UTF-8 are read as Windows-1252, as Mac Roman and as UTF-8 with the
+    bad bytes skipped (a stray byte must not hide the rest), and as EBCDIC when few letters show."""
+    first = decode_text(raw)
+    if first is None:
+        return None
+    found = [first]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        if not raw.startswith(tuple(bom for bom, _encoding in BYTE_ORDER_MARKS)) and raw[:4096].count(b"\x00") <= 1024:
+            found.extend((raw.decode("mac_roman", errors="replace"), raw.decode("utf-8", errors="replace")))
+            letters = sum(char.isalpha() or char.isspace() for char in first[:4096])
+            if letters < len(first[:4096]) // 2:
+                found.append(raw.decode("cp500", errors="replace"))
+    return list(dict.fromkeys(found))
+
+
 def decode_text(raw: bytes) -> str | None:
     """Text in any encoding a Windows program saves, or ``None`` when it is not text."""
     for bom, encoding in BYTE_ORDER_MARKS:
@@ -157,9 +187,8 @@ class Checker:
     def check(self, path: Path, content: bytes) -> LeakReport:
         """Every registered form in the file's name and in every byte of ``content``."""
         report = LeakReport(path)
-        for variant in dict.fromkeys((path.name, *name_variants(path.name))):
-            for span in self.anonymiser.spans(variant, readable=False):
-                report.hits.append(Hit("file name", "name", path.name, span.matched))
+        for span in self._spans(path.name, file_name=True):
+            report.hits.append(Hit("file name", "name", path.name, span.matched))
         self._content(report, path.name, "", content, depth=0)
         return report
 
@@ -180,7 +209,7 @@ class Checker:
                 f"{file}: {here}is a Rich Text (.rtf) file, which scrkit cannot check; save it as .docx"
             )
         elif content.startswith(b"%PDF"):
-            self._pdf(report, file, part, content)
+            self._pdf(report, file, part, content, depth)
         elif (kind := picture_kind(content)) is not None:
             self._picture(report, file, part, kind, content)
         else:
@@ -190,7 +219,19 @@ class Checker:
             elif text.lstrip("\ufeff \t\r\n").startswith("<") and self._xml(report, file, part, content):
                 pass
             else:
-                self._text(report, part, text)
+                self._text(report, part, decodings(content) or [text])
+
+    def _spans(self, value: str, file_name: bool = False) -> list[Span]:
+        """Registered forms in ``value`` and in each way it could be read (``variants``), once each."""
+        found: dict[tuple[str, str], Span] = {}
+        if not DIRECTION_OVERRIDES.isdisjoint(value):
+            where = next(index for index, char in enumerate(value) if char in DIRECTION_OVERRIDES)
+            override = "a direction override (U+202D or U+202E), which shows the text after it reversed"
+            found[("", "")] = Span(where, where + 1, "", override)
+        for variant in variants(value, file_name):
+            for span in self.anonymiser.spans(variant, readable=False):
+                found.setdefault((span.matched.casefold(), span.replacement), span)
+        return list(found.values())
 
     def _picture(self, report: LeakReport, file: str, part: str, kind: str, content: bytes) -> None:
         if genogram_mark(content) == GENOGRAM_MARK:  # scrkit's own drawing of the family, with real names
@@ -206,6 +247,7 @@ class Checker:
             return
         try:
             with open_checked(content, f"{file} {part}".strip(), UnreadablePart) as archive:
+                self._zip_extras(report, part or file, archive, content)
                 for entry in archive.infolist():
                     if entry.is_dir():
                         continue
@@ -221,6 +263,22 @@ class Checker:
         except UnreadablePart as error:
             report.unreadable.append(error.message)
 
+    def _zip_extras(self, report: LeakReport, where: str, archive: zipfile.ZipFile, content: bytes) -> None:
+        """What a zip carries besides its parts: its comment, each entry's comment and extra field, and
+        anything stored after the zip's end."""
+        pieces = [("zip comment", archive.comment)]
+        pieces += [(f"{entry.filename} (comment)", entry.comment) for entry in archive.infolist()]
+        pieces += [(f"{entry.filename} (extra field)", entry.extra) for entry in archive.infolist() if entry.extra]
+        end = content.rfind(b"PK\x05\x06")
+        if end >= 0 and len(content) > end + 22 + len(archive.comment):
+            pieces.append(("data after the end of the zip", content[end + 22 + len(archive.comment) :]))
+        for label, data in pieces:
+            if not data:
+                continue
+            text = data.decode("utf-8", errors="replace") + " " + data.decode("utf-16-le", errors="ignore")
+            for span in self._spans(text):
+                report.hits.append(Hit(f"{where} {label}", "zip", text[:80], span.matched))
+
     def _xml(self, report: LeakReport, file: str, part: str, raw: bytes) -> bool:
         """Read as XML; ``False`` when it is not XML after all (then it is read as text)."""
         try:
@@ -230,28 +288,46 @@ class Checker:
                 report.unreadable.append(f"{file}: {part or 'the file'} is damaged XML that scrkit cannot read")
                 return True
             return False
+        dtd = root.getroottree().docinfo.internalDTD
+        if dtd is not None:
+            for entity in dtd.iterentities():
+                for span in self._spans(f"{entity.name} {entity.content or ''}"):
+                    report.hits.append(Hit(part or file, "declared entity", entity.content or "", span.matched))
         label = part_label(part.rsplit(" › ", 1)[-1]) if part else Path(file).suffix.lstrip(".") or "text"
         if part and " › " in part:
             label = f"{part.rsplit(' › ', 1)[0]} › {label}"
-        spreadsheet = "xl/" in part
         for where, value in _xml_strings(root):
-            for span in self.anonymiser.spans(value, readable=False):
+            for span in self._spans(value):
                 context = value[max(0, span.start - 40) : span.end + 40].replace("\n", " ")
                 report.hits.append(Hit(label, describe(where), context, span.matched))
-            if spreadsheet and _NUMBER.match(value) and self.anonymiser.is_birth_serial(value):
+            if _NUMBER.match(value) and self.anonymiser.is_birth_serial(value):
                 found = f"{value.strip()} (a date of birth as a date cell)"
                 report.hits.append(Hit(label, describe(where), value.strip(), found))
         return True
 
-    def _text(self, report: LeakReport, part: str, text: str) -> None:
-        for number, line in enumerate(text.splitlines(), start=1):
-            variants = (line, MARKUP.sub("", line)) if MARKUP.search(line) else (line,)
-            for span in (span for variant in variants for span in self.anonymiser.spans(variant, readable=False)):
-                context = line[max(0, span.start - 40) : span.end + 40]
-                where = f"{part} line {number}" if part else f"line {number}"
-                report.hits.append(Hit(where, "text", context, span.matched))
+    def _text(self, report: LeakReport, part: str, readings: list[str]) -> None:
+        seen: set[str] = set()
+        for text in readings:
+            for number, line in enumerate(text.splitlines(), start=1):
+                for span in self._spans(line):
+                    seen.add(span.matched.casefold())
+                    context = line[max(0, span.start - 40) : span.end + 40]
+                    where = f"{part} line {number}" if part else f"line {number}"
+                    report.hits.append(Hit(where, "text", context, span.matched))
+            for span in self._spans(text):  # a name or an address broken over two lines
+                if span.matched.casefold() not in seen and "\n" in span.matched:
+                    context = " ".join(text[max(0, span.start - 40) : span.end + 40].split())
+                    report.hits.append(Hit(part or "text", "across lines", context, span.matched))
 
-    def _pdf(self, report: LeakReport, file: str, part: str, content: bytes) -> None:
+    def _pdf(self, report: LeakReport, file: str, part: str, content: bytes, depth: int = 0) -> None:
+        """A PDF's text page by page, its annotations and bookmarks, its properties and XMP, its
+        attached files (checked like any file) and its pictures."""
+        here = f"{part} " if part else ""
+
+        def look(where: str, kind: str, text: str) -> None:
+            for span in self._spans(" ".join(text.split())):
+                report.hits.append(Hit(where, kind, text[:80], span.matched))
+
         try:
             from pypdf import PdfReader
 
@@ -260,20 +336,31 @@ class Checker:
                 report.unreadable.append(f"{file}: {part or 'the PDF'} is encrypted, so scrkit cannot check it")
                 return
             for number, page in enumerate(reader.pages, start=1):
-                text = page.extract_text() or ""
-                for span in self.anonymiser.spans(" ".join(text.split()), readable=False):
-                    report.hits.append(
-                        Hit(f"{part + ' ' if part else ''}page {number}", "PDF text", text[:80], span.matched)
-                    )
+                look(f"{here}page {number}", "PDF text", page.extract_text() or "")
+                for annotation in page.get("/Annots") or []:
+                    fields = annotation.get_object()
+                    for key in ("/Contents", "/T", "/RC", "/TU", "/V", "/Subj"):
+                        if key in fields:
+                            look(f"{here}page {number}", f"annotation {key}", str(fields[key]))
                 for image in page.images:
-                    where = f"{part + ' ' if part else ''}page {number} {image.name}"
-                    self._picture(report, file, where, "PDF picture", image.data)
-            metadata: dict = dict(reader.metadata or {})
-            for key, value in metadata.items():
-                for span in self.anonymiser.spans(str(value), readable=False):
-                    report.hits.append(
-                        Hit(f"{part + ' ' if part else ''}properties", str(key), str(value), span.matched)
-                    )
+                    self._picture(report, file, f"{here}page {number} {image.name}", "PDF picture", image.data)
+            outline: list = list(reader.outline)
+            while outline:
+                item = outline.pop()
+                if isinstance(item, list):
+                    outline.extend(item)
+                else:
+                    look(f"{here}bookmarks", "bookmark", str(getattr(item, "title", "")))
+            for key, value in dict(reader.metadata or {}).items():
+                look(f"{here}properties", str(key), str(value))
+            metadata_stream = reader.trailer["/Root"].get_object().get("/Metadata")
+            if metadata_stream is not None:  # XMP: the properties again, as XML
+                xmp = metadata_stream.get_object().get_data().decode("utf-8", errors="replace")
+                look(f"{here}XMP properties", "XMP", re.sub(r"<[^>]+>", " ", xmp))
+            for name, attachments in reader.attachments.items():
+                look(f"{here}attachments", "attachment name", name)
+                for attached in attachments:
+                    self._content(report, file, f"{here}attachment {name}", attached, depth + 1)
         except Exception as error:  # noqa: BLE001 - any failure to read a PDF is a failure to check it
             report.unreadable.append(f"{file}: {part or 'the PDF'} cannot be read to check ({type(error).__name__})")
 
@@ -298,16 +385,30 @@ def _xml_strings(root: etree._Element) -> Iterator[tuple[str | etree._Element, s
     for owner, nodes in blocks(root, simple_elements=False):
         joined = joined_text(nodes)
         if joined.strip():
-            yield (nodes[0] if owner is not None else _split(nodes[0].tag)[1]), joined
+            where = nodes[0] if owner is not None else _split(nodes[0].tag)[1]
+            yield where, joined
+            # As the page shows it: without hidden runs, and without runs of only spaces (a 0.5 pt space
+            # inside "Yar row" prints as "Yarrow").
+            shown = [node for node in nodes if not hidden(node)]
+            if len(shown) != len(nodes):
+                yield where, joined_text(shown)
+            solid = [node for node in shown if node.tag not in TEXTS or (node.text or "").strip()]
+            if len(solid) != len(shown):
+                yield where, joined_text(solid)
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str):  # a comment or processing instruction
+            target = getattr(element, "target", None)
+            if target:
+                yield "processing instruction", target
             if element.text and element.text.strip():
                 yield "XML comment", element.text
             if element.tail and element.tail.strip():
                 yield "text", element.tail
             continue
         namespace, local = _split(tag)
+        if not namespace.startswith(OOXML):
+            yield "element name", local  # custom XML can name its elements after people
         text = element.text
         if text and tag not in TEXTS and text.strip():
             yield local, text  # field codes, properties, custom XML, cached values ...
@@ -343,10 +444,40 @@ MARKUP = re.compile(r"(?<=\w)[*_~`]+(?=\w)|(?<=\w)[*_~`]+(?!\w)")  # Markdown em
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
-def name_variants(name: str) -> tuple[str, ...]:
-    """A file name as words: "notes_Hollis_v2.txt", "QuayleChronology.txt" hold a surname too."""
-    spaced = re.sub(r"[_.+~]", " ", name)
-    return (spaced, _CAMEL.sub(" ", spaced))
+_LETTER_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ .\-]){2,}[^\W\d_](?![^\W\d_])")
+_TAGS = re.compile(r"<!--.*?-->|<[^<>]{0,200}>", re.S)
+_UTF7 = re.compile(r"\+[A-Za-z0-9+/]{2,}-?")
+
+
+def variants(value: str, file_name: bool = False) -> list[str]:
+    """``value`` and each other way a reader could read it: a name must not hide in any of them.
+
+    Letters spaced out ("Q U A Y L E", "P-I-K-E"); words run together ("LiamOstrow", a file name's
+    "QuayleChronology"); Markdown or HTML inside a word (``Qua*yle*``, ``Qua<!-- -->yle``,
+    ``Brace&#119;ell``); escapes in a number format (``\\Q\\u\\a\\y\\l\\e``); Excel's header
+    codes (``Fen&Bwick``); text in UTF-7."""
+    found = [value]
+    if _LETTER_SPACED.search(value):
+        found.append(_LETTER_SPACED.sub(lambda match: re.sub(r"[ .\-]", "", match.group(0)), value))
+    if _CAMEL.search(value):
+        found.append(_CAMEL.sub(" ", value))
+    if MARKUP.search(value):
+        found.append(MARKUP.sub("", value))
+    if "<" in value or "&" in value:
+        import html
+
+        stripped = html.unescape(_TAGS.sub("", value))
+        found.extend((stripped, html.unescape(value), HEADER_CODES.sub("", value), HEADER_CODES.sub(" ", value)))
+    if "\\" in value:
+        found.append(value.replace("\\", "").replace('"', ""))
+    if "+" in value and _UTF7.search(value):
+        with suppress(UnicodeError, ValueError):
+            found.append(value.encode("ascii").decode("utf-7"))
+    if file_name:
+        found.append(_CAMEL.sub(" ", re.sub(r"[_.+~]", " ", value)))
+    if not DIRECTION_OVERRIDES.isdisjoint(value):
+        found.append(value[::-1])  # "wortsO maiL" as it is shown
+    return list(dict.fromkeys(found))
 
 
 def check_paths(checker: Checker, targets: list[Path]) -> list[LeakReport]:

@@ -65,9 +65,12 @@ class Package:
 
     def xml(self, name: str) -> etree._Element:
         try:
-            return etree.fromstring(self.parts[name], PARSER)
+            root = etree.fromstring(self.parts[name], PARSER)
         except (etree.XMLSyntaxError, KeyError) as error:
             raise CannotClean(self.file, f"a part that cannot be read ({name}: {error})") from None
+        if root.getroottree().docinfo.internalDTD is not None:  # Office never writes one; entities can hide text
+            raise CannotClean(self.file, f"a document type declaration (DTD) in {name}")
+        return root
 
     def relationships(self, part: str) -> list[Relationship]:
         rels_name = rels_of(part)

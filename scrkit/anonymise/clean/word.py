@@ -7,7 +7,8 @@ from the records in anonymised form) and pictures a person has confirmed.
 Dropped, as Word's Document Inspector drops them: comments; tracked changes, accepted (an
 insertion stays as ordinary text because the author meant it to be there, a deletion goes
 because the author meant it gone, and neither keeps who made it or when); bookmarks; field
-codes (a field's shown result stays as text; page numbers stay fields); hyperlinks' targets
+codes (a field's shown result stays as text; page numbers stay fields); hidden text (formatted as
+hidden, in the file and not on the page); drawings' fallback copies; hyperlinks' targets
 and tooltips (the linked text stays); content controls' names, tags and bindings (their
 content stays); alt text and picture names; document variables, the attached template, mail
 merge settings and revision ids; custom XML; the glossary of building blocks; embedded objects
@@ -38,6 +39,7 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 V = "urn:schemas-microsoft-com:vml"
 OFFICE = "urn:schemas-microsoft-com:office:office"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 # Relationship types from a content part, and what a clean copy does with each.
 KEEP = {"styles", "numbering", "fontTable", "theme", "settings", "header", "footer", "footnotes", "endnotes"}
@@ -157,6 +159,13 @@ def _local(element: etree._Element) -> str:
 
 def _clean_tree(package: Package, root: etree._Element, part: str, kept_ids: set[str], content: bool) -> None:
     _fields(root)
+    for fallback in list(root.iter(f"{{{MC}}}Fallback")):
+        remove(fallback)  # the same content again for old programs: the copy keeps the one Word shows
+    for run in list(root.iter(f"{{{W}}}r")):
+        vanish = run.find(f"{{{W}}}rPr/{{{W}}}vanish")
+        if vanish is not None and vanish.get(f"{{{W}}}val", "true") not in ("0", "false", "off"):
+            package.drop("hidden text")
+            remove(run)
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
             remove(element)  # XML comments and processing instructions carry nothing a reader sees
