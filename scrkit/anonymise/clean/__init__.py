@@ -15,7 +15,7 @@ from pathlib import Path
 from scrkit.anonymise.clean.package import CannotClean, Package
 from scrkit.anonymise.clean.pictures import PictureDesk
 from scrkit.anonymise.documents import process_part
-from scrkit.anonymise.leaks import Checker, decode_text
+from scrkit.anonymise.leaks import Checker, decodings
 from scrkit.anonymise.text import Anonymiser
 from scrkit.errors import BadInput
 from scrkit.office.archive import open_checked
@@ -41,9 +41,17 @@ def clean_copy(
     caller checks every file it sends itself (``export``)."""
     suffix = Path(name).suffix.lower()
     if suffix in TEXTS:
-        text = decode_text(content)
-        if text is None:
+        readings = decodings(content)
+        if readings is None:
             raise BadInput(f"{name} is not text, whatever its name says, so scrkit cannot anonymise it.")
+        text = readings[0]
+        found = {tuple(sorted({span.replacement for span in anonymiser.spans(reading)})) for reading in readings}
+        if len(found) > 1:  # read one way it names someone, read another way it does not: no guessing
+            raise BadInput(
+                f"{name} was not anonymised: it is not saved as UTF-8, and read in one encoding it names "
+                "someone that another reading does not show, so scrkit cannot be sure what it says.",
+                hint="Open it in Notepad, Save As with Encoding: UTF-8, and try again.",
+            )
         encoding = "utf-8-sig" if suffix == ".csv" else "utf-8"  # Excel reads a CSV as UTF-8 only with the mark
         copy = anonymiser.text(text).encode(encoding)
         if check:
