@@ -18,6 +18,7 @@ from scrkit.anonymise.leaks import Checker, decode_text
 from scrkit.anonymise.register import build_register
 from scrkit.anonymise.text import Anonymiser
 from scrkit.errors import BadInput
+from scrkit.review.casefolder import CaseFolder
 from tests.anonymise.leak_corpus import Case, build_corpus
 
 
@@ -111,3 +112,49 @@ def test_clean_files_are_copied_with_their_text(corpus: tuple[Path, list[Case]],
         copy = clean_copy(case.file_name, source, anonymiser, PictureDesk(None, frozenset())).content
         words = [word for word in ("Child A", "Mother", "Professional", "Admitted") if word in every_text(source)]
         assert words and all(word in every_text(copy) for word in words), case.file_name
+
+
+def test_an_export_holding_a_hidden_value_is_refused_or_ships_a_clean_copy_without_it(
+    corpus: tuple[Path, list[Case]], review_dir: Path
+) -> None:
+    """The corpus's Word documents as IMRs: each one an export refuses, or ships without its secret.
+    One export per refused file would take minutes, so the files an export's own path (a clean copy,
+    then every byte checked) refuses are found first; the rest go into one real export together."""
+    import datetime as dt
+
+    from scrkit.anonymise.export import CandidatesFound, LeaksFound
+    from scrkit.anonymise.files import anonymised_name
+    from scrkit.jobs.anonymise import PicturesWaiting, export
+
+    folder, cases = corpus
+    anonymiser = Anonymiser(build_register(CaseFolder.open(review_dir).load()))
+    words = [case for case in cases if case.leaks and case.file_name.endswith(".docx")]
+    accepted = []
+    for case in words:
+        pictures = PictureDesk(None, frozenset())
+        try:
+            copy = clean_copy(case.file_name, (folder / case.file_name).read_bytes(), anonymiser, pictures, check=False)
+        except (CannotClean, BadInput):
+            continue
+        if pictures.unconfirmed or not Checker(anonymiser).check(Path("copy.docx"), copy.content).clean:
+            continue  # the export refuses it (a picture to confirm, or a leak found in the copy)
+        accepted.append(case)
+    assert len(accepted) >= 20
+    refused_alone = next(case for case in words if case not in accepted)
+    for case in [*accepted, refused_alone]:
+        (review_dir / "imrs" / case.file_name).write_bytes((folder / case.file_name).read_bytes())
+    with pytest.raises((LeaksFound, PicturesWaiting, CandidatesFound)):  # one bad file stops the whole pack
+        export(review_dir, "ofsted", dt.date(2026, 12, 3))
+    (review_dir / "imrs" / refused_alone.file_name).unlink()
+    try:
+        result = export(review_dir, "ofsted", dt.date(2026, 12, 3))
+    except CandidatesFound as found:  # phrases that look like names: a person decides; here, none is one
+        from scrkit.jobs.anonymise import register_not_a_person
+
+        for candidate in found.candidates:
+            register_not_a_person(review_dir, candidate.text)
+        result = export(review_dir, "ofsted", dt.date(2026, 12, 3))
+    for case in accepted:
+        shipped = result.pack / anonymised_name(Path(case.file_name), anonymiser)
+        assert not plainly_in(case.secret, shipped.read_bytes()), case.file_name
+        assert Checker(anonymiser).check_file(shipped).clean, case.file_name
