@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote_plus
 
 from lxml import etree
@@ -353,7 +354,8 @@ class Checker:
                     look(f"{here}bookmarks", "bookmark", str(getattr(item, "title", "")))
             for key, value in dict(reader.metadata or {}).items():
                 look(f"{here}properties", str(key), str(value))
-            metadata_stream = reader.trailer["/Root"].get_object().get("/Metadata")
+            catalogue: Any = reader.trailer["/Root"].get_object()
+            metadata_stream = catalogue.get("/Metadata")
             if metadata_stream is not None:  # XMP: the properties again, as XML
                 xmp = metadata_stream.get_object().get_data().decode("utf-8", errors="replace")
                 look(f"{here}XMP properties", "XMP", re.sub(r"<[^>]+>", " ", xmp))

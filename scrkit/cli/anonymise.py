@@ -34,6 +34,15 @@ def anonymise(
             "Names two people share were written as [name] or [family name]: "
             f"{', '.join(copies.shared)}. Read the copies to check they still make sense."
         )
+    for candidate in copies.candidates:
+        stderr().print(
+            f"Not replaced: '{candidate.text}' ({candidate.why}) in {candidate.where} looks like the name of a person "
+            "no record holds.",
+            markup=False,
+        )
+    if copies.candidates:
+        say('Register each with scrkit register name "NAME" --as "JOB TITLE, ORGANISATION" (or scrkit register '
+            'not-a-person "PHRASE"), then anonymise again; an export refuses them until then.')  # fmt: skip
     say(f"Glossary: {copies.glossary}. The key to real names is RESTRICTED, kept beside the folder: {copies.key}")
 
 

@@ -18,6 +18,7 @@ from scrkit.review import audit
 from scrkit.review.casefolder import CaseFolder
 
 if TYPE_CHECKING:
+    from scrkit.anonymise.candidates import Candidate
     from scrkit.anonymise.clean.pictures import PictureDesk
     from scrkit.anonymise.leaks import LeakReport, Picture
     from scrkit.anonymise.register import Register
@@ -105,10 +106,12 @@ class AnonymisedCopies:
     key: Path
     dropped: dict[str, tuple[str, ...]]
     shared: tuple[str, ...]  # forms two people share, replaced by a neutral [name] or [family name]
+    candidates: tuple[Candidate, ...] = ()  # phrases that look like names no record holds (not replaced)
 
 
 def anonymise_files(review: Path, files: list[Path], out: Path | None = None) -> AnonymisedCopies:
     """Clean, anonymised copies of ``files`` in ``out`` (default REVIEW/anonymised), with a glossary and the key."""
+    from scrkit.anonymise.candidates import CandidateFinder, known_phrases, texts_of
     from scrkit.anonymise.clean import clean_copy
     from scrkit.anonymise.clean.pictures import PicturesToConfirm
     from scrkit.anonymise.files import anonymised_name, glossary_csv, key_csv
@@ -122,7 +125,9 @@ def anonymise_files(review: Path, files: list[Path], out: Path | None = None) ->
             desk = _picture_desk(change.records)
             target = out or change.path / ANONYMISED
             copies, dropped = [], {}
+            texts = []
             for path in files:
+                texts.extend(texts_of(path.name, path.read_bytes()))
                 copy = clean_copy(path.name, path.read_bytes(), anonymiser, desk)
                 name = anonymised_name(path, anonymiser)
                 copies.append(change.write_file(target / name, copy.content))
@@ -131,9 +136,13 @@ def anonymise_files(review: Path, files: list[Path], out: Path | None = None) ->
                 raise PicturesToConfirm(desk.unconfirmed)
             glossary = change.write_file(target / "glossary.csv", glossary_csv(register, anonymiser).encode("utf-8"))
             key = change.write_file(restricted_key_path(target), key_csv(register).encode("utf-8"))
+            finder = CandidateFinder(
+                anonymiser, known_phrases(change.records, anonymiser), change.records.register.not_people
+            )
+            candidates = tuple(finder.find(texts))
     except PicturesToConfirm as waiting:
         raise PicturesWaiting(previews(review, waiting.pictures)) from None
-    return AnonymisedCopies(tuple(copies), glossary, key, dropped, tuple(sorted(anonymiser.shared_forms)))
+    return AnonymisedCopies(tuple(copies), glossary, key, dropped, tuple(sorted(anonymiser.shared_forms)), candidates)
 
 
 def check_leaks(review: Path, paths: list[Path]) -> list[LeakReport]:

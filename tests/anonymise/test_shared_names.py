@@ -94,3 +94,11 @@ def test_once_registered_the_stranger_is_replaced_by_their_job_title(review_dir:
     text = text_of((result.pack / "IMR police.docx").read_bytes(), tmp_path)
     assert text == "Detective Constable, Ashcombe Constabulary took the first call."
     assert "register name" in (review_dir / "audit.log").read_text(encoding="utf-8")
+
+
+def test_anonymise_says_which_names_no_record_holds(scrkit, review_dir: Path, tmp_path: Path) -> None:
+    source = imr(tmp_path / "IMR police.docx", "Dr K O'Brien saw Child A at the walk-in centre.")
+    result = scrkit("anonymise", source, "--out", tmp_path / "out", "-r", review_dir)
+    assert result.code == 0
+    assert "Not replaced: 'Dr K O'Brien' (a title before a name)" in result.err
+    assert 'scrkit register name "NAME"' in result.err
