@@ -51,6 +51,7 @@ from scrkit.genogram.draw import GENOGRAM_MARK
 from scrkit.office.archive import OLE_SIGNATURE, open_checked
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+SHORT = 40  # strings this short are looked at once per file checked, however often they repeat
 MAX_DEPTH = 4  # a document inside a workbook inside a document ... deeper is refused
 PICTURE_SIGNATURES = {
     b"\x89PNG": "PNG",
@@ -177,6 +178,7 @@ class Checker:
     def __init__(self, anonymiser: Anonymiser, known_pictures: frozenset[str] = frozenset()) -> None:
         self.anonymiser = anonymiser
         self.known_pictures = known_pictures
+        self._short: dict[str, list[Span]] = {}
 
     def check_file(self, path: Path) -> LeakReport:
         try:
@@ -223,7 +225,16 @@ class Checker:
                 self._text(report, part, decodings(content) or [text])
 
     def _spans(self, value: str, file_name: bool = False) -> list[Span]:
-        """Registered forms in ``value`` and in each way it could be read (``variants``), once each."""
+        """Registered forms in ``value`` and in each way it could be read (``variants``), once each.
+        Short strings repeat (attribute values, styles, codes): their answer is remembered."""
+        if len(value) <= SHORT and not file_name:
+            cached = self._short.get(value)
+            if cached is None:
+                cached = self._short[value] = self._look(value, file_name)
+            return cached
+        return self._look(value, file_name)
+
+    def _look(self, value: str, file_name: bool) -> list[Span]:
         found: dict[tuple[str, str], Span] = {}
         if not DIRECTION_OVERRIDES.isdisjoint(value):
             where = next(index for index, char in enumerate(value) if char in DIRECTION_OVERRIDES)
