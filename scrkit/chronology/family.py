@@ -27,6 +27,8 @@ _EVERYDAY = {
     "child": ("child", "the child", "baby", "subject child", "subject", "infant"),
 }
 
+CHILD_ABBREVIATION = "C"  # the child, where child.yaml records no abbreviation of its own
+
 
 def normalise_person(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
@@ -80,7 +82,10 @@ def family_directory(records: ReviewRecords) -> FamilyDirectory:
             owners.setdefault(normalised, set()).add(person)
 
     child = records.child
-    people = [(child.id, child.name, child.known_as, child.abbreviation, "child", child.other_names)]
+    # C is the child in every chronology template scrkit issues, agreed or not (App 7).
+    people: list[tuple[str, str, str | None, str | None, str, list[str]]] = [
+        (child.id, child.name, child.known_as, child.abbreviation or CHILD_ABBREVIATION, "child", child.other_names)
+    ]
     for member in records.people.family:
         people.append((member.id, member.name, None, member.abbreviation, member.relationship, member.other_names))
     for person, name, known_as, abbreviation, relationship, other_names in people:

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 
 from scrkit.case.records import ReviewRecords
+from scrkit.chronology.family import CHILD_ABBREVIATION
 from scrkit.chronology.reading import columns
 from scrkit.dates import uk_date
 from scrkit.models.agencies import Agency
@@ -103,7 +104,7 @@ def template_for_agency(records: ReviewRecords, agency: Agency) -> ChronologyTem
     lists.append(["Abbreviation", "Who"])
     for cell in lists[1]:
         cell.font = bold
-    people = [(records.child.abbreviation, "The child")] + [
+    people = [(records.child.abbreviation or CHILD_ABBREVIATION, "The child")] + [
         (member.abbreviation, member.relationship) for member in records.people.family
     ]
     agreed = [(abbreviation, who) for abbreviation, who in people if abbreviation]

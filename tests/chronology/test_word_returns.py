@@ -266,3 +266,14 @@ def test_the_word_template_opens_in_an_office_suite_on_a4_landscape(scrkit, revi
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True, text=True).stdout
     width, height = (float(x) for x in next(line for line in info.splitlines() if "Page size" in line).split()[2:5:2])
     assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
+
+
+def test_c_is_the_child_even_where_child_yaml_agrees_no_abbreviation(review_dir: Path) -> None:
+    """Every template scrkit issues tells agencies that C is the child (App 7)."""
+    from scrkit.chronology.family import family_directory
+    from scrkit.review.casefolder import CaseFolder
+    from tests.conftest import replace_in
+
+    replace_in(review_dir / "child.yaml", "abbreviation: C ", "# abbreviation: C ")
+    directory = family_directory(CaseFolder.open(review_dir).load())
+    assert directory.identify("C").people == ("child",) and directory.shown(("child",)) == "C"
