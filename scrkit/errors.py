@@ -19,7 +19,7 @@ class ExitCode(IntEnum):
     PROBLEMS_FOUND = 1  # the review's records are invalid or inconsistent
     BAD_INPUT = 2  # a command-line flag or typed answer was wrong
     NOT_A_REVIEW = 3  # the folder is missing or is not a review
-    REFUSED = 4  # scrkit would have overwritten something, so it stopped
+    REFUSED = 4  # scrkit would have overwritten something, or sent what it cannot vouch for, so it stopped
     OVERDUE = 5  # `scrkit status`: something is overdue
     INTERNAL = 70  # a bug in scrkit: please report it with --debug output
     INTERRUPTED = 130  # stopped with Ctrl+C (set by typer)

@@ -10,7 +10,6 @@ the same paragraphs. XML is parsed without resolving entities or reaching the ne
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,6 @@ from lxml import etree
 
 from scrkit.anonymise.text import Anonymiser, Span
 from scrkit.errors import BadInput
-from scrkit.office.archive import open_checked
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -70,11 +68,6 @@ def part_label(name: str) -> str:
     if name.startswith("xl/comments") or name.startswith("xl/threadedComments"):
         return f"cell comments ({stem})"
     return stem
-
-
-def _open(source: Path | bytes, name: str) -> zipfile.ZipFile:
-    """Open a .docx/.xlsx, refusing a zip that would expand dangerously before parsing anything."""
-    return open_checked(source, name, UnreadablePart)
 
 
 def where_in(node: etree._Element) -> str:

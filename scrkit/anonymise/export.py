@@ -138,6 +138,7 @@ class Pack:
     redrawn: tuple[str, ...]
     held_back: tuple[tuple[Path, str], ...]  # internal files a pattern found, and why they stay
     pdf_missing: bool  # the audience wants PDF and LibreOffice is not installed
+    missing: tuple[tuple[str, str], ...] = ()  # kinds of document the audience receives, none found yet
 
 
 def build_pack(records: ReviewRecords, register: Register, audience: str, pictures: PictureDesk) -> Pack:
@@ -145,9 +146,18 @@ def build_pack(records: ReviewRecords, register: Register, audience: str, pictur
     or an unconfirmed picture anywhere refuses the whole pack, naming each."""
     anonymiser = Anonymiser(register)
     files, held = sources(records.folder, audience)
+    kinds = [(kind, exports().documents[kind]) for kind in audiences()[audience].documents]
+    missing = tuple(
+        (document.about, " or ".join(document.files))
+        for kind, document in kinds
+        if not any(source.kind == kind for source in files)
+    )
     if not files:
-        wanted = ", ".join(exports().documents[kind].about for kind in audiences()[audience].documents)
-        raise BadInput(f"There is nothing to export for {audiences()[audience].title} yet (it receives: {wanted}).")
+        wanted = "\n".join(f"  {about}: {where}" for about, where in missing)
+        raise BadInput(
+            f"There is nothing to export for {audiences()[audience].title} yet. It receives, from the review's folder:\n"
+            + wanted
+        )
     contents: dict[str, bytes] = {}
     dropped: dict[str, tuple[str, ...]] = {}
     refused: list[LeakReport] = []
@@ -200,6 +210,7 @@ def build_pack(records: ReviewRecords, register: Register, audience: str, pictur
         redrawn=tuple(pictures.redrawn),
         held_back=tuple(held),
         pdf_missing=pdf_missing,
+        missing=missing,
     )
 
 

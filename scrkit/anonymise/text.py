@@ -33,6 +33,11 @@ AMBIGUOUS_NAME = "[name]"  # a first name or other partial form two people share
 NEUTRAL = (SHARED_NAME, AMBIGUOUS_NAME)
 KEEP = ""  # an exempt name: matched so nothing inside it is replaced, and left as it is
 _TITLE_WORDS = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor"}
+_TITLES_BEFORE = (  # titles written before a name, up to three of them: "Det Supt", "Detective Chief Inspector"
+    r"(?-i:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|PC|PS|DC|DS|DI|DCI|DSI|Det|Supt|Sgt|Insp|Detective|Chief|"
+    r"Superintendent|Inspector|Sergeant|Constable|Rev|Cllr|Sir|Dame|Nurse|Sister|Doctor)\.?[ \u00a0]+){0,3}"
+    # as written, capitalised: "her sister Jodie" keeps its "sister"
+)
 # "Child A (known as Mimi)" would read "Child A (known as Child A)": the bracket is dropped.
 _ALIAS_GAP = re.compile(r"\s*\(\s*(?:(?:also\s+)?known\s+as|aka|a\.k\.a\.|formerly|n[eé]e|called)?\s*", re.I)
 _ADDRESS_GAP = re.compile(r"[\s,;]*(?:and\s+)?")
@@ -115,7 +120,9 @@ class Anonymiser:
         self._replacements = replacements
         names = sorted(replacements, key=len, reverse=True)
         name_alternatives = "|".join(_form_pattern(name) for name in names) or r"(?!x)x"
-        self._names = re.compile(rf"{_BEFORE}(?P<name>{name_alternatives}){_POSSESSIVE}{_AFTER}", re.IGNORECASE)
+        self._names = re.compile(
+            rf"{_BEFORE}(?P<title>{_TITLES_BEFORE})(?P<name>{name_alternatives}){_POSSESSIVE}{_AFTER}", re.IGNORECASE
+        )
         others: list[tuple[str, str]] = []
         for person in register.people:
             for line in person.addresses:
@@ -160,10 +167,12 @@ class Anonymiser:
                 found.append(Span(start, end, self._other_targets[index], text[start:end]))
         taken = [(span.start, span.end) for span in found]
         for match in self._names.finditer(folded.text):
-            start, end = folded.span(match.start(), match.end())
+            replacement = self._replacements[normalise(match.group("name"))]
+            # "Det Supt Nadia Corrigan" becomes her job title, title and all; "Mr [family name]" keeps its "Mr"
+            begin = match.start("name") if replacement in NEUTRAL or replacement == KEEP else match.start()
+            start, end = folded.span(begin, match.end())
             if any(low < end and start < high for low, high in taken):
                 continue
-            replacement = self._replacements[normalise(match.group("name"))]
             if replacement == KEEP:
                 continue
             if match.group("possessive"):

@@ -73,7 +73,9 @@ def check_leaks(
                 markup=False,
             )
     if found:
-        say(f"{found} leak(s), unreadable part(s) or unchecked picture(s) in {len(reports)} file(s). Do not send.")
+        bad = sum(1 for report in reports if not report.clean)
+        say(f"{found} leak(s), unreadable part(s) or unchecked picture(s) in {bad} of {len(reports)} file(s). "
+            "Do not send them.")  # fmt: skip
         raise typer.Exit(int(ExitCode.PROBLEMS_FOUND))
     say(f"No registered name, address or date of birth found in {len(reports)} file(s).")
 
@@ -118,6 +120,8 @@ def export(
             stdout().print(f"  left out: {', '.join(left_out)}", markup=False)
     for source, why in result.held_back:
         say(f"Not sent: {source.name} ({why}).")
+    for about, where in result.missing:
+        say(f"Not in this pack, none found yet: {about} (looked for {where}).")
     if result.redrawn:
         say(f"The genogram was drawn again, anonymised, in {len(result.redrawn)} place(s).")
     if result.pdf_missing:
@@ -177,7 +181,7 @@ people_app = typer.Typer(help="The people register used for anonymising.", no_ar
 
 @people_app.command("pseudonyms")
 def pseudonyms(review: ReviewOption = Path(".")) -> None:
-    """Suggest a pseudonym for everyone who has none (Child A, Mother, Professional 3); edit them freely."""
+    """Suggest a pseudonym for everyone who has none (Child A, Adult B, Sibling 1, Professional 3); edit them freely."""
     from scrkit.jobs.anonymise import suggest_pseudonyms
 
     added = suggest_pseudonyms(review)

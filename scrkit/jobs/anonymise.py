@@ -174,6 +174,7 @@ class ExportResult:
     redrawn: tuple[str, ...]
     held_back: tuple[tuple[Path, str], ...]
     pdf_missing: bool
+    missing: tuple[tuple[str, str], ...] = ()
 
 
 def pack_folder_for(exports: Path, on: dt.date, audience: str) -> Path:
@@ -236,6 +237,7 @@ def export(review: Path, audience: str, on: dt.date, passphrase: Callable[[], st
         redrawn=pack.redrawn,
         held_back=pack.held_back,
         pdf_missing=pack.pdf_missing,
+        missing=pack.missing,
     )
 
 

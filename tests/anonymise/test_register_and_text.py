@@ -106,3 +106,10 @@ def test_pseudonyms_are_suggested_in_the_usual_style(review_dir: Path) -> None:
         "hv-1": "Professional 1", "sw-1": "Professional 2", "gp-1": "Professional 3", "pc-1": "Professional 4",
         "teacher-1": "Professional 5", "ed-1": "Professional 6",
     }  # fmt: skip
+
+
+def test_a_title_before_a_name_goes_with_it(example_records) -> None:  # noqa: ANN001
+    anonymiser = Anonymiser(build_register(example_records))
+    assert anonymiser.text("Det Supt Sandra Okafor met Mrs Jodie Fenwick; her sister Jodie Fenwick; Mr Fenwick.") == (
+        "Review Officer, Professional Standards, Ashcombe Constabulary met Mother; her sister Mother; Mr [family name]."
+    )
