@@ -155,8 +155,8 @@ def build_pack(records: ReviewRecords, register: Register, audience: str, pictur
     if not files:
         wanted = "\n".join(f"  {about}: {where}" for about, where in missing)
         raise BadInput(
-            f"There is nothing to export for {audiences()[audience].title} yet. It receives, from the review's folder:\n"
-            + wanted
+            f"There is nothing to export for {audiences()[audience].title} yet. "
+            f"It receives, from the review's folder:\n{wanted}"
         )
     contents: dict[str, bytes] = {}
     dropped: dict[str, tuple[str, ...]] = {}
