@@ -22,6 +22,7 @@ COMMAND_MODULES: dict[str, str] = {
     "status": "timeline",
     "timeline": "timeline",
     "done": "timeline",
+    "correct": "timeline",
     "set-date": "timeline",
     "decide": "timeline",
     "extend": "timeline",

@@ -298,6 +298,20 @@ def done(
     _after_change(timetable, f"Recorded: {milestone} done {uk_date(on)}.")
 
 
+def correct(
+    milestone: Annotated[str, typer.Argument(help="The milestone's id, as scrkit timeline shows it.")],
+    date: Annotated[str, typer.Option(help="The date it really happened, e.g. 17/09/2026.")],
+    reason: Annotated[str, typer.Option(help="Why the recorded date was wrong (kept in its history).")],
+    review: ReviewOption = Path("."),
+) -> None:
+    """Correct the date a milestone was recorded as done; the old date stays in its history and the audit log."""
+    from scrkit.jobs.timeline import correct_done
+
+    on = parse_user_date(date, "--date")
+    was, timetable = correct_done(review, milestone, on, reason, today=dates.today())
+    _after_change(timetable, f"Corrected: {milestone} done {uk_date(on)} (was {uk_date(was)}; kept in its history).")
+
+
 def set_date(
     key: Annotated[str, typer.Argument(help=f"The key date: {', '.join(KEY_DATE_FIELDS)}.")],
     date: Annotated[str, typer.Argument(help="The date, e.g. 17/02/2027.")],
@@ -348,6 +362,7 @@ def register(app: typer.Typer) -> None:
     app.command()(status)
     app.command()(timeline)
     app.command()(done)
+    app.command()(correct)
     app.command(name="set-date")(set_date)
     app.command()(decide)
     app.command()(extend)

@@ -99,7 +99,7 @@ def _render_letters(
             if record_sent(milestone, on):
                 document = change.document(TIMELINE)
                 refresh_entries(document, timetable.schedule)
-                apply_done(document, milestone, on, LETTERS_NOTE)
+                apply_done(document, milestone, on, LETTERS_NOTE, due=scheduled.due if scheduled else None)
                 change.note(f"{DONE_NOTE}{milestone} {on.isoformat()}")
                 recorded.append(milestone)
         if recorded:

@@ -7,10 +7,13 @@ from pathlib import Path
 
 from scrkit import dates
 from scrkit.case.layout import REVIEW, TIMELINE
+from scrkit.errors import BadInput
 from scrkit.models.review import Alternative, DecisionOutcome
 from scrkit.review.casefolder import CaseFolder, Change
+from scrkit.timeline.profile import KEY_DATES
 from scrkit.timeline.recording import (
     Timetable,
+    apply_correction,
     apply_decision,
     apply_done,
     apply_extension,
@@ -18,6 +21,7 @@ from scrkit.timeline.recording import (
     check_decision,
     check_extension,
     check_key_date,
+    not_done_yet,
     recordable_milestone,
     refresh_entries,
     timetable_of,
@@ -56,12 +60,36 @@ def record_done(review: Path, milestone_id: str, on: dt.date, note: str | None, 
     """`scrkit done`: a milestone happened on ``on``."""
     with CaseFolder.open(review).changing("done") as change:
         timetable = timetable_of(change.records)
-        recordable_milestone(timetable.schedule, milestone_id, on, today, change.records.review)
+        milestone = recordable_milestone(timetable.schedule, milestone_id, on, today, change.records.review)
+        not_done_yet(timetable.schedule, milestone_id)
         document = change.document(TIMELINE)
         refresh_entries(document, timetable.schedule)  # the milestone's entry exists from here on
-        apply_done(document, milestone_id, on, note)
+        apply_done(document, milestone_id, on, note, due=milestone.due)
         change.note(f"{DONE_NOTE}{milestone_id} {on.isoformat()}")  # validate compares the record with it
         return refreshed(change)
+
+
+def correct_done(
+    review: Path, milestone_id: str, on: dt.date, reason: str, today: dt.date
+) -> tuple[dt.date, Timetable]:
+    """`scrkit correct`: a done milestone's date was wrong; the old date stays in its history and the log."""
+    if not reason.strip():
+        raise BadInput("--reason is needed: say why the recorded date was wrong.")
+    with CaseFolder.open(review).changing("correct") as change:
+        timetable = timetable_of(change.records)
+        milestone = timetable.schedule.get(milestone_id)
+        if milestone is None or milestone.done is None or milestone_id in KEY_DATES:
+            recordable_milestone(timetable.schedule, milestone_id, on, today, change.records.review)
+            raise BadInput(
+                f"'{milestone_id}' is not recorded as done, so there is nothing to correct.",
+                hint=f"Record it with: scrkit done {milestone_id} --date DD/MM/YYYY",
+            )
+        recordable_milestone(timetable.schedule, milestone_id, on, today, change.records.review)
+        document = change.document(TIMELINE)
+        refresh_entries(document, timetable.schedule)
+        was = apply_correction(document, milestone_id, on, reason.strip(), today)
+        change.note(f"corrected {milestone_id} from {was.isoformat()} to {on.isoformat()}: {reason.strip()}")
+        return was, refreshed(change)
 
 
 def set_key_date(review: Path, key: str, on: dt.date, today: dt.date | None = None) -> Timetable:

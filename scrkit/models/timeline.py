@@ -10,11 +10,23 @@ from __future__ import annotations
 from scrkit.models.fields import Date, Id, Record, Text
 
 
+class Correction(Record):
+    """A recorded date corrected (`scrkit correct`): what it was, when and why it was changed."""
+
+    was: Date
+    corrected_on: Date
+    reason: Text
+
+
 class MilestoneEntry(Record):
     title: Text | None = None  # kept up to date by scrkit from the profile
     due: Date | None = None  # worked out by scrkit; editing it changes nothing
     done: Date | None = None
+    # The due date when it was done: its state (on time or late) is judged against this ever after,
+    # whatever moves later (issue 13, item 3).
+    due_when_done: Date | None = None
     note: Text | None = None
+    history: list[Correction] = []  # every correction of ``done``, oldest first
 
 
 class Extension(Record):

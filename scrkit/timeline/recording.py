@@ -16,7 +16,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from scrkit.case.records import ReviewRecords
-from scrkit.errors import BadInput
+from scrkit.errors import BadInput, Refused
 from scrkit.models.review import Alternative, DecisionOutcome, Review, ReviewStatus
 from scrkit.records.yamlfile import to_yaml_value
 from scrkit.timeline.profile import KEY_DATES, load_profile, profile_path
@@ -174,12 +174,40 @@ def check_extension(schedule: Schedule, review: Review, new_completion: dt.date,
         )
 
 
-def apply_done(timeline_document: Any, milestone_id: str, on: dt.date, note: str | None) -> None:
-    """Record in timeline.yaml that a milestone happened on ``on`` (its entry exists after a refresh)."""
+def apply_done(
+    timeline_document: Any, milestone_id: str, on: dt.date, note: str | None, due: dt.date | None = None
+) -> None:
+    """Record in timeline.yaml that a milestone happened on ``on`` (its entry exists after a refresh),
+    with the due date it had then (``due``), against which it is judged from now on."""
     entry = timeline_document["milestones"][milestone_id]
     entry["done"] = to_yaml_value(on)
     if note is not None:
         entry["note"] = to_yaml_value(note)
+    if due is not None:
+        entry["due_when_done"] = to_yaml_value(due)
+
+
+def not_done_yet(schedule: Schedule, milestone_id: str) -> None:
+    """A milestone already done is never recorded again: its date is corrected, with a reason (13.2)."""
+    milestone = schedule.get(milestone_id)
+    if milestone is not None and milestone.done is not None:
+        raise Refused(
+            f"'{milestone_id}' is already done on {milestone.done:%d/%m/%Y}; that date is kept.",
+            hint=f'If that date is wrong: scrkit correct {milestone_id} --date DD/MM/YYYY --reason "..." '
+            "(the old date stays in the milestone's history).",
+        )
+
+
+def apply_correction(timeline_document: Any, milestone_id: str, on: dt.date, reason: str, today: dt.date) -> dt.date:
+    """Correct a done milestone's date in timeline.yaml, keeping the old one in its history; the old date."""
+    entry = timeline_document["milestones"][milestone_id]
+    was = dt.date.fromisoformat(str(entry["done"]))
+    history = entry.get("history")
+    if not isinstance(history, list):
+        entry["history"] = history = to_yaml_value([])
+    history.append(to_yaml_value({"was": was, "corrected_on": today, "reason": reason}))
+    entry["done"] = to_yaml_value(on)
+    return was
 
 
 def key_date_path(key: str) -> tuple[str, ...]:

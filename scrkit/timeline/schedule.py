@@ -123,6 +123,8 @@ def build_schedule(records: ReviewRecords, loaded: LoadedProfile) -> Schedule:
         entry = recorded.get(rule.id)
         # A milestone that is also a key date (the decision) is done when that date is recorded.
         done = keys.get(rule.id) if rule.id in KEY_DATES else (entry.done if entry else None)
+        if done is not None and entry is not None and entry.due_when_done is not None:
+            due = entry.due_when_done  # judged as it stood when done: a later change moves only what is not done
         waiting = rule.anchor if due is None else None
         scheduled[rule.id] = [
             ScheduledMilestone(
