@@ -37,6 +37,7 @@ STATE_STYLE = {
     State.OVERDUE: "bold red",
     State.DUE_SOON: "bold yellow",
     State.UPCOMING: "",
+    State.PENDING_DECISION: "dim",
     State.NOT_APPLICABLE: "dim",
 }
 
@@ -52,7 +53,9 @@ def _detail(status: MilestoneStatus) -> str:
         parts.append(f"{_working_days(status.working_days_overdue)} overdue")
     if status.state is State.LATE:
         parts.append(f"done {_working_days(status.working_days_late)} late")
-    if milestone.waiting_for and not milestone.done:
+    if status.state is State.PENDING_DECISION:
+        parts.append("pending the decision")
+    elif milestone.waiting_for and not milestone.done:
         parts.append(f"waiting for the {milestone.waiting_for} date")
     if milestone.extended:
         parts.append("extended (7.2)")

@@ -12,6 +12,7 @@ COLOURS = {
     State.OVERDUE: "#C62828",
     State.DUE_SOON: "#EF6C00",
     State.UPCOMING: "#90A4AE",
+    State.PENDING_DECISION: "#B0BEC5",
 }
 
 

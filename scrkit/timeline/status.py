@@ -6,6 +6,8 @@ States:
     overdue         not done and past its due date (with how many working days)
     due-soon        not done and due within the next 5 working days
     upcoming        not done and due later, or not yet datable
+    pending-decision  only for an SCR (or only for the alternative), and the decision is not made yet:
+                    never overdue, since the review may never be held (7.1.2 allows a month to decide)
     not-applicable  only for an SCR, and the decision was not to hold one
 """
 
@@ -30,6 +32,7 @@ class State(StrEnum):
     OVERDUE = "overdue"
     DUE_SOON = "due-soon"
     UPCOMING = "upcoming"
+    PENDING_DECISION = "pending-decision"
     NOT_APPLICABLE = "not-applicable"
 
 
@@ -98,6 +101,8 @@ def assess_milestone(milestone: ScheduledMilestone, schedule: Schedule, today: d
         if due and done > due:
             return MilestoneStatus(milestone, State.LATE, working_days_late=calendar.working_days_between(due, done))
         return MilestoneStatus(milestone, State.DONE)
+    if milestone.rule.only_if is not None and schedule.decision is None:
+        return MilestoneStatus(milestone, State.PENDING_DECISION)
     if due is None:
         return MilestoneStatus(milestone, State.UPCOMING)
     if due < today:
