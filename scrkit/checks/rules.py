@@ -12,6 +12,7 @@ from scrkit.case.layout import ACTIONS, IMRS, PANEL, REVIEW, RecordKind
 from scrkit.case.records import ReviewRecords
 from scrkit.models.agencies import RequestReply
 from scrkit.models.fields import Id, Record, Text
+from scrkit.models.review import DecisionOutcome, always_an_scr
 from scrkit.records.yamlfile import line_of, read_document, to_plain
 from scrkit.resources import DATA
 
@@ -67,6 +68,14 @@ def _same(first: str | None, second: str | None) -> bool:
 
 def _involved(records: ReviewRecords) -> set[str]:
     return {a.id for a in records.agencies.agencies if a.request_reply == RequestReply.INVOLVED}
+
+
+@rule("scr-when-a-child-died")
+def _always_an_scr(records: ReviewRecords) -> Iterator[Breach]:
+    decision = records.review.decision
+    if decision.outcome is DecisionOutcome.NOT_SCR and (why := always_an_scr(records.review, records.child)):
+        reason = decision.override_1_2_2 or "no reason recorded"
+        yield f"decided not an SCR although {why}; the chair's override: {reason}", REVIEW, ["decision"]
 
 
 @rule("panel-chair-not-lscb-member")

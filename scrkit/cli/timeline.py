@@ -333,12 +333,20 @@ def decide(
         Alternative | None, typer.Option(help="If not-scr: what will be done instead (App 1 Part 2).")
     ] = None,
     reasons: Annotated[str | None, typer.Option(help="The reasons for the decision.")] = None,
+    revise: Annotated[
+        str | None, typer.Option(help="Why the chair revised a decision already recorded (1.5.6); the earlier is kept.")
+    ] = None,
+    override_1_2_2: Annotated[
+        str | None,
+        typer.Option("--override-1-2-2", help="Why not an SCR where 1.2.2 says always (a death): reported by check."),
+    ] = None,
     review: ReviewOption = Path("."),
 ) -> None:
     """Record the LSCB chair's decision (7.1.2): completion is then due 6 months later."""
     on = date_or_today(date, "--date")
-    timetable = record_decision(review, outcome, on, alternative, reasons)
-    _after_change(timetable, f"Recorded: decision '{outcome.value}' on {uk_date(on)}.")
+    timetable = record_decision(review, outcome, on, alternative, reasons, revise=revise, override=override_1_2_2)
+    done = "Revised" if revise else "Recorded"
+    _after_change(timetable, f"{done}: decision '{outcome.value}' on {uk_date(on)}.")
 
 
 def extend(

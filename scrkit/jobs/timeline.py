@@ -107,11 +107,20 @@ def record_decision(
     alternative: Alternative | None,
     reasons: str | None,
     today: dt.date | None = None,
+    revise: str | None = None,
+    override: str | None = None,
 ) -> Timetable:
-    """`scrkit decide`: the LSCB chair's decision (7.1.2)."""
+    """`scrkit decide`: the LSCB chair's decision (7.1.2); a revision keeps the earlier one (1.5.6)."""
+    today = today or dates.today()
     with CaseFolder.open(review).changing("decide") as change:
-        check_decision(on, today or dates.today(), change.records.review)
-        apply_decision(change.document(REVIEW), outcome, on, alternative, reasons)
+        check_decision(on, today, change.records.review)
+        records = change.records
+        apply_decision(change.document(REVIEW), outcome, on, alternative, reasons, review=records.review,
+                       child=records.child, revise=revise, override=override, today=today)  # fmt: skip
+        if revise:
+            change.note(f"decision revised to {outcome.value} on {on.isoformat()}: {revise.strip()}")
+        if override and outcome is DecisionOutcome.NOT_SCR:
+            change.note(f"1.2.2 overridden: {override.strip()}")
         return refreshed(change)
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from scrkit.models.child import Child
 from scrkit.models.fields import ClockTime, Date, Record, Text, YesNo
 
 
@@ -50,6 +51,17 @@ CIRCUMSTANCE_TITLES = {
 }
 
 
+class EarlierDecision(Record):
+    """A decision the chair later revised (1.5.6): kept as it was, with why it changed."""
+
+    date: Date
+    outcome: DecisionOutcome
+    alternative: Alternative | None = None
+    reasons: Text | None = None
+    revised_on: Date
+    why_revised: Text
+
+
 class Decision(Record):
     """The LSCB chair's decision, advised by the panel (1.5.2, 7.1.2, App 1 Part 2)."""
 
@@ -58,6 +70,10 @@ class Decision(Record):
     alternative: Alternative | None = None
     alternative_detail: Text | None = None
     reasons: Text | None = None
+    # 1.2.2: a child's death with abuse or neglect known or suspected always has an SCR; deciding
+    # otherwise needs the chair's recorded reason, which `scrkit check` reports.
+    override_1_2_2: Text | None = None
+    history: list[EarlierDecision] = []  # every earlier decision, oldest first
 
 
 class TermsOfReference(Record):
@@ -173,3 +189,20 @@ class Review(Record):
     publication: Publication = Publication()  # 8.1.9, 13.3.6
     retention: Retention = Retention()  # 15.1.5
     circumstances: list[TriggeringCircumstance] = []
+
+
+ALWAYS_AN_SCR = (Circumstance.DEATH, Circumstance.KILLED_BY_PARENT_MENTAL_ILLNESS)  # 1.2.2: "will always"
+_CUSTODY = ("custody", "remand", "young offender", "yoi", "secure training", "mental health act", "detained")
+
+
+def always_an_scr(review: Review, child: Child) -> str | None:
+    """Why 1.2.2 says this review must be an SCR, or ``None``."""
+    circumstances = {item.category for item in review.circumstances}
+    if Circumstance.DEATH in circumstances:
+        return "the child died and abuse or neglect is known or suspected (circumstance a)"
+    if Circumstance.KILLED_BY_PARENT_MENTAL_ILLNESS in circumstances:
+        return "the child was killed by a parent with a mental illness (circumstance d)"
+    where = (child.whereabouts_at_incident or "").casefold()
+    if child.date_of_death and any(word in where for word in _CUSTODY):
+        return f"the child died in custody or detained ({child.whereabouts_at_incident})"
+    return None

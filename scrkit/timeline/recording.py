@@ -17,7 +17,8 @@ from ruamel.yaml.comments import CommentedMap
 
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput, Refused
-from scrkit.models.review import Alternative, DecisionOutcome, Review, ReviewStatus
+from scrkit.models.child import Child
+from scrkit.models.review import Alternative, DecisionOutcome, Review, ReviewStatus, always_an_scr
 from scrkit.records.yamlfile import to_yaml_value
 from scrkit.timeline.profile import KEY_DATES, load_profile, profile_path
 from scrkit.timeline.schedule import PLANNED_KEY_DATES, Schedule, ScheduledMilestone, build_schedule
@@ -235,14 +236,53 @@ def apply_decision(
     on: dt.date,
     alternative: Alternative | None = None,
     reasons: str | None = None,
+    *,
+    review: Review | None = None,
+    child: Child | None = None,
+    revise: str | None = None,
+    override: str | None = None,
+    today: dt.date | None = None,
 ) -> None:
-    """The LSCB chair's decision (7.1.2, App 1 Part 2); the status follows from it."""
+    """The LSCB chair's decision (7.1.2, App 1 Part 2); the status follows from it. A decision already
+    made is revised only with ``revise`` (why, 1.5.6), and kept in the decision's history; a review
+    1.2.2 says is always an SCR is decided otherwise only with ``override`` (the chair's reason)."""
     if alternative and outcome is DecisionOutcome.SCR:
         raise BadInput("--alternative applies only when the decision is not to hold an SCR (not-scr).")
+    if review is not None and child is not None and outcome is DecisionOutcome.NOT_SCR:
+        must = always_an_scr(review, child)
+        if must and not (override or "").strip():
+            raise Refused(
+                f"1.2.2: this review will always be an SCR: {must}.",
+                hint='If the chair has decided otherwise all the same, record why with --override-1-2-2 "REASON"; '
+                "scrkit check will report it.",
+            )
+    earlier = review.decision if review is not None else None
+    if earlier is not None and earlier.date and earlier.outcome:
+        if not (revise or "").strip():
+            raise Refused(
+                f"The decision was already made on {earlier.date:%d/%m/%Y} ({earlier.outcome.value}); it is kept.",
+                hint='If the chair has revised it (1.5.6), say why with --revise "REASON"; the earlier decision '
+                "stays in the record.",
+            )
+        if on < earlier.date:
+            raise BadInput(f"--date {on:%d/%m/%Y} is before the decision it revises ({earlier.date:%d/%m/%Y}).")
     status = ReviewStatus.IN_PROGRESS if outcome is DecisionOutcome.SCR else ReviewStatus.NOT_PROCEEDING
     if not isinstance(review_document.get("decision"), CommentedMap):
         review_document["decision"] = CommentedMap()
     decision = review_document["decision"]
+    if earlier is not None and earlier.date and earlier.outcome and revise:
+        history = decision.get("history")
+        if not isinstance(history, list):
+            decision["history"] = history = to_yaml_value([])
+        history.append(to_yaml_value({
+            "date": earlier.date, "outcome": earlier.outcome.value,
+            "alternative": earlier.alternative.value if earlier.alternative else None,
+            "reasons": earlier.reasons, "revised_on": today or on, "why_revised": revise.strip(),
+        }))  # fmt: skip
+    if override and outcome is DecisionOutcome.NOT_SCR:
+        decision["override_1_2_2"] = to_yaml_value(override.strip())
+    elif "override_1_2_2" in decision:
+        del decision["override_1_2_2"]
     decision["date"] = to_yaml_value(on)
     decision["outcome"] = outcome.value
     decision["alternative"] = to_yaml_value(alternative.value if alternative else None)
