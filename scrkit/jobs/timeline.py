@@ -125,10 +125,17 @@ def record_decision(
 
 
 def record_extension(
-    review: Path, new_completion: dt.date, reason: str, ofsted_informed: dt.date | None, agreed_on: dt.date | None
+    review: Path,
+    new_completion: dt.date,
+    reason: str,
+    ofsted_informed: dt.date | None,
+    agreed_on: dt.date | None,
+    today: dt.date | None = None,
 ) -> Timetable:
-    """`scrkit extend`: a new completion date agreed by the LSCB (7.2)."""
+    """`scrkit extend`: a new completion date agreed by the LSCB (7.2); an earlier extension is kept."""
     with CaseFolder.open(review).changing("extend") as change:
-        check_extension(timetable_of(change.records).schedule, change.records.review, new_completion, reason)
+        happened = {"--ofsted-informed": ofsted_informed, "--agreed-on": agreed_on}
+        schedule = timetable_of(change.records).schedule
+        check_extension(schedule, change.records.review, new_completion, reason, happened, today or dates.today())
         apply_extension(change.document(TIMELINE), new_completion, reason, ofsted_informed, agreed_on)
         return refreshed(change)

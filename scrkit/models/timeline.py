@@ -40,4 +40,5 @@ class Extension(Record):
 
 class Timeline(Record):
     milestones: dict[Id, MilestoneEntry] = {}
-    extension: Extension | None = None
+    extension: Extension | None = None  # the extension in force
+    earlier_extensions: list[Extension] = []  # every extension it replaced, oldest first (7.2)

@@ -152,12 +152,27 @@ def check_decision(on: dt.date, today: dt.date, review: Review) -> None:
         )
 
 
-def check_extension(schedule: Schedule, review: Review, new_completion: dt.date, reason: str) -> None:
+def check_extension(
+    schedule: Schedule,
+    review: Review,
+    new_completion: dt.date,
+    reason: str,
+    happened: dict[str, dt.date | None] | None = None,
+    today: dt.date | None = None,
+) -> None:
     """7.2: an extension has its reason, comes after the decision to hold an SCR, and moves completion
-    later, never earlier."""
+    later, never earlier; the days it was agreed and Ofsted told (``happened``) are not in the future
+    nor before the decision."""
     if not reason.strip():
         raise BadInput("An extension needs its reason (7.2.1): give --reason.")
     decision = review.decision
+    for flag, day in (happened or {}).items():
+        if day is None:
+            continue
+        if today is not None and day > today:
+            raise BadInput(f"{flag} {day:%d/%m/%Y} is in the future; record it once it has happened.")
+        if decision.date is not None and day < decision.date:
+            raise BadInput(f"{flag} {day:%d/%m/%Y} is before the decision ({decision.date:%d/%m/%Y}).")
     if decision.date is None:
         raise BadInput(
             "An extension applies to a Serious Case Review: record the decision to hold one first "
@@ -301,6 +316,12 @@ def apply_extension(
     """7.2: a new completion date agreed by the LSCB, with its reason, and when Ofsted was told."""
     if not reason.strip():
         raise BadInput("An extension needs its reason (7.2.1): give --reason.")
+    previous = timeline_document.get("extension")
+    if isinstance(previous, CommentedMap) and previous.get("new_completion"):
+        earlier = timeline_document.get("earlier_extensions")
+        if not isinstance(earlier, list):
+            timeline_document["earlier_extensions"] = earlier = to_yaml_value([])
+        earlier.append(previous)  # kept as it was: every extension stays on the record
     extension = CommentedMap()
     extension["new_completion"] = to_yaml_value(new_completion)
     extension["reason"] = to_yaml_value(reason.strip())

@@ -81,3 +81,22 @@ def test_a_correction_needs_a_done_milestone_a_reason_and_a_date_the_rules_allow
     with pytest.raises(BadInput, match="in the future"):
         correct_done(review, "request-letters", D(2026, 12, 11), "later", today=TODAY)
     assert CaseFolder.open(review).load().timeline.milestones["request-letters"].history == []
+
+
+def test_every_extension_is_kept_and_its_days_are_not_in_the_future_nor_before_the_decision(review: Path) -> None:
+    from scrkit.jobs.timeline import record_decision, record_extension
+    from scrkit.models.review import DecisionOutcome
+
+    later = D(2027, 6, 1)
+    record_decision(review, DecisionOutcome.SCR, D(2026, 12, 8), None, None, today=TODAY)
+    with pytest.raises(BadInput, match="--agreed-on 01/12/2026 is before the decision"):
+        record_extension(review, D(2027, 7, 30), "Trial listed", None, D(2026, 12, 1), today=later)
+    with pytest.raises(BadInput, match="--ofsted-informed 02/06/2027 is in the future"):
+        record_extension(review, D(2027, 7, 30), "Trial listed", D(2027, 6, 2), None, today=later)
+    record_extension(review, D(2027, 7, 30), "Trial listed for June", D(2027, 5, 4), D(2027, 5, 3), today=later)
+    record_extension(review, D(2027, 9, 30), "Trial adjourned", D(2027, 5, 28), D(2027, 5, 27), today=later)
+    timeline = CaseFolder.open(review).load().timeline
+    assert timeline.extension is not None and timeline.extension.new_completion == D(2027, 9, 30)
+    assert [(e.new_completion, e.reason, e.ofsted_informed) for e in timeline.earlier_extensions] == [
+        (D(2027, 7, 30), "Trial listed for June", D(2027, 5, 4)),
+    ]

@@ -122,7 +122,9 @@ def test_not_holding_an_scr_makes_scr_milestones_not_applicable(tmp_path: Path) 
 def test_extension_replaces_the_completion_date(tmp_path: Path) -> None:
     folder = christmas_review(tmp_path)
     record_decision(folder, DecisionOutcome.SCR, D(2027, 1, 8), None, None, today=TODAY)
-    record_extension(folder, D(2027, 9, 30), "Awaiting the criminal trial (1.7)", D(2027, 6, 1), D(2027, 5, 20))
+    record_extension(
+        folder, D(2027, 9, 30), "Awaiting the criminal trial (1.7)", D(2027, 6, 1), D(2027, 5, 20), today=TODAY
+    )
     schedule = load_timetable(folder).schedule
     completion = schedule.completion()
     assert completion is not None and completion.due == D(2027, 9, 30) and completion.extended
