@@ -124,6 +124,13 @@ def _check_dates(records: ReviewRecords, found: _Findings) -> None:
         found.add(REVIEW, ["incident_date"], f"is after the child's date of death ({uk_date(child.date_of_death)})")
     if review.incident_date < child.date_of_birth:
         found.add(REVIEW, ["incident_date"], f"is before the child's date of birth ({uk_date(child.date_of_birth)})")
+    if review.referral_received < review.incident_date:
+        found.add(
+            REVIEW,
+            ["referral_received"],
+            f"is before the incident ({uk_date(review.incident_date)}); a referral follows the incident it is "
+            "about (App 1): correct one of the two dates",
+        )
     decision_date = review.decision.date
     if decision_date and decision_date < review.referral_received:
         found.add(

@@ -111,3 +111,15 @@ def test_pseudonyms_must_differ(review_dir: Path) -> None:
     name, _line, field, message = only(problems_of(review_dir))
     assert (name, field) == ("people.yaml", "family[father].pseudonym")
     assert "'Mother' is also the pseudonym of 'mother'" in message
+
+
+def test_a_referral_before_the_incident_is_a_problem(review_dir: Path) -> None:
+    """Issue 13, item 8: incident, then referral, then decision. The example's incident is 14/09/2026."""
+    text = (review_dir / "review.yaml").read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("referral_received:"))
+    replace_in(review_dir / "review.yaml", old, "referral_received: 2026-09-13")
+    with pytest.raises(InvalidReview) as invalid:
+        CaseFolder.open(review_dir).load()
+    [problem] = [p for p in invalid.value.problems if p.field == "referral_received"]
+    assert "is before the incident (14/09/2026)" in problem.message
+    assert problem.line == line_number_of(review_dir / "review.yaml", "referral_received:")
