@@ -22,6 +22,7 @@ class RuleSpec(Record):
     title: Text
     guidance: Text
     descriptor: Text
+    scr_only: bool = True  # a rule of the SCR process: not checked once the decision is not to hold one
 
 
 class RuleBook(Record):
@@ -217,7 +218,10 @@ def _smart(records: ReviewRecords) -> Iterator[Breach]:
 
 def check_review(records: ReviewRecords) -> list[Finding]:
     findings = []
+    not_an_scr = records.review.decision.outcome is DecisionOutcome.NOT_SCR
     for spec in rule_book():
+        if spec.scr_only and not_an_scr:
+            continue  # 1.5.2: the alternative chosen is not run as an SCR, so not judged as one
         for message, kind, location in RULES[spec.id](records):
             findings.append(
                 Finding(

@@ -23,6 +23,7 @@ class LetterSpec(Record):
     milestone: Id | None = None
     draft_until: Literal["tor-approved", "review-completed"] | None = None
     pictures: list[Literal["genogram"]] = []  # pictures drawn from the records and placed in the document
+    scr_only: bool = False  # a document of the SCR process: not for a review decided not an SCR (1.5.2)
 
 
 class Catalogue(Record):

@@ -27,7 +27,7 @@ from scrkit.letters.engine import (
 )
 from scrkit.letters.facts import Recipient, recipients_for, review_facts
 from scrkit.letters.naming import letter_file_name
-from scrkit.models.review import ReviewStatus
+from scrkit.models.review import DecisionOutcome, ReviewStatus
 from scrkit.timeline.calendar import WorkingCalendar
 from scrkit.timeline.recording import Timetable
 
@@ -129,9 +129,11 @@ def catalogue_status(timetable: Timetable, on: dt.date) -> list[LetterStatus]:
         template = template_for(spec.name, records.folder, _board_templates(records))
         recipients = recipients_for(spec.to, records)
         missing: list[str] = []
-        if not recipients:
+        if spec.scr_only and records.review.decision.outcome is DecisionOutcome.NOT_SCR:
+            missing.append("an SCR: the decision was not to hold one (1.5.2)")
+        elif not recipients:
             missing.append(_no_recipients(spec))
-        for recipient in recipients:
+        for recipient in recipients if not missing else ():
             missing.extend(missing_facts(template, facts.context(spec, recipient, on)))
         statuses.append(
             LetterStatus(
@@ -168,6 +170,12 @@ def plan(
     wanted = None if not to or "all" in to else set(to)
     planned: list[PlannedDocument] = []
     for spec in specs:
+        if spec.scr_only and records.review.decision.outcome is DecisionOutcome.NOT_SCR:
+            raise BadInput(
+                f"`{spec.name}` belongs to a Serious Case Review, and the decision was not to hold one "
+                f"({records.review.decision.date:%d/%m/%Y}, 1.5.2).",
+                hint='If the chair has revised the decision, record it first: scrkit decide scr --revise "WHY".',
+            )
         recipients = recipients_for(spec.to, records)
         if wanted is not None and spec.to != "review":
             unknown = wanted - {r.id for r in recipients}

@@ -71,3 +71,21 @@ def test_serious_harm_alone_may_be_decided_not_an_scr(tmp_path: Path) -> None:
     folder = opened(tmp_path, Circumstance.SERIOUS_HARM)
     record_decision(folder, DecisionOutcome.NOT_SCR, D(2027, 1, 8), Alternative.LEARNING_DAY, None, today=TODAY)
     assert CaseFolder.open(folder).load().review.decision.outcome is DecisionOutcome.NOT_SCR
+
+
+def test_a_review_decided_not_an_scr_is_not_checked_against_scr_only_rules(tmp_path: Path) -> None:
+    """1.5.2: the alternative is not an SCR; only rules that apply to every review are checked."""
+    folder = opened(tmp_path, Circumstance.SERIOUS_HARM)
+    undecided = {finding.rule.id for finding in check_review(CaseFolder.open(folder).load())}
+    assert "family-involvement-decided" in undecided  # an SCR-only rule, while an SCR may yet be held
+    record_decision(folder, DecisionOutcome.NOT_SCR, D(2027, 1, 8), Alternative.LEARNING_DAY, None, today=TODAY)
+    assert check_review(CaseFolder.open(folder).load()) == []
+
+
+def test_scr_only_letters_are_refused_once_the_decision_is_not_to_hold_one(tmp_path: Path) -> None:
+    from scrkit.jobs.letters import render_letters
+
+    folder = opened(tmp_path, Circumstance.SERIOUS_HARM)
+    record_decision(folder, DecisionOutcome.NOT_SCR, D(2027, 1, 8), Alternative.LEARNING_DAY, None, today=TODAY)
+    with pytest.raises(BadInput, match="belongs to a Serious Case Review, and the decision was not to hold one"):
+        render_letters(folder, ["commission-imr"], None, D(2027, 1, 9))
