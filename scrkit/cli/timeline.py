@@ -64,7 +64,14 @@ def _detail(status: MilestoneStatus) -> str:
     return "; ".join(parts)
 
 
+NARROW = 120  # below this many columns the table's words break; a list of two lines each reads whole
+
+
 def _render_milestones(report: StatusReport, title: str) -> None:
+    console = stdout()
+    if console.width < NARROW:
+        _render_milestones_narrow(report, title, console.width)
+        return
     table = Table(title=title, title_justify="left")
     for heading in ("id", "milestone", "guidance", "due", "done", "state", "detail"):
         table.add_column(heading, overflow="fold")
@@ -80,6 +87,30 @@ def _render_milestones(report: StatusReport, title: str) -> None:
             _detail(status),
         )
     stdout().print(table)
+
+
+def _render_milestones_narrow(report: StatusReport, title: str, width: int) -> None:
+    """Each milestone on one line (the id people type, whole, then due, done and state), its title and
+    detail wrapped beneath: readable at 80 columns, as the wide table is not."""
+    import textwrap
+
+    from rich.text import Text
+
+    console = stdout()
+    console.print(title)
+    id_width = max((len(status.milestone.id) for status in report.milestones), default=10)
+    for status in report.milestones:
+        milestone = status.milestone
+        line = Text(f"{milestone.id:<{id_width}}  due {uk_date(milestone.due, '-'):<10}  "
+                    f"done {uk_date(milestone.done, '-'):<10}  ")  # fmt: skip
+        line.append(status.state.value, style=STATE_STYLE[status.state] or None)
+        console.print(line)
+        about = milestone.title + (f" ({milestone.rule.guidance})" if milestone.rule.guidance else "")
+        detail = _detail(status)
+        for text in (about, detail):
+            if text:
+                for wrapped in textwrap.wrap(text, width=max(width - 4, 20)):
+                    console.print(f"    {wrapped}", style="dim" if text is about else None)
 
 
 def _completion_line(report: StatusReport) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+
+import pytest
 from pathlib import Path
 
 from scrkit.errors import ExitCode
@@ -164,3 +166,15 @@ def test_timeline_refreshes_due_dates_after_a_hand_edit(scrkit, review_dir: Path
         in text
     )
     assert "# awaiting police advice on timing (6.1.3)" in text
+
+
+def test_status_reads_whole_at_80_columns(scrkit, review_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 80 columns the table broke the ids people must type ("referral / -form"): a list instead."""
+    monkeypatch.setenv("COLUMNS", "80")
+    result = scrkit("status", "--today", "01/12/2026", "-r", review_dir)
+    lines = result.out.splitlines()
+    listed = lines[1 : next(i for i, line in enumerate(lines) if line.startswith("Completion"))]
+    assert listed and all(len(line) <= 80 for line in listed), max(listed, key=len)
+    assert any(line.startswith("referral-form ") and "due 17/09/2026" in line and "done 15/09/2026" in line
+               for line in lines)  # fmt: skip
+    assert any(line.startswith("terms-of-reference ") and line.rstrip().endswith("late") for line in lines)
