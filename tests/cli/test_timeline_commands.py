@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 from scrkit.errors import ExitCode
 from tests.conftest import replace_in
