@@ -297,8 +297,14 @@ def _draw_person(drawing: Drawing, node: Node, anonymise: bool = False) -> None:
     drawing.shapes.append(Shape("dob", node.id, (cx, cy + half + 30 + 13 * (len(lines) - 1)), dates))
 
 
+MAX_LABEL = 60  # a label longer than any real name is cut short, never drawn at any length (issue 18)
+
+
 def _wrap(label: str) -> list[str]:
-    """Long names and pseudonyms on two lines, split at the space nearest the middle."""
+    """Long names and pseudonyms on two lines, split at the space nearest the middle; a label longer
+    than any name (a 120 KB paste) is cut to ``MAX_LABEL`` characters with an ellipsis."""
+    if len(label) > MAX_LABEL:
+        label = label[: MAX_LABEL - 1].rstrip() + "\u2026"
     if len(label) <= WRAP or " " not in label:
         return [label]
     spaces = [index for index, char in enumerate(label) if char == " "]

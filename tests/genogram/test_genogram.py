@@ -187,3 +187,15 @@ def test_command(scrkit, review_dir: Path) -> None:
     replace_in(review_dir / "people.yaml", "    parents: [mother, tyler-father]\n", "    parents: [half-brother]\n")
     refused = scrkit("genogram", "-r", review_dir)
     assert refused.code == ExitCode.PROBLEMS_FOUND and "own ancestor" in refused.err and "Traceback" not in refused.err
+
+
+def test_a_name_far_longer_than_any_name_is_cut_short_not_drawn_at_length(review_dir: Path) -> None:
+    """Issue 18: a 120 KB name made the PNG hang. It is cut to 60 characters with an ellipsis."""
+    from scrkit.genogram.draw import genogram
+    from scrkit.review.casefolder import CaseFolder
+    from tests.conftest import replace_in
+
+    replace_in(review_dir / "people.yaml", "name: Carol Fenwick", "name: Carol " + "Fenwick" * 17000)
+    drawn = genogram(CaseFolder.open(review_dir).load())  # PNG and SVG both drawn from the cut label
+    labels = [shape.text for shape in drawn.drawing.shapes if getattr(shape, "text", None)]
+    assert max(len(label) for label in labels) <= 60 and any(label.endswith("\u2026") for label in labels)
