@@ -107,11 +107,11 @@ _RSID = {"rsidR", "rsidRPr", "rsidRDefault", "rsidP", "rsidDel", "rsidSect", "rs
 def clean_word(package: Package, pictures: PictureDesk) -> str:
     """Fill ``package.kept`` with the clean parts of a Word document; returns the main part's name."""
     main = package.main_part()
-    _keep_part(package, main, pictures, content=True)
+    _keep_part(package, main, pictures)
     return main
 
 
-def _keep_part(package: Package, name: str, pictures: PictureDesk, content: bool) -> None:
+def _keep_part(package: Package, name: str, pictures: PictureDesk) -> None:
     root = package.xml(name)
     rels = {rel.id: rel for rel in package.relationships(name)}
     kept: list[Relationship] = []
@@ -126,7 +126,9 @@ def _keep_part(package: Package, name: str, pictures: PictureDesk, content: bool
             if rel.external:
                 package.drop("linked pictures (pictures kept outside the document)")
                 continue
-            original = package.parts.get(rel.target, b"")
+            if rel.target not in package.parts:
+                continue  # a picture that is not there: the reference to it is refused below
+            original = package.parts[rel.target]
             clean = pictures.picture(package.file, rel.target, original)
             if clean is not original:
                 redrawn[rel.id] = clean
@@ -136,16 +138,12 @@ def _keep_part(package: Package, name: str, pictures: PictureDesk, content: bool
             if rel.target not in package.kept:
                 if rel.target not in package.parts:
                     continue  # a relationship to nothing: nothing to keep
-                _keep_part(
-                    package, rel.target, pictures, content=rel.type in ("header", "footer", "footnotes", "endnotes")
-                )
-            kept.append(rel)
-        elif rel.type == "theme":
+                _keep_part(package, rel.target, pictures)
             kept.append(rel)
         else:
             raise CannotClean(package.file, f"a part scrkit does not know ({rel.type}: {rel.target})")
     kept_ids = {rel.id for rel in kept}
-    _clean_tree(package, root, name, kept_ids, content)
+    _clean_tree(package, root, name, kept_ids)
     _fit_redrawn(root, redrawn)
     if name.endswith("settings.xml"):
         _settings(root)
@@ -156,7 +154,7 @@ def _local(element: etree._Element) -> str:
     return etree.QName(element).localname
 
 
-def _clean_tree(package: Package, root: etree._Element, part: str, kept_ids: set[str], content: bool) -> None:
+def _clean_tree(package: Package, root: etree._Element, part: str, kept_ids: set[str]) -> None:
     _fields(root)
     for fallback in list(root.iter(f"{{{MC}}}Fallback")):
         remove(fallback)  # the same content again for old programs: the copy keeps the one Word shows
