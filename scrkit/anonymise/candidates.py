@@ -25,18 +25,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scrkit.anonymise.folding import fold, folded_key
+from scrkit.anonymise.register import TITLE_PARTS, TITLES
 from scrkit.anonymise.text import NEUTRAL, Anonymiser
 from scrkit.resources import DATA
 
-TITLES = (
-    "Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "PC", "PS", "DC", "DS", "DI", "DCI", "DSI",
-    "Sgt", "Sergeant", "Insp", "Inspector", "Rev", "Reverend", "Cllr", "Councillor", "Sister", "Nurse", "Father",
-    "Judge", "Lord", "Lady", "Sir", "Dame",
-)  # fmt: skip
+NAME_TITLES = tuple(title for title in TITLES if title not in TITLE_PARTS)
 _WORD = r"(?:[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)*|[A-Z]['\u2019][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)"
 _INITIAL = r"[A-Z]\.?"
 _TITLED = re.compile(
-    rf"\b(?P<title>{'|'.join(TITLES)})\.?\s+(?P<name>(?:{_INITIAL}\s+){{0,2}}{_WORD}(?:\s+{_WORD})?)(?!\w)"
+    rf"\b(?P<title>{'|'.join(NAME_TITLES)})\.?\s+(?P<name>(?:{_INITIAL}\s+){{0,2}}{_WORD}(?:\s+{_WORD})?)(?!\w)"
 )
 _CAPITALISED_RUN = re.compile(rf"(?<![\w'\u2019-]){_WORD}(?:[ \u00a0]+{_WORD})+(?![\w-])")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\r\t(\"\u201c]|\u2022)\s*$")

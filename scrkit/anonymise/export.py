@@ -167,13 +167,14 @@ def build_pack(records: ReviewRecords, register: Register, audience: str, pictur
         if name in contents:
             name = f"{Path(name).stem} ({source.path.parent.name}){Path(name).suffix}"
         try:
-            copy = clean_copy(source.path.name, source.path.read_bytes(), anonymiser, pictures, check=False)
+            content = source.path.read_bytes()
+            copy = clean_copy(source.path.name, content, anonymiser, pictures, check=False)
         except (CannotClean, BadInput) as error:
             refused.append(LeakReport(source.path, unreadable=[error.message]))
             continue
         contents[name] = copy.content
         dropped[name] = copy.dropped
-        texts.extend(texts_of(source.path.relative_to(records.folder).as_posix(), source.path.read_bytes()))
+        texts.extend(texts_of(source.path.relative_to(records.folder).as_posix(), content))
     if pictures.unconfirmed and not refused:
         raise PicturesToConfirm(pictures.unconfirmed)
     if not refused:

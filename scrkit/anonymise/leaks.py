@@ -381,7 +381,8 @@ class Checker:
 OOXML = ("http://schemas.openxmlformats.org/", "http://schemas.microsoft.com/office/", "http://purl.org/")
 MIXED_LIMIT = 500
 HEADER_ELEMENTS = {"oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter"}
-HEADER_CODES = re.compile(r'&(?:"[^"]*"|\d+|[LCRPNDTAZFGBISUEXYKH&])')
+# Excel's header and footer codes (&L, &C, &"Arial,Bold", &12, &&); the group keeps them when split on.
+HEADER_CODES = re.compile(r'(&(?:"[^"]*"|\d+|[LCRPNDTAZFGBISUEXYKH&]))')
 
 
 def _split(tag: str) -> tuple[str, str]:
@@ -491,7 +492,3 @@ def variants(value: str, file_name: bool = False) -> list[str]:
     if not DIRECTION_OVERRIDES.isdisjoint(value):
         found.append(value[::-1])  # "wortsO maiL" as it is shown
     return list(dict.fromkeys(found))
-
-
-def check_paths(checker: Checker, targets: list[Path]) -> list[LeakReport]:
-    return [checker.check_file(path) for path in targets]

@@ -16,12 +16,18 @@ from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput
 from scrkit.models.child import DEFAULT_PSEUDONYM
 
-# Titles written before names in records ("Dr Helen Yarrow", "DS Karen Whitlow"): the name without
-# them is a form of its own.
-_TITLES = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "pc", "ps", "dc", "ds", "di", "dci", "dsi",
-    "supt", "sgt", "insp", "chief", "constable", "inspector", "sergeant", "detective", "rev", "sir", "dame", "cllr",
-}  # fmt: skip
+# Titles written before names, as written ("Dr Helen Yarrow", "DS Karen Whitlow", "Det Supt ..."): in
+# the records, the name without them is a form of its own; in a text, they go with the name replaced
+# (``text``); before an unknown word, they mark a name no record holds (``candidates``). One list.
+TITLES = (
+    "Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "PC", "PS", "DC", "DS", "DI", "DCI", "DSI",
+    "Det", "Supt", "Superintendent", "Sgt", "Sergeant", "Insp", "Inspector", "Detective", "Chief", "Constable",
+    "Rev", "Reverend", "Cllr", "Councillor", "Sister", "Nurse", "Father", "Judge", "Lord", "Lady", "Sir", "Dame",
+)  # fmt: skip
+# Titles that are only part of a longer one ("Chief Executive", "Detective Constable"): never alone a sign
+# that a name follows.
+TITLE_PARTS = frozenset({"Chief", "Detective", "Constable", "Det", "Supt", "Superintendent"})
+_TITLES = {title.lower() for title in TITLES}
 _POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
 MIN_FORM_LENGTH = 2
 STREET_ABBREVIATIONS = {
@@ -56,7 +62,7 @@ class Register:
         return {person.replacement: person.names[0] for person in self.people if person.names}
 
 
-def _strip_titles(name: str) -> str:
+def strip_titles(name: str) -> str:
     words = name.split()
     while words and words[0].lower().rstrip(".") in _TITLES:
         words = words[1:]
@@ -70,7 +76,7 @@ def name_forms(*names: str) -> tuple[str, ...]:
         if not raw or not raw.strip():
             continue
         forms.append(raw.strip())
-        bare = _strip_titles(raw)
+        bare = strip_titles(raw)
         if not bare:
             continue
         forms.append(bare)
@@ -98,7 +104,7 @@ def surname_forms(*names: str) -> tuple[str, ...]:
     """The family names among a person's forms: the last word, and each part of a double-barrelled one."""
     found: list[str] = []
     for raw in names:
-        words = _strip_titles(raw or "").split()
+        words = strip_titles(raw or "").split()
         if len(words) > 1:
             found.append(words[-1])
             found.extend(part for part in words[-1].split("-") if "-" in words[-1] and len(part) > MIN_FORM_LENGTH)
@@ -232,20 +238,21 @@ def build_register(records: ReviewRecords) -> Register:
         (records.actions.signed_off_by, "the officer who signed off the action plan", "action-plan-sign-off")
     )
     by_title.append((records.review.ofsted_evaluation.inspector, "the Ofsted inspector", "ofsted-inspector"))
-    known = {_strip_titles(name).lower() for person in people for name in person.names}
+    known = {strip_titles(name).lower() for person in people for name in person.names}
     exempt_names = exempt_lower(exempt)
     for name, title, key in by_title:
-        if not name or not name.strip() or _strip_titles(name).lower() in known | exempt_names:
-            continue
-        known.add(_strip_titles(name).lower())
-        people.append(_titled(name, title, key))
+        bare = strip_titles(name or "").lower()
+        if not bare or bare in known or bare in exempt_names:
+            continue  # nobody, someone already registered, or one of the three people 1.9.1 names
+        known.add(bare)
+        people.append(_titled(name or "", title, key))
     register = Register(people=tuple(people), exempt=tuple(exempt))
     _check(register)
     return register
 
 
 def exempt_lower(names: list[str]) -> set[str]:
-    return {_strip_titles(name).lower() for name in names} | {name.lower() for name in names}
+    return {strip_titles(name).lower() for name in names} | {name.lower() for name in names}
 
 
 def _check(register: Register) -> None:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from scrkit.anonymise.folding import fold, folded_key
-from scrkit.anonymise.register import Register
+from scrkit.anonymise.register import TITLES, Register, strip_titles
 from scrkit.errors import BadInput
 
 _SEPARATOR = r"[\s\-\u2010\u2011._]+"  # "Jodie Fenwick", "jodie.fenwick@", "Jodie_Fenwick"
@@ -32,12 +32,9 @@ SHARED_NAME = "[family name]"  # a surname (or a family's plural) two people sha
 AMBIGUOUS_NAME = "[name]"  # a first name or other partial form two people share
 NEUTRAL = (SHARED_NAME, AMBIGUOUS_NAME)
 KEEP = ""  # an exempt name: matched so nothing inside it is replaced, and left as it is
-_TITLE_WORDS = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor"}
-_TITLES_BEFORE = (  # titles written before a name, up to three of them: "Det Supt", "Detective Chief Inspector"
-    r"(?-i:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|PC|PS|DC|DS|DI|DCI|DSI|Det|Supt|Sgt|Insp|Detective|Chief|"
-    r"Superintendent|Inspector|Sergeant|Constable|Rev|Cllr|Sir|Dame|Nurse|Sister|Doctor)\.?[ \u00a0]+){0,3}"
-    # as written, capitalised: "her sister Jodie" keeps its "sister"
-)
+# Up to three titles before a name go with it ("Det Supt", "Detective Chief Inspector"); capitalised as
+# written, so "her sister Jodie" keeps its "sister".
+_TITLES_BEFORE = rf"(?-i:(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})\.?[ \u00a0]+){{0,3}}"
 # "Child A (known as Mimi)" would read "Child A (known as Child A)": the bracket is dropped.
 _ALIAS_GAP = re.compile(r"\s*\(\s*(?:(?:also\s+)?known\s+as|aka|a\.k\.a\.|formerly|n[eé]e|called)?\s*", re.I)
 _ADDRESS_GAP = re.compile(r"[\s,;]*(?:and\s+)?")
@@ -114,7 +111,7 @@ class Anonymiser:
         # The chairs and the overview author are named (1.9.1): their whole names are matched first
         # and left as written, so "Ruth Castellan" survives even where another Ruth is anonymised.
         for name in register.exempt:
-            for form in {name, " ".join(w for w in name.split() if w.lower().rstrip(".") not in _TITLE_WORDS)}:
+            for form in {name, strip_titles(name)}:
                 if len(form.split()) > 1:
                     replacements[normalise(form)] = KEEP
         self._replacements = replacements

@@ -127,8 +127,9 @@ def anonymise_files(review: Path, files: list[Path], out: Path | None = None) ->
             copies, dropped = [], {}
             texts = []
             for path in files:
-                texts.extend(texts_of(path.name, path.read_bytes()))
-                copy = clean_copy(path.name, path.read_bytes(), anonymiser, desk)
+                content = path.read_bytes()
+                texts.extend(texts_of(path.name, content))
+                copy = clean_copy(path.name, content, anonymiser, desk)
                 name = anonymised_name(path, anonymiser)
                 copies.append(change.write_file(target / name, copy.content))
                 dropped[name] = copy.dropped

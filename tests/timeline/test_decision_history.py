@@ -10,21 +10,19 @@ import pytest
 
 from scrkit.checks.rules import check_review
 from scrkit.errors import BadInput, Refused
-from scrkit.jobs.review import NewReview, new_review
 from scrkit.jobs.timeline import record_decision
 from scrkit.models.review import Alternative, Circumstance, DecisionOutcome
 from scrkit.review.casefolder import CaseFolder
+from tests.timeline.reviews import opened_review
 
 D = dt.date
 TODAY = D(2027, 2, 1)
 
 
 def opened(tmp_path: Path, *circumstances: Circumstance, died: dt.date | None = None) -> Path:
-    folder = tmp_path / "review"
-    new_review(folder, NewReview(reference="SCR-DEC-1", child_name="Robin Ashby", date_of_birth=D(2025, 6, 1),
-                                 incident_date=D(2026, 12, 22), referral_received=D(2026, 12, 24),
-                                 date_of_death=died, circumstances=circumstances))  # fmt: skip
-    return folder
+    return opened_review(
+        tmp_path / "review", D(2026, 12, 22), D(2026, 12, 24), date_of_death=died, circumstances=circumstances
+    )
 
 
 def test_a_revised_decision_keeps_the_first_with_why_it_changed(tmp_path: Path) -> None:

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from scrkit.errors import BadInput, Refused
-from scrkit.jobs.review import NewReview, new_review
 from scrkit.jobs.timeline import correct_done, load_timetable, record_done, set_key_date
 from scrkit.review.casefolder import CaseFolder
 from scrkit.timeline.status import State, assess
+from tests.timeline.reviews import opened_review
 
 D = dt.date
 TODAY = D(2026, 12, 10)
@@ -24,10 +24,7 @@ TODAY = D(2026, 12, 10)
 
 @pytest.fixture
 def review(tmp_path: Path) -> Path:
-    folder = tmp_path / "review"
-    new_review(folder, NewReview(reference="SCR-HIST-1", child_name="Robin Ashby", date_of_birth=D(2024, 5, 1),
-                                 incident_date=D(2026, 11, 23), referral_received=D(2026, 12, 1)))  # fmt: skip
-    return folder
+    return opened_review(tmp_path / "review", D(2026, 11, 23), D(2026, 12, 1), date_of_birth=D(2024, 5, 1))
 
 
 def state_of(folder: Path, milestone: str) -> tuple[dt.date | None, State]:

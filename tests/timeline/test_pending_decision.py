@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from scrkit.errors import ExitCode
-from scrkit.jobs.review import NewReview, new_review
 from scrkit.jobs.timeline import load_timetable, record_decision, record_done
 from scrkit.models.review import Alternative, DecisionOutcome
 from scrkit.timeline.status import State, assess
+from tests.timeline.reviews import opened_review
 
 D = dt.date
 ON = D(2027, 1, 20)
@@ -26,9 +26,7 @@ ON = D(2027, 1, 20)
 
 @pytest.fixture
 def review(tmp_path: Path) -> Path:
-    folder = tmp_path / "review"
-    new_review(folder, NewReview(reference="SCR-PEND-1", child_name="Robin Ashby", date_of_birth=D(2025, 6, 1),
-                                 incident_date=D(2026, 12, 22), referral_received=D(2026, 12, 24)))  # fmt: skip
+    folder = opened_review(tmp_path / "review", D(2026, 12, 22), D(2026, 12, 24))
     for milestone, day in (("referral-form", D(2026, 12, 24)), ("request-letters", D(2026, 12, 29)),
                            ("agency-responses", D(2027, 1, 4)), ("notify-incident", D(2026, 12, 31)),
                            ("panel-convened", D(2026, 12, 31))):  # fmt: skip

@@ -24,6 +24,7 @@ import re
 from lxml import etree
 
 from scrkit.anonymise.clean.package import CannotClean, Package, Relationship, remove, serialise
+from scrkit.anonymise.leaks import HEADER_CODES
 from scrkit.anonymise.text import Anonymiser
 
 X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -62,7 +63,6 @@ WORKBOOK_ELEMENTS_DROPPED = {
 }  # fmt: skip
 _CELL = re.compile(r"^([A-Z]+)(\d+)$")
 _BUILT_IN = ("_xlnm.Print_Area", "_xlnm.Print_Titles", "_xlnm._FilterDatabase")
-HEADER_CODES = re.compile(r'(&(?:"[^"]*"|\d+|[LCRPNDTAZFGBISUEXYKH]|&))')
 
 
 def _q(local: str) -> str:
