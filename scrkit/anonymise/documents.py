@@ -198,13 +198,21 @@ def _rewrite(nodes: list[etree._Element], spans: list[Span], joined: str) -> Non
 
 
 def process_part(name: str, data: bytes, anonymiser: Anonymiser) -> bytes:
-    """One XML part with every registered form in its text, and in the attributes that hold names
-    (sheet names, authors), replaced. Any other attribute is left alone: the leak check that
-    follows every clean copy refuses the file if a name is still there."""
+    """One XML part with every registered form replaced (``anonymise_tree``); a part with nothing to
+    replace keeps its exact bytes, so anonymising twice changes nothing."""
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as error:
         raise UnreadablePart(f"{part_label(name)} ({name}) cannot be read: {error}") from None
+    if not anonymise_tree(root, anonymiser):
+        return data
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def anonymise_tree(root: etree._Element, anonymiser: Anonymiser) -> bool:
+    """Every registered form in a parsed part's text, and in the attributes that hold names (sheet
+    names, authors), replaced in place; whether anything changed. Any other attribute is left alone:
+    the leak check that follows every clean copy refuses the file if a name is still there."""
     changed = False
     for _block, nodes in blocks(root):
         joined = joined_text(nodes)
@@ -228,6 +236,4 @@ def process_part(name: str, data: bytes, anonymiser: Anonymiser) -> bytes:
                 replaced = replaced.translate(str.maketrans("", "", "[]:*?/\\"))[:31] or "Sheet"
             element.set(attribute, replaced)
             changed = True
-    if not changed:
-        return data  # untouched parts keep their exact bytes: anonymising twice changes nothing
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return changed

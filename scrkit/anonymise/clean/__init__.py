@@ -66,6 +66,7 @@ def clean_copy(
         )
     with open_checked(content, name, BadInput) as archive:
         package = Package.read(archive, name)
+    package.anonymiser = anonymiser
     if suffix in WORD:
         from scrkit.anonymise.clean.word import clean_word
 
@@ -75,7 +76,7 @@ def clean_copy(
 
         main = clean_excel(package, anonymiser)
     for part, data in list(package.kept.items()):
-        if part.endswith(_XML_PARTS):
+        if part.endswith(_XML_PARTS) and part not in package.anonymised:  # parts kept as they came
             package.kept[part] = process_part(part, data, anonymiser)
     copy = package.build(main, title="Anonymised document")
     if check:

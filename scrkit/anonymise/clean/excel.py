@@ -23,7 +23,7 @@ import re
 
 from lxml import etree
 
-from scrkit.anonymise.clean.package import CannotClean, Package, Relationship, remove, serialise
+from scrkit.anonymise.clean.package import CannotClean, Package, Relationship, remove
 from scrkit.anonymise.leaks import HEADER_CODES
 from scrkit.anonymise.text import Anonymiser
 
@@ -107,10 +107,10 @@ def clean_excel(package: Package, anonymiser: Anonymiser) -> str:
         elif rel.type not in ("worksheet", "sharedStrings", "chartsheet", "dialogsheet", "macrosheet"):
             raise CannotClean(package.file, f"a part scrkit does not know ({rel.type}: {rel.target})")
     if strings_part:
-        package.keep(strings_part, _kept_strings(strings, used))
+        package.keep_tree(strings_part, _kept_strings(strings, used))
         kept.append(next(rel for rel in rels if rel.type == "sharedStrings"))
     _workbook(package, workbook, old_positions)
-    package.keep(main, serialise(workbook), kept)
+    package.keep_tree(main, workbook, kept)
     return main
 
 
@@ -146,7 +146,7 @@ def _shared_strings(package: Package, part: str) -> list[etree._Element]:
     return list(package.xml(part).iter(_q("si")))
 
 
-def _kept_strings(strings: list[etree._Element], used: dict[int, int]) -> bytes:
+def _kept_strings(strings: list[etree._Element], used: dict[int, int]) -> etree._Element:
     root = etree.Element(_q("sst"), nsmap={None: X})
     ordered = sorted(used.items(), key=lambda item: item[1])
     for old, _new in ordered:
@@ -156,7 +156,7 @@ def _kept_strings(strings: list[etree._Element], used: dict[int, int]) -> bytes:
         root.append(item)
     root.set("count", str(len(ordered)))
     root.set("uniqueCount", str(len(ordered)))
-    return serialise(root)
+    return root
 
 
 def _column_number(letters: str) -> int:
@@ -205,7 +205,7 @@ def _keep_sheet(package: Package, name: str, used: dict[int, int], anonymiser: A
                                                         "firstHeader", "firstFooter"))):  # fmt: skip
         pieces = HEADER_CODES.split(header.text or "")
         header.text = "".join(piece if HEADER_CODES.fullmatch(piece) else anonymiser.text(piece) for piece in pieces)
-    package.keep(name, serialise(root))
+    package.keep_tree(name, root)
 
 
 def _cell(package: Package, cell: etree._Element, used: dict[int, int], anonymiser: Anonymiser) -> None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from scrkit.anonymise.documents import anonymise_tree
+from scrkit.anonymise.text import Anonymiser
 from scrkit.errors import Refused
 
 PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -55,6 +57,8 @@ class Package:
     kept: dict[str, bytes] = field(default_factory=dict)
     kept_rels: dict[str, list[Relationship]] = field(default_factory=dict)
     dropped: list[str] = field(default_factory=list)
+    anonymiser: Anonymiser | None = None  # set by clean_copy: parts kept as trees are anonymised as kept
+    anonymised: set[str] = field(default_factory=set)  # parts already anonymised (``keep_tree``)
 
     @classmethod
     def read(cls, archive: zipfile.ZipFile, file: str) -> Package:
@@ -100,6 +104,13 @@ class Package:
     def drop(self, what: str) -> None:
         if what not in self.dropped:
             self.dropped.append(what)
+
+    def keep_tree(self, name: str, root: etree._Element, rels: list[Relationship] | None = None) -> None:
+        """Keep a cleaned part, anonymised while it is still parsed (one parse, not two)."""
+        if self.anonymiser is not None:
+            anonymise_tree(root, self.anonymiser)
+            self.anonymised.add(name)
+        self.keep(name, serialise(root), rels)
 
     def keep(self, name: str, content: bytes, rels: list[Relationship] | None = None) -> None:
         self.kept[name] = content

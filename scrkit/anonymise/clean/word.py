@@ -29,7 +29,6 @@ from scrkit.anonymise.clean.package import (
     R,
     Relationship,
     remove,
-    serialise,
     unwrap,
 )
 from scrkit.anonymise.clean.pictures import PictureDesk, png_size
@@ -147,7 +146,7 @@ def _keep_part(package: Package, name: str, pictures: PictureDesk) -> None:
     _fit_redrawn(root, redrawn)
     if name.endswith("settings.xml"):
         _settings(root)
-    package.keep(name, serialise(root), kept)
+    package.keep_tree(name, root, kept)
 
 
 def _local(element: etree._Element) -> str:
