@@ -20,9 +20,9 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu, Mm, Pt
 
-from scrkit.office.word import add_page_field, document_bytes
+from scrkit.office.word import add_page_field, document_bytes, keep_rows_whole, repeat_as_header
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 _output = TEMPLATES  # where save() writes; build_all() points it elsewhere for the check
@@ -30,23 +30,39 @@ _output = TEMPLATES  # where save() writes; build_all() points it elsewhere for 
 LETTERHEAD = "{{ board.name }}"
 ADDRESS = "{{ board.address|join(', ') }}"
 CONTACT = "Tel {{ board.phone|default('') }}   Secure email {{ board.secure_email }}"
+# A UK window envelope (DL or C5, window on the left): the address starts 20-25 mm from the page's left
+# edge and about 50 mm from its top, inside a window about 90 x 45 mm, one line per address line.
+ADDRESS_TOP = Mm(50)
+TOP_MARGIN = Mm(30)
+SIDE_MARGIN = Mm(22)
+ADDRESS_SIZE = Pt(10)
 
 
 _field = add_page_field  # a Word field (PAGE, NUMPAGES) filled in when the page is drawn
 
 
 class Builder:
-    def __init__(self, title: str, *, draft: bool = False, landscape: bool = False, footer: str | None = None):
+    def __init__(
+        self,
+        title: str,
+        *,
+        draft: bool = False,
+        landscape: bool = False,
+        footer: str | None = None,
+        confidential: bool = True,
+    ):
         self.document = Document()
         style = self.document.styles["Normal"]
         style.font.name = "Arial"
         style.font.size = Pt(11)
         section = self.document.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)  # A4, never python-docx's US Letter
         if landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = section.page_height, section.page_width
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Cm(2.2))
+        section.left_margin = section.right_margin = SIDE_MARGIN
+        section.top_margin, section.bottom_margin = TOP_MARGIN, Mm(22)
+        section.header_distance = section.footer_distance = Mm(10)
         header = section.header
         first = header.paragraphs[0]
         first.text = LETTERHEAD
@@ -61,11 +77,14 @@ class Builder:
             marker.alignment = WD_ALIGN_PARAGRAPH.CENTER
             marker.runs[0].bold = True
         foot = section.footer.paragraphs[0]
-        foot.text = (footer or f"CONFIDENTIAL   {{{{ review.reference }}}}   {title}") + "   Page "
+        # 1.9: the review's papers are confidential; the family leaflet is for the public (App 3).
+        marking = "CONFIDENTIAL   " if confidential else ""
+        foot.text = (footer or f"{marking}{{{{ review.reference }}}}   {title}") + "   Page "
         _field(foot, "PAGE")
         foot.add_run(" of ")
         _field(foot, "NUMPAGES")
-        foot.runs[0].font.size = Pt(8)
+        foot.style = self.document.styles["Footer"]
+        foot.style.font.size = Pt(8)  # the page numbers (fields) too, not only the text before them
 
     def heading(self, text: str, level: int = 1) -> Builder:
         self.document.add_heading(text, level=level)
@@ -84,37 +103,109 @@ class Builder:
         return self
 
     def table(self, headers: Sequence[str], loop: str | None = None, cells: Sequence[str] = ()) -> Builder:
-        """A table with a header row; with ``loop``, one row per item (docxtpl's {%tr %})."""
+        """A table with a header row printed again on every page, rows never split across pages;
+        with ``loop``, one row per item (docxtpl's {%tr %}). Columns are sized to their content
+        when the letter is rendered (scrkit.office.tables)."""
         rows = 1 + (3 if loop else 0)
         table = self.document.add_table(rows=rows, cols=len(headers))
         table.style = "Table Grid"
         for cell, heading in zip(table.rows[0].cells, headers, strict=True):
             cell.text = heading
-            cell.paragraphs[0].runs[0].bold = True
+            if heading:
+                cell.paragraphs[0].runs[0].bold = True
         if loop:
             table.rows[1].cells[0].text = f"{{%tr for {loop} %}}"
             for cell, text in zip(table.rows[2].cells, cells, strict=True):
                 cell.text = text
             table.rows[3].cells[0].text = "{%tr endfor %}"
+        repeat_as_header(table.rows[0])
+        keep_rows_whole(table)
         return self
 
-    def pairs(self, rows: Sequence[tuple[str, str]]) -> Builder:
-        """A two-column form: a label, then its value."""
+    def grid(self, headers: Sequence[str], rows: Sequence[Sequence[str]], space: Cm | None = None) -> Builder:
+        """A table of fixed rows under a heading row printed on every page; ``space`` is the height
+        of each row that has a cell left empty for writing in."""
+        table = self.document.add_table(rows=1 + len(rows), cols=len(headers))
+        table.style = "Table Grid"
+        for cell, heading in zip(table.rows[0].cells, headers, strict=True):
+            cell.text = heading
+            cell.paragraphs[0].runs[0].bold = True
+        for row, texts in zip(table.rows[1:], rows, strict=True):
+            for cell, text in zip(row.cells, texts, strict=True):
+                cell.text = text
+            if space is not None and not all(texts):
+                row.height = space
+        repeat_as_header(table.rows[0])
+        keep_rows_whole(table)
+        return self
+
+    def pairs(self, rows: Sequence[tuple[str, str]], space: Cm | None = None, together: bool = False) -> Builder:
+        """A two-column form: a label, then its value; ``space`` is the height left for writing in
+        each value cell that is empty (an answer, a signature); ``together`` keeps it on one page."""
         table = self.document.add_table(rows=len(rows), cols=2)
         table.style = "Table Grid"
         for row, (label, value) in zip(table.rows, rows, strict=True):
             row.cells[0].text = label
             row.cells[0].paragraphs[0].runs[0].bold = True
             row.cells[1].text = value
+            if space is not None and not value:
+                row.height = space
+        keep_rows_whole(table)
+        if together:  # a sign-off block: on one page, with the line that introduces it
+            if self.document.paragraphs:
+                self.document.paragraphs[-1].paragraph_format.keep_with_next = True
+            for row in table.rows[:-1]:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
         return self
 
-    def address_block(self) -> Builder:
-        return self.para(
-            "{{ recipient.name }}",
-            "{% if recipient.title is defined %}{{ recipient.title }}{% endif %}",
-            "{{ recipient.organisation|default('') }}",
-            "{{ recipient.address|join(', ') }}",
+    def address_block(self, address: str | None = None) -> Builder:
+        """The recipient's name and address (or the lines of ``address``, a list of facts), one line
+        each, where a window envelope shows them."""
+        lines = (
+            [f"{{%p for line in {address} %}}", "{{ line }}", "{%p endfor %}"]
+            if address
+            else [
+                "{{ recipient.name }}",
+                "{%p if recipient.title is defined %}",
+                "{{ recipient.title }}",
+                "{%p endif %}",
+                "{%p if recipient.organisation is defined %}",
+                "{{ recipient.organisation }}",
+                "{%p endif %}",
+                "{%p for line in recipient.address %}",
+                "{{ line }}",
+                "{%p endfor %}",
+            ]
         )
+        spacer = self.document.add_paragraph().paragraph_format  # down to the window, exactly
+        spacer.line_spacing, spacer.space_before, spacer.space_after = Emu(ADDRESS_TOP - TOP_MARGIN), Pt(0), Pt(0)
+        for line in lines:
+            paragraph = self.document.add_paragraph(line)
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.runs[0].font.size = ADDRESS_SIZE
+        self.document.add_paragraph().paragraph_format.space_after = Pt(18)  # below the window
+        return self
+
+    def greeting(self) -> Builder:
+        """The salutation the board chose (board.yaml ``salutation``): Dear DCI Kavanagh."""
+        return self.para("{{ recipient.salutation }}")
+
+    def signature(self, name: str, title: str, closing: str = "{{ recipient.closing }}") -> Builder:
+        """The close, room to sign, the signer's name and title: one paragraph whose lines are kept
+        together, so it is never split across pages (LibreOffice does not keep empty paragraphs
+        with the next)."""
+        if self.document.paragraphs:  # the last words of the letter go with it, not the close alone
+            self.document.paragraphs[-1].paragraph_format.keep_with_next = True
+        paragraph = self.document.add_paragraph()
+        paragraph.paragraph_format.keep_together = True
+        paragraph.paragraph_format.space_after = Pt(10)
+        for number, line in enumerate((closing, "", "", name, title)):
+            run = paragraph.add_run(line)
+            if number < 4:
+                run.add_break()
+        return self
 
     def save(self, name: str) -> None:
         self.document.core_properties.title = name
@@ -127,7 +218,7 @@ def scr_request() -> None:
         .address_block()
         .para("Date: {{ letter.date|long }}", "Our Ref: {{ review.reference }}")
         .para("To: LSCB Agency Members, and other agencies where there is an indication they may have been involved.")
-        .para("Dear {{ recipient.name }}")
+        .greeting()
         .para(
             "RE: Request for Serious Case Review in respect of {{ child.name }}, {{ child.home_address|join(', ') }}, "
             "born {{ child.date_of_birth|long }}{% if child.date_of_death is defined %}, died "
@@ -140,9 +231,10 @@ def scr_request() -> None:
             "is commissioned in respect of the above child.",
             "I am enclosing a copy of the referral form which details the reasons why a Serious Case Review is "
             "being requested.",
-            "I am required to make a decision within 1 month of the date of the request as to whether "
-            "{{ board.short_name }} should undertake a Serious Case Review. In due course I will seek your views "
-            "on this important matter.",
+            "{% if letter.decided %}On {{ review.decision.date|long }} I decided that {{ board.short_name }} will "
+            "undertake a Serious Case Review.{% else %}I am required to make a decision within 1 month of the date "
+            "of the request as to whether {{ board.short_name }} should undertake a Serious Case Review. In due "
+            "course I will seek your views on this important matter.{% endif %}",
             "In the interim, I ask that you immediately check your agency paper and electronic records to establish "
             "if {{ child.name }} or {{ child.possessive }} family was known to your agency or service and if so to "
             "secure any paper and/or electronic records. If the case remains open then a full copy of the file "
@@ -164,13 +256,11 @@ def scr_request() -> None:
             "{{ board.address|join(', ') }} or via {{ board.secure_email }}, and where your agency has not had any "
             "involvement with the family a NIL return is required.",
             "Thanking you in anticipation",
-            "Yours sincerely",
-            "",
-            "{{ panel.lscb_chair.name }}",
-            "Chair, {{ board.name }}",
         )
+        .signature("{{ panel.lscb_chair.name }}", "Chair, {{ board.name }}")
         .para(
-            "{% if agency.chief_officer is defined %}cc: {{ agency.chief_officer.name }}"
+            "{% if agency.chief_officer is defined and agency.chief_officer.name != recipient.name %}"
+            "cc: {{ agency.chief_officer.name }}"
             "{% if agency.chief_officer.title is defined %}, {{ agency.chief_officer.title }}{% endif %}"
             "{% endif %}"
         )
@@ -184,7 +274,7 @@ def family_notification() -> None:
         Builder("Serious Case Review: information for the family")
         .address_block()
         .para("Date: {{ letter.date|long }}", "Our Ref: {{ review.reference }}")
-        .para("Dear {{ recipient.name }}")
+        .greeting()
         .para("Serious Case Review concerning {{ child.name }}", bold=True)
         .para(
             "I am writing to let you know that {{ board.name }} is carrying out a Serious Case Review following what "
@@ -196,12 +286,9 @@ def family_notification() -> None:
             "If you have any questions, please contact {{ panel.family_contact.name }} on "
             "{{ panel.family_contact.phone }}, or the Chair of the Serious Case Review Panel, "
             "{{ panel.panel_chair.name }}, on {{ panel.panel_chair.phone }}.",
-            "Yours sincerely",
-            "",
-            "{{ panel.panel_chair.name }}",
-            "Chair, Serious Case Review Panel",
-            "Enclosure: Serious Case Reviews: Information for Families",
         )
+        .signature("{{ panel.panel_chair.name }}", "Chair, Serious Case Review Panel")
+        .para("Enclosure: Serious Case Reviews: Information for Families")
         .save("family-notification")
     )
 
@@ -257,7 +344,7 @@ def family_leaflet() -> None:
         ),
     ]
     builder = (
-        Builder("Information for Families")
+        Builder("Information for Families", confidential=False)
         .heading("Serious Case Reviews: Information for Families", 0)
         .para(
             "If you require this information in another format, please contact the Safeguarding Children Business "
@@ -293,7 +380,8 @@ def authors_briefing() -> None:
         Builder("Briefing for Authors")
         .address_block()
         .para("To: IMR Authors & Overview Report Authors.", "Date: {{ letter.date|long }}")
-        .para("Our Ref: {{ review.reference }}", "Dear {{ recipient.name }}")
+        .para("Our Ref: {{ review.reference }}")
+        .greeting()
         .para("RE: Serious Case Review: Briefing for Authors (IMR and Overview Authors)", bold=True)
         .para(
             "Subject: {{ child.name }}, born {{ child.date_of_birth|long }}"
@@ -323,12 +411,9 @@ def authors_briefing() -> None:
         .para(
             "Please confirm your attendance by contacting the Safeguarding Children Business Manager on "
             "{{ board.phone }}. I have attached an IMR template which will be discussed at the briefing.",
-            "Yours sincerely",
-            "",
-            "{{ panel.panel_chair.name }}",
-            "Chair, Serious Case Review Panel",
-            "Cc: Members of the Serious Case Review Panel",
         )
+        .signature("{{ panel.panel_chair.name }}", "Chair, Serious Case Review Panel")
+        .para("Cc: Members of the Serious Case Review Panel")
         .save("authors-briefing")
     )
 
@@ -348,8 +433,10 @@ def commission_imr() -> None:
             "{{ board.name }} has requested that a Serious Case Review under Working Together 2010 takes place "
             "concerning the above child. The aim of the review is to ascertain the facts, analyse them and identify "
             "any lessons that need to be learned.",
-            "I am writing to you in your capacity as a member of {{ board.short_name }} to request an Individual "
-            "Management Review. Guidance on the criteria for appointing an author for this report is enclosed.",
+            "I am writing to you {% if agency.lscb_member %}in your capacity as a member of {{ board.short_name }} "
+            "{% else %}as an agency that has been involved with {{ child.name }} or {{ child.possessive }} family "
+            "{% endif %}to request an Individual Management Review. Guidance on the criteria for appointing an "
+            "author for this report is enclosed.",
             "The Terms of Reference for the Case Review that have been produced by the Serious Case Review Panel in "
             "accordance with Working Together to Safeguard Children 2010 are also enclosed.",
             "Individual Management Review reports have been formally commissioned from the following agencies:",
@@ -386,10 +473,9 @@ def commission_imr() -> None:
             "If you have any questions or queries please contact the Safeguarding Children Business Manager on "
             "{{ board.phone }}. Please confirm the name and contact details of your agency's IMR Author to me by "
             "{{ review.imr_authors_named_by|long }}.",
-            "Yours sincerely",
-            "",
-            "{{ panel.panel_chair.name }}",
-            "Chair, Serious Case Review Panel",
+        )
+        .signature("{{ panel.panel_chair.name }}", "Chair, Serious Case Review Panel", "Yours sincerely")
+        .para(
             "Distribution: all agencies who responded positively to the request letter (let SCR Request.v1/2010).",
             "Cc: Chief Officers of all agencies listed",
         )
@@ -420,12 +506,9 @@ def practitioner_debriefing() -> None:
             "indicate whether or not you are able to attend. If there is someone you think should be invited but who "
             "is not on the list below, please contact {{ panel.administrator.name }}, Administrator to the LSCB, on "
             "{{ panel.administrator.phone|default(board.phone) }}.",
-            "Yours sincerely",
-            "",
-            "{{ panel.lscb_chair.name }}",
-            "Chair of {{ board.short_name }}",
-            "Distribution:",
         )
+        .signature("{{ panel.lscb_chair.name }}", "Chair of {{ board.short_name }}", "Yours sincerely")
+        .para("Distribution:")
         .para("For attendance: practitioners")
         .table(["Job title", "Agency"], loop="p in professionals", cells=["{{ p.role }}", "{{ p.agency_name }}"])
         .para(
@@ -443,15 +526,15 @@ def practitioner_debriefing() -> None:
     )
 
 
-def notification(name: str, addressee: str, guidance: str) -> None:
+def notification(name: str, addressee: str, address: str, guidance: str) -> None:
     (
         Builder(f"Notification to {addressee}")
+        .address_block(address)
         .para("Date: {{ letter.date|long }}", "Our Ref: {{ review.reference }}")
-        .para(f"To: {addressee}")
         .para(f"Serious Case Review {{{{ review.reference }}}}: notification ({guidance})", bold=True)
         .para(
-            "In line with 1.9.1 of our practice guidance, this notification is anonymised: the child is referred to "
-            "as {{ child.called }}."
+            "In line with 1.9.1 of our practice guidance, the child, the family and the professionals involved are "
+            "not named in this notification: the child is referred to as {{ child.called }}."
         )
         .pairs(
             [
@@ -459,6 +542,8 @@ def notification(name: str, addressee: str, guidance: str) -> None:
                 ("Review reference", "{{ review.reference }}"),
                 ("The child", "{{ child.gender_word }}, aged {{ child.age_at_incident }} at the incident"),
                 ("Date of the incident", "{{ review.incident_date|long }}"),
+                ("What happened", "{{ referral.outline|default('Not yet recorded') }}"),
+                ("Subject to a child protection plan", "{{ child.cp_plan|default('Not known') }}"),
                 ("Referral received", "{{ review.referral_received|long }}"),
                 ("Circumstances (App 1 section 5)", "{{ circumstances_text }}"),
                 ("Decision", "{{ decision_text }}"),
@@ -468,22 +553,31 @@ def notification(name: str, addressee: str, guidance: str) -> None:
                     "{{ completion_due|long }}{% endif %}{% if extension is defined %} (extended: "
                     "{{ extension.reason }}){% endif %}",
                 ),
+                ("Media interest (2.3.1)", "{{ review.media_interest|default('None known') }}"),
                 (
                     "Executive summary published",
                     "{% if review.executive_summary_published is defined %}"
                     "{{ review.executive_summary_published|long }}{% else %}Not yet published{% endif %}",
                 ),
-                ("Contact", "{{ panel.business_manager.name }}, {{ board.secure_email }}, {{ board.phone }}"),
+                (
+                    "Contact",
+                    "The Safeguarding Children Business Manager, {{ board.secure_email }}, "
+                    "{{ board.phone|default('') }}",
+                ),
             ]
         )
+        .para("Court proceedings: expected dates and outcomes (1.7.2)", bold=True)
+        .table(
+            ["Date", "Proceedings", "Hearing", "Outcome"],
+            loop="c in court_dates",
+            cells=["{{ c.date|short }}", "{{ c.kind }}", "{{ c.hearing }}", "{{ c.outcome|default('') }}"],
+        )
+        .para("{% if not court_dates %}No court dates are known.{% endif %}")
         .para(
             "We will write again when the review is completed and submitted for evaluation, and with our plans "
-            "for and dates of publication (2.3.5).",
-            "Yours sincerely",
-            "",
-            "{{ panel.lscb_chair.name }}",
-            "Chair, {{ board.name }}",
+            "for and dates of publication (2.3.5)."
         )
+        .signature("{{ panel.lscb_chair.name }}", "Chair, {{ board.name }}", "Yours faithfully")
         .save(name)
     )
 
@@ -560,7 +654,8 @@ def referral_form() -> None:
             [
                 ("Date of referral", "{{ referral.date_of_referral|short|default('') }}"),
                 ("Signed", "{{ referral.signed_by|default('') }}"),
-            ]
+            ],
+            together=True,
         )
         .heading("Part 2 (to be completed by the Chair of the LSCB)", 1)
         .para(
@@ -581,7 +676,8 @@ def referral_form() -> None:
             [
                 ("Signed", "{{ referral.part2.signed_by|default('') }}"),
                 ("Dated", "{{ referral.part2.signed_on|short|default('') }}"),
-            ]
+            ],
+            together=True,
         )
         .heading("Part 3 (to be completed by the Chair of the SCRP)", 1)
         .para("The Terms of Reference and scope of the SCR agreed by the SCRP are set out below:")
@@ -590,7 +686,8 @@ def referral_form() -> None:
             [
                 ("Signed", "{{ referral.part3.signed_by|default('') }}"),
                 ("Dated", "{{ referral.part3.signed_on|short|default('') }}"),
-            ]
+            ],
+            together=True,
         )
         .para("End of referral form {{ review.reference }}")
         .save("referral-form")
@@ -824,7 +921,8 @@ def interview_record() -> None:
                 ("Previous Employment", ""),
                 ("Employer dates, posts held", ""),
                 ("Description of role in relation to particular case", ""),
-            ]
+            ],
+            space=Cm(1.2),
         )
         .para(
             "Matters to be covered in interviews (to be used in conjunction with the chronology of the case to "
@@ -849,7 +947,8 @@ def interview_record() -> None:
                 ("j) Whether the agency can learn lessons from the experience", ""),
                 ("k) Looking back, what the individual would now do differently", ""),
                 ("l) What lessons the individual can learn from the experience", ""),
-            ]
+            ],
+            space=Cm(3.5),  # room for the interviewer's notes of each answer
         )
         .para(
             "Following the interview the Author writes an interview summary; a copy is handed to the interviewee who, "
@@ -868,34 +967,78 @@ def interview_record() -> None:
                 ("Supporter", "{% if interview is defined %}{{ interview.supporter|default('') }}{% endif %}"),
                 ("Signed (interviewee)", ""),
                 ("Signed (interviewer)", ""),
-            ]
+            ],
+            space=Cm(1.5),
+            together=True,
         )
         .save("interview-record")
     )
 
 
 def comms_plan() -> None:
-    headings = [
-        "Key Messages",
-        "Audience and stakeholders",
-        "Communication channels",
-        "Roles and responsibilities of key individuals",
-        "Agency leading media management on behalf of the LSCB",
-        "Support offered to families",
-        "Briefing of staff on the contents of the report",
-        "Briefing of the families / those involved in the compilation of the report",
-        "Available resources for publication",
-        "Debriefing arrangements to those involved",
-        "The need for media training",
+    # 16.1.3's list, each with what the records already say, and room for the plan.
+    agencies = "{% for a in involved_agencies %}{{ a.name }}{% if not loop.last %}; {% endif %}{% endfor %}"
+    rows = [
+        ("Key messages", ""),
+        (
+            "Audience and stakeholders (16.1.1)",
+            f"The agencies involved: {agencies}. The child's family; elected and appointed members; staff; the public "
+            "and the media.",
+        ),
+        (
+            "Communication channels to make public the lessons learnt",
+            "{% if board.website is defined %}The board's website, {{ board.website }}.{% endif %}",
+        ),
+        (
+            "Briefing inspectorates and relevant bodies before publication",
+            "Ofsted and the Department for Education (2.3).",
+        ),
+        (
+            "Roles and responsibilities of key individuals",
+            "LSCB Chair: {{ panel.lscb_chair.name }}. SCR Panel Chair: {{ panel.panel_chair.name }}."
+            "{% if panel.business_manager is defined %} Business Manager: {{ panel.business_manager.name }}."
+            "{% endif %}",
+        ),
+        (
+            "Agency leading communications and press releases for the LSCB",
+            "{% if review.media_interest is defined %}Media interest so far: {{ review.media_interest }}{% endif %}",
+        ),
+        (
+            "Support offered to families",
+            "{% if panel.family_contact is defined %}The family's contact: {{ panel.family_contact.name }}.{% endif %}",
+        ),
+        ("Briefing of staff on the contents of the report", ""),
+        (
+            "Briefing of the families and those involved in the compilation of the report",
+            "{% if review.family_involvement.decision is defined %}{{ review.family_involvement.decision }}{% endif %}",
+        ),
+        (
+            "Available resources for publication",
+            "{% if review.executive_summary_published is defined %}Executive summary published "
+            "{{ review.executive_summary_published|long }}.{% else %}The executive summary is not yet published."
+            "{% endif %}",
+        ),
+        (
+            "Debriefing arrangements to those involved (16.2)",
+            "{% if review.practitioner_debriefing.date is defined %}Practitioners' de-briefing "
+            "{{ review.practitioner_debriefing.date|long }}{% if review.practitioner_debriefing.venue is defined %}, "
+            "{{ review.practitioner_debriefing.venue }}{% endif %}.{% else %}Practitioners' de-briefing not yet "
+            "arranged (after the LSCB approves the SCR, 16.2.1).{% endif %}",
+        ),
+        ("The need for media training", ""),
     ]
-    builder = (
-        Builder("Communications plan, comm. Plan.v1/2010", draft=True)
+    (
+        Builder("Communications plan, comm. Plan.v1/2010", draft=True, landscape=True)
         .heading("Overview Report Communications Plan: {{ review.reference }}", 0)
-        .para("Media/Communications Plan prepared for {{ board.name }} (16.1).")
-    )
-    for heading in headings:
-        builder.heading(heading, 2).para("")
-    builder.para("End of communications plan {{ review.reference }}.").save("comms-plan")
+        .para(
+            "Media/Communications Plan prepared for {{ board.name }} (16.1). The second column is what the review's "
+            "records already say; complete the plan in the third: what will be done, by whom and by when."
+        )
+        .grid(["To consider (16.1.3)", "From the review's records", "Plan: what, by whom, by when"],
+              [(item, known, "") for item, known in rows], space=Cm(2))
+        .para("End of communications plan {{ review.reference }}.")
+        .save("comms-plan")
+    )  # fmt: skip
 
 
 def action_plan() -> None:
@@ -907,19 +1050,45 @@ def action_plan() -> None:
             "Recommendations are addressed to someone with the authority to ensure compliance."
         )
         .table(
-            ["Outcome", "Recommendation", "Actions", "By Whom?", "By When?", "Actions taken", "Information for audit"],
+            [
+                "Agency",
+                "Outcome",
+                "Recommendation",
+                "Actions",
+                "By Whom?",
+                "By When?",
+                "Actions taken",
+                "Information for audit",
+            ],
             loop="a in actions",
             cells=[
-                "{{ a.outcome }}",
-                "{{ a.recommendation }}",
+                "{% if a.first %}{{ a.agency }}{% endif %}",
+                "{% if a.first %}{{ a.outcome }}{% endif %}",
+                "{% if a.first %}{{ a.recommendation }}{% endif %}",
                 "{{ a.actions }}",
                 "{{ a.by_whom }}",
                 "{{ a.by_when }}",
                 "{{ a.taken|default('') }}",
                 "{{ a.audit|default('') }}",
             ],
-        )
+        )  # fmt: skip
         .para("{% if example_actions is defined %}The rows above are the example from Appendix 13.{% endif %}")
+        .para(
+            "Sign-off: the LSCB formally concludes the SCR by signing off the completion of the action plan (17.1.2).",
+            bold=True,
+        )
+        .pairs(
+            [
+                ("Signed off by", "{{ action_plan.signed_off_by|default('') }}"),
+                (
+                    "Date",
+                    "{% if action_plan.signed_off_on is defined %}{{ action_plan.signed_off_on|long }}{% endif %}",
+                ),
+                ("Signature", ""),
+            ],
+            space=Cm(1.5),
+            together=True,
+        )  # fmt: skip
         .para("End of action plan {{ review.reference }}.")
         .save("action-plan")
     )
@@ -932,9 +1101,9 @@ BUILDERS: dict[str, Callable[[], None]] = {
     "authors-briefing": authors_briefing,
     "commission-imr": commission_imr,
     "practitioner-debriefing": practitioner_debriefing,
-    "ofsted-notification": lambda: notification("ofsted-notification", "Ofsted, National Business Unit", "2.3"),
+    "ofsted-notification": lambda: notification("ofsted-notification", "Ofsted", "board.ofsted_address", "2.3"),
     "department-notification": lambda: notification(
-        "department-notification", "Department for Education, Serious Case Review team", "2.3.5"
+        "department-notification", "the Department for Education", "board.department_address", "2.3.5"
     ),
     "referral-form": referral_form,
     "terms-of-reference": terms_of_reference,

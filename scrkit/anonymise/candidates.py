@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scrkit.anonymise.folding import fold, folded_key
-from scrkit.anonymise.register import TITLE_PARTS, TITLES
 from scrkit.anonymise.text import NEUTRAL, Anonymiser
+from scrkit.names import TITLE_PARTS, TITLES
 from scrkit.resources import DATA
 
 NAME_TITLES = tuple(title for title in TITLES if title not in TITLE_PARTS)

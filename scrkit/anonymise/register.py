@@ -15,19 +15,11 @@ from dataclasses import dataclass
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput
 from scrkit.models.child import DEFAULT_PSEUDONYM
+from scrkit.names import strip_titles
 
 # Titles written before names, as written ("Dr Helen Yarrow", "DS Karen Whitlow", "Det Supt ..."): in
 # the records, the name without them is a form of its own; in a text, they go with the name replaced
 # (``text``); before an unknown word, they mark a name no record holds (``candidates``). One list.
-TITLES = (
-    "Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "PC", "PS", "DC", "DS", "DI", "DCI", "DSI",
-    "Det", "Supt", "Superintendent", "Sgt", "Sergeant", "Insp", "Inspector", "Detective", "Chief", "Constable",
-    "Rev", "Reverend", "Cllr", "Councillor", "Sister", "Nurse", "Father", "Judge", "Lord", "Lady", "Sir", "Dame",
-)  # fmt: skip
-# Titles that are only part of a longer one ("Chief Executive", "Detective Constable"): never alone a sign
-# that a name follows.
-TITLE_PARTS = frozenset({"Chief", "Detective", "Constable", "Det", "Supt", "Superintendent"})
-_TITLES = {title.lower() for title in TITLES}
 _POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
 MIN_FORM_LENGTH = 2
 STREET_ABBREVIATIONS = {
@@ -60,13 +52,6 @@ class Register:
     def real_names(self) -> dict[str, str]:
         """Pseudonym to real name: the restricted key (IMR guide 4.6), never inside a document."""
         return {person.replacement: person.names[0] for person in self.people if person.names}
-
-
-def strip_titles(name: str) -> str:
-    words = name.split()
-    while words and words[0].lower().rstrip(".") in _TITLES:
-        words = words[1:]
-    return " ".join(words)
 
 
 def name_forms(*names: str) -> tuple[str, ...]:

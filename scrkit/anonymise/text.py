@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 
 from scrkit.anonymise.folding import fold, folded_key
-from scrkit.anonymise.register import TITLES, Register, strip_titles
+from scrkit.anonymise.register import Register
 from scrkit.errors import BadInput
+from scrkit.names import TITLES, strip_titles
 
 _SEPARATOR = r"[\s\-\u2010\u2011._]+"  # "Jodie Fenwick", "jodie.fenwick@", "Jodie_Fenwick"
 # A name ends where letters end: a digit, an underscore or punctuation beside it does not hide it

@@ -67,6 +67,8 @@ def letters(
         stdout().print(str(path), markup=False)
     count = len(result.written)
     say(f"{count} document{'s' if count != 1 else ''} written to {review / LETTERS}.")
+    for letter, why in result.not_sent.items():
+        say(f"Not made: {letter}: {why}.")
     for milestone in result.recorded:
         say(f"Recorded: {milestone} done {uk_date(on)}.")
     if record_sent is not False:
@@ -77,7 +79,8 @@ def letters(
 def _list(statuses: list[LetterStatus]) -> None:
     table = Table(title="Letters and forms", title_justify="left")
     for heading in ("name", "what", "guidance", "goes to", "ready?"):
-        table.add_column(heading, overflow="fold")
+        # The facts a letter needs are typed back into records: wide enough to keep each whole.
+        table.add_column(heading, overflow="fold", min_width=36 if heading == "ready?" else None)
     for status in statuses:
         ready = (
             styled("ready", "green") if not status.missing else styled("needs:\n" + "\n".join(status.missing), "yellow")

@@ -32,6 +32,7 @@ class LettersResult:
     written: tuple[Path, ...]
     recorded: tuple[str, ...] = ()  # milestones recorded as done on the letters' date
     not_recorded: dict[str, str] = field(default_factory=dict)  # milestone: why not
+    not_sent: dict[str, str] = field(default_factory=dict)  # "letter to recipient": why it was not made
 
 
 def letters_status(review: Path, on: dt.date) -> list[LetterStatus]:
@@ -83,6 +84,12 @@ def _render_letters(
         rendered = render_all(planned, timetable.records.board.name, created, advance)
         if anonymise:
             rendered = anonymised(rendered, change.records, force)
+        elif any(document.spec.external for document in rendered):
+            # 1.9.1: what goes to Ofsted or the Department is anonymised whether asked or not; the
+            # template names nobody, but a record's free text (referral.outline) may.
+            internal = [document for document in rendered if not document.spec.external]
+            external = [document for document in rendered if document.spec.external]
+            rendered = internal + anonymised(external, change.records, force)
         written = tuple(change.write_file(document.path, document.content) for document in rendered)
         recorded, not_recorded = [], {}
         for milestone in sorted({document.spec.milestone for document in rendered if document.spec.milestone}):
@@ -104,7 +111,27 @@ def _render_letters(
                 recorded.append(milestone)
         if recorded:
             refresh_entries(change.document(TIMELINE), timetable_of(change.revalidate()).schedule)
-    return LettersResult(written=written, recorded=tuple(recorded), not_recorded=not_recorded)
+    return LettersResult(
+        written=written,
+        recorded=tuple(recorded),
+        not_recorded=not_recorded,
+        not_sent=not_sent(names, to, change.records),
+    )
+
+
+def not_sent(names: list[str], to: list[str] | None, records: ReviewRecords) -> dict[str, str]:
+    """The recipients a letter would go to but could not yet (App 4: an agency with no IMR author named)."""
+    from scrkit.letters.catalogue import catalogue
+    from scrkit.letters.facts import unaddressed
+
+    wanted = None if not to or "all" in to else set(to)
+    found = {}
+    for name in names:
+        spec = catalogue().get(name)
+        for recipient in unaddressed(spec.to, records) if spec else ():
+            if wanted is None or recipient in wanted:
+                found[f"{name} to {recipient}"] = "no IMR author is named yet (imrs.yaml `author`)"
+    return found
 
 
 def anonymised(documents: list[RenderedDocument], records: ReviewRecords, force: bool) -> list[RenderedDocument]:

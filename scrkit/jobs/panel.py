@@ -47,6 +47,7 @@ def monthly_report(reviews: list[Path], on: dt.date, out: Path | None = None, ge
     (under its lock, in its audit log) unless ``out`` says otherwise."""
     from scrkit.genogram.draw import genogram
     from scrkit.records.atomic import atomic_write_bytes
+    from scrkit.report.briefing import chair_briefing
     from scrkit.report.monthly import monthly_report as render
 
     timetables = [load_timetable(review) for review in reviews]  # each review read once
@@ -60,7 +61,11 @@ def monthly_report(reviews: list[Path], on: dt.date, out: Path | None = None, ge
             except BadInput as error:
                 no_genogram[records.review.reference] = error.message
     heads = {timetable.records.review.reference: audit.head(timetable.records.folder) for timetable in timetables}
-    content = render(reports, timetables[0].records.board.name, on, pictures, heads)
+    briefings = {
+        timetable.records.review.reference: chair_briefing(timetable.records, report, check_review(timetable.records))
+        for timetable, report in zip(timetables, reports, strict=True)
+    }
+    content = render(reports, timetables[0].records.board.name, on, pictures, heads, briefings)
     if out is None and len(reviews) == 1:
         with CaseFolder.open(reviews[0]).changing("report") as change:
             path = change.write_file(change.path / monthly_update_file(on), content)

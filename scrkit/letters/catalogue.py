@@ -24,6 +24,12 @@ class LetterSpec(Record):
     draft_until: Literal["tor-approved", "review-completed"] | None = None
     pictures: list[Literal["genogram"]] = []  # pictures drawn from the records and placed in the document
     scr_only: bool = False  # a document of the SCR process: not for a review decided not an SCR (1.5.2)
+    # Letters true on their date: the dated facts the letter asks people to act on, which must not
+    # have passed by the letter's date (a briefing already held, a deadline gone)...
+    not_past: list[Text] = []
+    # ...and the milestones that must be recorded done by then (16.2.1: the de-briefing follows approval).
+    only_after: list[Id] = []
+    external: bool = False  # sent outside the board (Ofsted, the Department): always anonymised (1.9.1)
 
 
 class Catalogue(Record):

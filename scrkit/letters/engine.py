@@ -24,6 +24,7 @@ from jinja2.runtime import Undefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from scrkit.errors import ScrkitError
+from scrkit.office.tables import fit_columns
 from scrkit.office.word import document_bytes
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -55,7 +56,7 @@ def missing_name(owner: Any, name: str | None) -> str:
     return f"{path}.{name}" if path else str(name)
 
 
-def _as_date(value: Any) -> Any:
+def as_date(value: Any) -> Any:
     # Records' dates reach templates as date objects or ISO text (how the models serialise them).
     if isinstance(value, str) and _ISO_DATE.match(value):
         return dt.date.fromisoformat(value)
@@ -64,7 +65,7 @@ def _as_date(value: Any) -> Any:
 
 def _long(value: Any) -> Any:
     """14 September 2026."""
-    value = _as_date(value)
+    value = as_date(value)
     if isinstance(value, dt.date):
         return f"{value.day} {value.strftime('%B %Y')}"
     return value  # an Undefined stays undefined, so a missing date is still an error
@@ -72,7 +73,7 @@ def _long(value: Any) -> Any:
 
 def _short(value: Any) -> Any:
     """14/09/2026."""
-    value = _as_date(value)
+    value = as_date(value)
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     return value
@@ -119,6 +120,7 @@ def render_template(template: Path, context: dict[str, Any], properties: Propert
             f"The template {template} has a mistake in a placeholder: {error.message}.",
             hint=f"Run `scrkit templates check {template}` to see where.",
         ) from None
+    fit_columns(document.docx)  # issue 17: no word broken in a cell ("Relationsh-ip")
     core = document.docx.core_properties
     # Set in code, after rendering: a templated title would come out XML-escaped (&amp;).
     core.title = properties.title

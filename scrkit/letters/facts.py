@@ -8,6 +8,7 @@ A fact that is not known is simply absent, never ``None``: a blank must not reac
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from scrkit.models.agencies import Agency, RequestReply
 from scrkit.models.child import DEFAULT_PSEUDONYM, Gender
 from scrkit.models.panel_business import ImrAuthor, Interview
 from scrkit.models.review import CIRCUMSTANCE_TITLES, Alternative, Circumstance, DecisionOutcome
+from scrkit.names import Salutation, greeting
 from scrkit.timeline.schedule import Schedule
 
 
@@ -52,7 +54,27 @@ def facts(path: str, value: Any, source: str = "") -> Any:
             label = item.get("id") if isinstance(item, dict) and item.get("id") else index + 1
             items.append(facts(f"{path}[{label}]", item, source))
         return items
+    if isinstance(value, str) and "\n" in value:
+        return reflowed(value)
     return value
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s")
+
+
+def reflowed(text: str) -> str:
+    """Text typed in a record with its lines wrapped (a YAML block) as it should print: each
+    paragraph one line, paragraphs apart, list items kept on their own lines."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines: list[str] = []
+        for line in block.splitlines():
+            if lines and not _LIST_ITEM.match(line):
+                lines[-1] = f"{lines[-1]} {line.strip()}"
+            else:
+                lines.append(line.strip())
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
 
 
 def _dump(model: Any) -> Any:
@@ -138,6 +160,17 @@ def review_facts(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
             for option, title in _ALTERNATIVE_TITLES.items()
         ],
         "legal_advice": _has(records.referral.part2.legal_advice_sought),
+        # 1.7.2: the Department is told the expected dates of court proceedings and their outcomes.
+        "court_dates": [
+            facts(f"court_dates[{number}]", _dump(hearing) | {"kind": process.kind}, "review.yaml parallel_processes")
+            for number, (hearing, process) in enumerate(
+                sorted(
+                    ((hearing, process) for process in review.parallel_processes for hearing in process.court_dates),
+                    key=lambda pair: pair[0].date,
+                ),
+                start=1,
+            )
+        ],
         "milestones": [
             facts(f"milestones[{m.id}]", {"title": m.title, "guidance": m.rule.guidance or "", "due": m.due})
             for m in schedule.milestones
@@ -146,18 +179,11 @@ def review_facts(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
     }
     # App 13: the review's own action plan when it has one, the guidance's example otherwise.
     own_actions = [
-        {
-            "outcome": recommendation.outcome or "",
-            "recommendation": recommendation.recommendation,
-            "actions": action.action,
-            "by_whom": action.by_whom or "",
-            "by_when": action.by_when.strftime("%d/%m/%Y") if action.by_when else "",
-            "taken": action.taken or ("Done " + action.done.strftime("%d/%m/%Y") if action.done else ""),
-            "audit": action.audit or "",
-        }
+        _action_row(recommendation, action, number == 0, agency_name(recommendation.agency))
         for recommendation in records.actions.recommendations
-        for action in recommendation.actions
+        for number, action in enumerate(recommendation.actions or [None])
     ]
+    values["action_plan"] = facts("action_plan", _dump(records.actions) | {"recommendations": None}, "actions.yaml")
     values["actions"] = own_actions or _EXAMPLE_ACTIONS
     if not own_actions:
         values["example_actions"] = True
@@ -169,6 +195,31 @@ def review_facts(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
     if schedule.extension is not None:
         values["extension"] = facts("extension", _dump(schedule.extension), "timeline.yaml")
     return values
+
+
+def _action_row(recommendation: Any, action: Any, first: bool, agency: str | None) -> dict[str, Any]:
+    """One row of the action plan (App 13): the recommendation's cells only on its first row (17.1.1);
+    a recommendation with no action yet still has its row."""
+    row = {
+        "first": first,
+        "agency": agency or "Multi-agency",
+        "outcome": recommendation.outcome or "",
+        "recommendation": recommendation.recommendation,
+        "actions": "",
+        "by_whom": "",
+        "by_when": "",
+        "taken": "",
+        "audit": "",
+    }
+    if action is not None:
+        row |= {
+            "actions": action.action,
+            "by_whom": action.by_whom or "",
+            "by_when": action.by_when.strftime("%d/%m/%Y") if action.by_when else "",
+            "taken": action.taken or ("Done " + action.done.strftime("%d/%m/%Y") if action.done else ""),
+            "audit": action.audit or "",
+        }
+    return row
 
 
 def _yes_no(value: bool | None) -> str:
@@ -198,6 +249,8 @@ _ALTERNATIVE_TITLES = {
 # App 13's worked example, shown until the review's own action plan is recorded.
 _EXAMPLE_ACTIONS = [
     {
+        "first": True,
+        "agency": "Police",
         "outcome": "Police officers acquire knowledge of the risks to children associated with domestic violence",
         "recommendation": "The assistant chief constable should ensure that all police officers receive training "
         "on the links between domestic violence and child abuse.",
@@ -215,28 +268,41 @@ def recipients_for(kind: str, records: ReviewRecords) -> list[Recipient]:
     """Everyone a letter of this kind goes to (see scrkit/data/letters.yaml)."""
     if kind == "review":
         return [Recipient(id="review", facts={})]
-    if kind in ("agencies", "involved-agencies", "authors"):
-        chosen = [
-            agency
+    style = records.board.salutation
+    if kind in ("agencies", "involved-agencies"):
+        return [
+            _agency_recipient(agency, style)
             for agency in records.agencies.agencies
             if kind == "agencies" or agency.request_reply == RequestReply.INVOLVED
         ]
-        authors = {imr.agency: imr.author for imr in records.imrs.imrs if imr.author} if kind == "authors" else {}
-        found = [_agency_recipient(agency, authors.get(agency.id)) for agency in chosen]
-        if kind == "authors" and records.panel.overview_author is not None:
+    if kind == "authors":
+        # App 4: the briefing goes to the authors named so far (an agency with none is left out, and told
+        # of by `unaddressed`), and to the overview author.
+        authors = {imr.agency: imr.author for imr in records.imrs.imrs if imr.author}
+        found = [
+            _agency_recipient(agency, style, authors[agency.id])
+            for agency in records.agencies.agencies
+            if agency.request_reply == RequestReply.INVOLVED and agency.id in authors
+        ]
+        if records.panel.overview_author is not None:
             author = records.panel.overview_author
+            details = _dump(author) | {"address": []} | _greeting_facts(author.name, style)
             found.append(
                 Recipient(
-                    id="overview-author",
-                    facts={
-                        "recipient": facts("panel.overview_author", _dump(author) | {"address": []}, "panel.yaml"),
-                    },
+                    id="overview-author", facts={"recipient": facts("panel.overview_author", details, "panel.yaml")}
                 )
             )
         return found
     if kind == "family":
         return [
-            Recipient(id=member.id, facts={"recipient": facts(f"family[{member.id}]", _dump(member), "people.yaml")})
+            Recipient(
+                id=member.id,
+                facts={
+                    "recipient": facts(
+                        f"family[{member.id}]", _dump(member) | _greeting_facts(member.name, style), "people.yaml"
+                    )
+                },
+            )
             for member in records.people.family
             if member.notify
         ]
@@ -250,7 +316,7 @@ def recipients_for(kind: str, records: ReviewRecords) -> list[Recipient]:
                 "title": person.role,
                 "organisation": agency.name if agency else None,
                 "address": list(agency.address) if agency else [],
-            }
+            } | _greeting_facts(person.name, style)
             recipient_facts = {"recipient": facts(f"professionals[{person.id}]", details, "people.yaml")}
             interview = next((i for i in records.interviews.interviews if i.practitioner == person.id), None)
             if interview is not None:
@@ -260,16 +326,35 @@ def recipients_for(kind: str, records: ReviewRecords) -> list[Recipient]:
     raise ValueError(f"unknown recipient kind {kind!r}")
 
 
-def _agency_recipient(agency: Agency, author: ImrAuthor | None = None) -> Recipient:
+def unaddressed(kind: str, records: ReviewRecords) -> list[str]:
+    """Who a letter of this kind would go to but cannot yet: the involved agencies with no IMR
+    author named, for the authors' briefing (App 4)."""
+    if kind != "authors":
+        return []
+    named = {imr.agency for imr in records.imrs.imrs if imr.author}
+    return [
+        agency.id
+        for agency in records.agencies.agencies
+        if agency.request_reply == RequestReply.INVOLVED and agency.id not in named
+    ]
+
+
+def _greeting_facts(name: str | None, style: Salutation) -> dict[str, str]:
+    salutation, closing = greeting(name, style)
+    return {"salutation": salutation, "closing": closing}
+
+
+def _agency_recipient(agency: Agency, style: Salutation, author: ImrAuthor | None = None) -> Recipient:
     # 5.1.1-5.1.2: letters go to the agency's LSCB representative, copied to its chief officer;
     # App 4: the authors' briefing goes to the agency's IMR author once one is named.
     person = agency.lscb_representative or agency.chief_officer
+    name = author.name if author else person.name if person else None
     details = {
-        "name": author.name if author else person.name if person else f"The Chief Officer, {agency.name}",
+        "name": name or f"The Chief Officer, {agency.name}",
         "title": author.role if author else person.title if person else None,
         "organisation": agency.name,
         "address": list(agency.address),
-    }
+    } | _greeting_facts(name, style)
     return Recipient(
         id=agency.id,
         facts={
@@ -285,7 +370,7 @@ def every_fact(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
     token = _keep_blank.set(True)
     try:
         names = review_facts(records, schedule)
-        names["letter"] = {"date": None, "reply_by": None, "name": None}
+        names["letter"] = dict.fromkeys(("date", "reply_by", "name", "decided", "approved"))
         names["draft"] = False
         # Facts present only at some stages of a review.
         names.setdefault("completion_done", None)

@@ -22,6 +22,7 @@ from scrkit.letters.engine import (
     LetterError,
     MissingFactError,
     Properties,
+    as_date,
     missing_facts,
     render_template,
 )
@@ -97,11 +98,18 @@ class LetterFacts:
 
     def context(self, spec: LetterSpec, recipient: Recipient, on: dt.date) -> dict[str, Any]:
         context = dict(self.review)
+        decision = self.timetable.records.review.decision
+        completion = self.timetable.schedule.completion()
         context["letter"] = {
             "date": on,
             "reply_by": self.reply_by(on),
             "name": spec.name,
+            # Letters true on their date: a decision made after the letter's date is still pending in it.
+            "decided": decision.outcome is not None and decision.date is not None and decision.date <= on,
+            "approved": completion is not None and completion.done is not None and completion.done <= on,
         }
+        if not context["letter"]["decided"]:
+            context["decision_text"] = "Not yet made"
         context["draft"] = _is_draft(spec, self.timetable.records)
         context.update(recipient.facts)
         if "genogram" in spec.pictures:
@@ -134,7 +142,9 @@ def catalogue_status(timetable: Timetable, on: dt.date) -> list[LetterStatus]:
         elif not recipients:
             missing.append(_no_recipients(spec))
         for recipient in recipients if not missing else ():
-            missing.extend(missing_facts(template, facts.context(spec, recipient, on)))
+            context = facts.context(spec, recipient, on)
+            missing.extend(missing_facts(template, context))
+            missing.extend(untrue_on(spec, context, timetable, on))
         statuses.append(
             LetterStatus(
                 spec=spec,
@@ -150,7 +160,7 @@ def _no_recipients(spec: LetterSpec) -> str:
     return {
         "family": "a family member marked `notify: yes` in people.yaml",
         "involved-agencies": "an agency whose request_reply is `involved` in agencies.yaml",
-        "authors": "an agency whose request_reply is `involved` in agencies.yaml",
+        "authors": "an IMR author named for an involved agency (imrs.yaml `author`) or an overview author (panel.yaml)",
         "agencies": "an agency in agencies.yaml",
         "professionals": "a professional in people.yaml",
     }.get(spec.to, "a recipient")
@@ -190,9 +200,47 @@ def plan(
         template = template_for(spec.name, records.folder, _board_templates(records))
         for recipient in recipients:
             path = records.folder / LETTERS / letter_file_name(on, spec.name, recipient.id)
-            planned.append(PlannedDocument(spec, recipient, path, template, facts.context(spec, recipient, on)))
+            context = facts.context(spec, recipient, on)
+            untrue = untrue_on(spec, context, timetable, on)
+            if untrue:
+                raise Refused(
+                    f"`{spec.name}` dated {on:%d/%m/%Y} would not be true on its date:\n"
+                    + "\n".join(f"  {problem}" for problem in untrue)
+                    + "".join(f"\n  missing: {fact}" for fact in missing_facts(template, context)),
+                    hint="Record the new date (for a meeting or deadline, in review.yaml; for a milestone, "
+                    "`scrkit done`), or date the letter with --date DD/MM/YYYY. Nothing was written.",
+                )
+            planned.append(PlannedDocument(spec, recipient, path, template, context))
     refuse_overwriting([document.path for document in planned], force)
     return planned
+
+
+def untrue_on(spec: LetterSpec, context: dict[str, Any], timetable: Timetable, on: dt.date) -> list[str]:
+    """What would make the letter false on ``on`` (letters.yaml ``not_past`` and ``only_after``): a
+    meeting or deadline it names already past, a milestone it follows not yet recorded done."""
+    problems = []
+    for path in spec.not_past:
+        value = as_date(fact_at(context, path))
+        if isinstance(value, dt.date) and value < on:
+            problems.append(f"{path} ({value:%d/%m/%Y}) is past")
+    for milestone_id in spec.only_after:
+        milestone = timetable.schedule.get(milestone_id)
+        title = milestone.title if milestone else milestone_id
+        if milestone is None or milestone.done is None:
+            problems.append(f"{milestone_id} done first ({title})")
+        elif milestone.done > on:
+            problems.append(f"{milestone_id} done first ({title}: done {milestone.done:%d/%m/%Y}, after the letter)")
+    return problems
+
+
+def fact_at(context: dict[str, Any], path: str) -> Any:
+    """The fact at a dotted path (``review.authors_briefing.date``), or None when it is not held."""
+    value: Any = context
+    for key in path.split("."):
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value
 
 
 def _spec(name: str) -> LetterSpec:

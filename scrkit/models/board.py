@@ -5,6 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 
 from scrkit.models.fields import Record, Text
+from scrkit.names import Salutation
+
+# 2.3.4: where notifications to Ofsted go by post.
+OFSTED_ADDRESS = ["Ofsted", "National Business Unit", "Piccadilly Gate", "Store Street", "Manchester", "M1 2WD"]
 
 
 class Nation(StrEnum):
@@ -26,3 +30,6 @@ class Board(Record):
     website: Text | None = None
     nation: Nation = Nation.ENGLAND
     templates_folder: Text | None = None  # the board's own letter templates, e.g. on the shared drive
+    salutation: Salutation = Salutation.TITLE_AND_SURNAME  # Dear DCI Kavanagh; or full-name, first-name
+    ofsted_address: list[Text] = OFSTED_ADDRESS  # 2.3.4: notifications to Ofsted
+    department_address: list[Text] = ["Department for Education", "Serious Case Reviews"]  # 2.3.5, 1.7.2

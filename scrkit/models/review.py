@@ -104,12 +104,21 @@ class FamilyInvolvement(Record):
     reasons: Text | None = None
 
 
+class CourtDate(Record):
+    """1.7.2: the Department is told the expected dates of court proceedings and their outcomes."""
+
+    date: Date
+    hearing: Text  # e.g. plea hearing, trial, sentencing, inquest
+    outcome: Text | None = None  # the verdict or sentence, once known
+
+
 class ParallelProcess(Record):
     """2.1, 1.7: criminal proceedings, an inquest, a domestic homicide review, disciplinary action..."""
 
     kind: Text
     detail: Text | None = None
     taken_into_account: Text | None = None  # how the review takes account of it
+    court_dates: list[CourtDate] = []  # 1.7.2
 
 
 class Grade(StrEnum):
@@ -183,6 +192,7 @@ class Review(Record):
     imr_authors_named_by: Date | None = None  # App 5: agencies name their IMR author by
     practitioner_debriefing: Meeting = Meeting()  # 16.2, App 10
     family_involvement: FamilyInvolvement = FamilyInvolvement()  # 6.1
+    media_interest: Text | None = None  # 2.3.1: interest the case has attracted or is likely to attract
     parallel_processes_considered: YesNo | None = None  # 2.1.1: the panel has asked the question
     parallel_processes: list[ParallelProcess] = []  # 2.1, 1.7
     ofsted_evaluation: OfstedEvaluation = OfstedEvaluation()  # 18.1

@@ -8,6 +8,7 @@ from docx import Document
 
 from scrkit.errors import ExitCode
 from scrkit.resources import templates_folder
+from tests.letters.conftest import approve
 
 
 def test_list_names_what_each_letter_lacks(scrkit, review_dir: Path) -> None:
@@ -50,7 +51,8 @@ def test_render_refuses_to_overwrite(scrkit, review_dir: Path) -> None:
 
 
 def test_missing_fact_message_and_exit_code(scrkit, review_dir: Path) -> None:
-    result = scrkit("letters", "practitioner-debriefing", "--date", "20/11/2026", "-r", review_dir)
+    approve(review_dir)  # 16.2.1: the de-briefing follows the LSCB's approval
+    result = scrkit("letters", "practitioner-debriefing", "--date", "20/12/2026", "-r", review_dir)
     assert result.code == ExitCode.BAD_INPUT
     assert "review.practitioner_debriefing.date" in result.err
     assert "Nothing was written" in result.err

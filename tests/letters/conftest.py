@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from scrkit.jobs.timeline import record_done
 from tests.conftest import replace_in
 
 
@@ -47,3 +49,36 @@ def ready_review(review_dir: Path) -> Path:
         'practitioner_debriefing:\n  date: 2027-05-12\n  time: "13:30"\n  venue: Training Suite, Weaver House\n',
     )
     return review_dir
+
+
+# The LSCB approves the final SCR (the completion milestone) in the tests' copies of the example,
+# so that the practitioners' de-briefing letter may be sent (16.2.1).
+APPROVED = dt.date(2026, 12, 1)
+# Letters naming a meeting or deadline are dated before it (letters.yaml not_past): the example's
+# authors' briefing is on 29/10/2026 and IMR authors are named by 23/10/2026.
+LETTER_DATES = {"commission-imr": dt.date(2026, 10, 14), "authors-briefing": dt.date(2026, 10, 14)}
+
+
+def approve(review: Path) -> None:
+    record_done(review, "completion", APPROVED, None, today=dt.date(2026, 12, 4))
+
+
+@pytest.fixture
+def approved_review(ready_review: Path) -> Path:
+    """The ready review with the LSCB's approval recorded, so every letter can be made."""
+    approve(ready_review)
+    return ready_review
+
+
+def render_every_letter(review: Path, on: dt.date, created: dt.datetime) -> list[Path]:
+    """Every letter and form of the catalogue, each on ``on`` or, where the letter names a date
+    before ``on``, on a date when it is still true (LETTER_DATES)."""
+    from scrkit.jobs.letters import render_letters
+    from scrkit.letters.catalogue import catalogue
+
+    names = [spec.name for spec in catalogue().letters]
+    paths: list[Path] = []
+    for day in sorted({LETTER_DATES.get(name, on) for name in names}):
+        batch = [name for name in names if LETTER_DATES.get(name, on) == day]
+        paths += render_letters(review, batch, None, day, created=created).written
+    return paths

@@ -15,7 +15,7 @@ from scrkit.letters.catalogue import catalogue
 from scrkit.letters.engine import LetterError
 from scrkit.resources import templates_folder
 from tests.conftest import replace_in
-from tests.letters.conftest import JINJA_LEFTOVER, all_text, document_text, xml_parts
+from tests.letters.conftest import JINJA_LEFTOVER, all_text, approve, document_text, render_every_letter, xml_parts
 
 CREATED = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 EVERY_LETTER = [spec.name for spec in catalogue().letters]
@@ -25,13 +25,16 @@ def render(review: Path, names: list[str], on: dt.date, to: list[str] | None = N
     return list(render_letters(review, names, to, on, force=force, created=CREATED).written)
 
 
-def test_every_letter_renders_for_the_example_with_no_placeholder_left(ready_review: Path) -> None:
-    paths = render(ready_review, EVERY_LETTER, dt.date(2026, 11, 20))
+def test_every_letter_renders_for_the_example_with_no_placeholder_left(approved_review: Path) -> None:
+    paths = render_every_letter(approved_review, dt.date(2026, 12, 24), CREATED)
     assert len(paths) >= len(EVERY_LETTER)
     for path in paths:
         for part, xml in xml_parts(path).items():
             assert not JINJA_LEFTOVER.search(xml), f"{path.name}: a placeholder is left in {part}"
         properties = Document(str(path)).core_properties
+        if path.stem.endswith(" anonymised"):  # the notifications: a clean copy, no author (1.9.1)
+            assert properties.keywords == "Anonymised"
+            continue
         assert properties.author == "Ashcombe Local Safeguarding Children Board"
         assert "SCR-2026-03" in properties.title
         assert properties.created == CREATED
@@ -44,9 +47,16 @@ def test_request_letter_to_the_police(ready_review: Path) -> None:
     assert path.name == "2026-12-24 scr-request police.docx"
     text = document_text(path)
     body = "\n".join(text["body"])
-    assert "DCI Ruth Kavanagh" in text["body"][0]
-    assert "Public Protection Unit, Ashcombe Police Station, 40 Castle Street, Ashcombe, AC1 3PQ" in body
+    # A window envelope's address: one line per line of the address (the first paragraph spaces it down).
+    assert text["body"][1:9] == [
+        "DCI Ruth Kavanagh", "Detective Chief Inspector", "Ashcombe Constabulary", "Public Protection Unit",
+        "Ashcombe Police Station", "40 Castle Street", "Ashcombe", "AC1 3PQ",
+    ]  # fmt: skip
+    assert "Dear DCI Kavanagh" in text["body"]  # board.yaml salutation: title-and-surname
     assert "Date: 24 December 2026" in body
+    # Decided on 7 October 2026: the letter of 24 December says so, not that a decision is pending.
+    assert "On 7 October 2026 I decided that Ashcombe LSCB will undertake a Serious Case Review." in body
+    assert "I am required to make a decision" not in body
     assert (
         "in respect of Mia-Rose Fenwick, 27 Quillan Close, Harrowfield, Ashcombe, AC4 7QZ, born 11 March 2024" in body
     )
@@ -56,20 +66,21 @@ def test_request_letter_to_the_police(ready_review: Path) -> None:
     assert "Ashcombe Local Safeguarding Children Board" in text["headers"][0]
     assert "SCR-2026-03" in text["footers"][0]
     # The end of the letter is there: the chair's name, the copy to the chief officer, the enclosure.
+    # One paragraph holds the close, the room to sign, the name and title (kept on one page).
     assert text["body"][-3:] == [
-        "Chair, Ashcombe Local Safeguarding Children Board",
+        "Yours sincerely\n\n\nProfessor Margaret Ellery\nChair, Ashcombe Local Safeguarding Children Board",
         "cc: Chief Constable Alan Brereton, Chief Constable",
         "Enclosure: referral form (SCRRF.v1/2010)",
     ]
-    assert "Professor Margaret Ellery" in text["body"][-4]
 
 
 def test_one_request_per_agency(ready_review: Path) -> None:
     paths = render(ready_review, ["scr-request"], dt.date(2026, 9, 17))
     assert len(paths) == 9  # every agency in agencies.yaml, the out-of-area one included (5.1.2)
-    assert all_text(ready_review / "letters" / "2026-09-17 scr-request westmoor-probation.docx").count(
-        "Westmoor Probation Office, 22 Quay Street, Westmoor, WM7 2DF"
-    )
+    body = document_text(ready_review / "letters" / "2026-09-17 scr-request westmoor-probation.docx")["body"]
+    assert body[4:8] == ["Westmoor Probation Office", "22 Quay Street", "Westmoor", "WM7 2DF"]
+    # Before the decision (7 October 2026) the letter says one is still to be made.
+    assert any("I am required to make a decision within 1 month" in line for line in body)
 
 
 def test_commissioning_letter_lists_the_involved_agencies_and_dates(ready_review: Path) -> None:
@@ -112,10 +123,14 @@ def test_referral_form_tables(ready_review: Path) -> None:
 
 def test_notifications_to_ofsted_do_not_name_the_child(ready_review: Path) -> None:
     [path] = render(ready_review, ["ofsted-notification"], dt.date(2026, 9, 18))
+    assert path.name == "2026-09-18 ofsted-notification anonymised.docx"  # always anonymised (1.9.1)
     text = all_text(path)
     assert "Mia" not in text and "Fenwick" not in text  # 1.9.1
     assert "Female, aged 2 years 6 months at the incident" in text
-    assert "To hold a Serious Case Review, 7 October 2026" in text
+    # Sent before the decision of 7 October 2026: the decision is not yet made on the letter's date.
+    assert "Decision\nNot yet made" in text
+    [after] = render(ready_review, ["department-notification"], dt.date(2026, 10, 8))
+    assert "To hold a Serious Case Review, 7 October 2026" in all_text(after)
 
 
 def test_family_letters_go_to_those_marked_notify(ready_review: Path) -> None:
@@ -160,6 +175,7 @@ def test_a_missing_fact_is_named_and_nothing_is_written(ready_review: Path) -> N
 
 
 def test_the_debriefing_needs_its_meeting(review_dir: Path) -> None:
+    approve(review_dir)
     with pytest.raises(LetterError) as caught:
         render(review_dir, ["practitioner-debriefing"], dt.date(2027, 5, 1))
     assert "review.practitioner_debriefing.date" in caught.value.message
@@ -225,10 +241,21 @@ def test_templates_cannot_reach_python_internals(ready_review: Path, escape: str
 def test_the_action_plan_document_is_filled_from_the_review(ready_review: Path) -> None:
     [path] = render(ready_review, ["action-plan"], dt.date(2026, 11, 20))
     rows = Document(str(path)).tables[0].rows
-    assert [cell.text for cell in rows[1].cells][2:5] == [
+    assert [cell.text for cell in rows[1].cells][:6] == [
+        "Ashcombe Community Health NHS Trust",
+        "Practitioners recognise and act on injuries to non-mobile and pre-mobile babies and toddlers",
+        "The Designated Nurse should ensure that every health visitor is trained in the bruising protocol",
         "Deliver bruising protocol training to all health visitors", "Designated Nurse", "20/11/2026",
     ]  # fmt: skip
     assert len(rows) == 1 + 4  # the heading and the four actions of actions.yaml
+    # 17.1.1: each recommendation once, on its first action's row; the second action's row leaves it out.
+    assert [cell.text for cell in rows[2].cells][:4] == [
+        "", "", "", "Add the protocol to the health visiting record template",
+    ]  # fmt: skip
+    assert [cell.text for cell in rows[3].cells][0] == "Multi-agency"
+    # 17.1.2: a sign-off block, filled once the LSCB signs the plan off.
+    sign_off = [cell.text for cell in Document(str(path)).tables[1].rows[0].cells]
+    assert sign_off == ["Signed off by", ""]
     assert "example from Appendix 13" not in all_text(path)
 
 
@@ -241,7 +268,9 @@ def test_the_interview_record_carries_the_interview(ready_review: Path) -> None:
 
 def test_the_authors_briefing_goes_to_the_imr_author(ready_review: Path) -> None:
     [path] = render(ready_review, ["authors-briefing"], dt.date(2026, 10, 20), to=["childrens-social-care"])
-    assert document_text(path)["body"][0] == "Helen Marsh"
+    body = document_text(path)["body"]
+    assert body[1] == "Helen Marsh"
+    assert "Dear Helen Marsh" in body  # no title recorded: the full name
 
 
 def test_the_imr_template_carries_the_genogram(ready_review: Path) -> None:
