@@ -82,7 +82,9 @@ def test_widths_set_by_hand_are_kept() -> None:
 
 def test_text_typed_with_wrapped_lines_prints_as_paragraphs() -> None:
     typed = "On 14 September 2026 the child was\nbrought to hospital.\n\nThe police attended\nthree times.\n"
-    assert reflowed(typed) == "On 14 September 2026 the child was brought to hospital.\n\nThe police attended three times."
+    assert reflowed(typed) == (
+        "On 14 September 2026 the child was brought to hospital.\n\nThe police attended three times."
+    )
     assert reflowed("Actions:\n- train staff\n- audit files\n  after three months") == (
         "Actions:\n- train staff\n- audit files after three months"
     )
