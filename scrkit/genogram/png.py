@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from scrkit.genogram.layout import SIZE, Drawing
+from scrkit.genogram.svg import TEXT_SIZES
 
 _LINE = {"dashed": (0, (6, 4)), "dotted": (0, (1, 3)), "solid": "solid", "": "solid"}
 
@@ -47,11 +48,11 @@ def to_png(drawing: Drawing, title: str, dpi: int = 100, mark: str = "scrkit") -
             x, y, width, height = points
             axes.add_patch(FancyBboxPatch((x, y), width, height, boxstyle="round,pad=0,rounding_size=14",
                                           fc="none", ec="#555555", lw=1.5, ls=_LINE["dotted"], zorder=1))  # fmt: skip
-            axes.text(x + 8, y + 14, shape.text, fontsize=8, color="#555555", zorder=2)
-        elif kind in ("name", "dob", "caption"):
-            size = {"name": 9, "dob": 8, "caption": 7}[kind]
-            axes.text(points[0], points[1], shape.text, fontsize=size, ha="center", va="center",
-                      fontweight="normal" if kind == "dob" else "bold", zorder=4)  # fmt: skip
+        elif kind in TEXT_SIZES:
+            # The drawing's units are pixels at ``dpi``: a text of N units is N * 72 / dpi points.
+            axes.text(points[0], points[1], shape.text, fontsize=TEXT_SIZES[kind] * 72 / dpi, ha="center",
+                      va="baseline", fontweight="bold" if kind in ("name", "caption") else "normal",
+                      color="#555555" if kind == "household-name" else "black", zorder=4)  # fmt: skip
         else:
             x1, y1, x2, y2 = points
             width = 2 if kind in ("relationship", "deceased-cross", "loss", "separation-stroke") else 1.5

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from scrkit.genogram.layout import SIZE, Drawing, Shape
+from scrkit.genogram.layout import CAPTION_SIZE, DATE_SIZE, HOUSEHOLD_SIZE, NAME_SIZE, SIZE, Drawing, Shape
+
+TEXT_SIZES = {"name": NAME_SIZE, "dob": DATE_SIZE, "caption": CAPTION_SIZE, "household-name": HOUSEHOLD_SIZE}
 
 _DASH = {"dashed": ' stroke-dasharray="8,6"', "dotted": ' stroke-dasharray="2,4"', "solid": "", "": ""}
 
@@ -43,14 +45,13 @@ def _element(shape: Shape) -> str:
     if kind == "household":
         x, y, width, height = points
         return (f'<g {_attrs(shape)}><rect x="{x}" y="{y}" width="{width}" height="{height}" rx="14" fill="none" '
-                f'stroke="#555" stroke-width="1.5"{_DASH["dotted"]}/><text x="{x + 8}" y="{y + 14}" font-size="11" '
-                f'fill="#555">{escape(shape.text)}</text></g>')  # fmt: skip
-    if kind in ("name", "dob", "caption"):
+                f'stroke="#555" stroke-width="1.5"{_DASH["dotted"]}/></g>')  # fmt: skip
+    if kind in TEXT_SIZES:
         x, y = points
-        size = {"name": 13, "dob": 11, "caption": 10}[kind]
-        weight = ' font-weight="bold"' if kind != "dob" else ""
-        return (f'<text {_attrs(shape)} x="{x}" y="{y}" font-size="{size}" text-anchor="middle"'
-                f'{weight} font-family="Arial, sans-serif">{escape(shape.text)}</text>')  # fmt: skip
+        weight = ' font-weight="bold"' if kind in ("name", "caption") else ""
+        colour = ' fill="#555"' if kind == "household-name" else ""
+        return (f'<text {_attrs(shape)} x="{x}" y="{y}" font-size="{TEXT_SIZES[kind]}" text-anchor="middle"'
+                f'{weight}{colour} font-family="Arial, sans-serif">{escape(shape.text)}</text>')  # fmt: skip
     x1, y1, x2, y2 = points
     stroke = "2" if kind in ("relationship", "deceased-cross", "loss", "separation-stroke") else "1.5"
     data = (
@@ -64,7 +65,7 @@ def to_svg(drawing: Drawing, title: str) -> str:
     order = ("household", "household-link", "partner-drop", "relationship", "separation-stroke", "descent",
              "sibling-bar", "child-line",
              "twin-stalk", "male", "female", "unknown", "subject-ring", "loss", "deceased-cross", "name", "dob",
-             "caption")  # fmt: skip
+             "caption", "household-name")  # fmt: skip
     shapes = sorted(drawing.shapes, key=lambda shape: order.index(shape.kind))
     body = "\n  ".join(_element(shape) for shape in shapes)
     return (

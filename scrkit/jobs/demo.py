@@ -66,7 +66,7 @@ def run_demo(destination: Path, today: dt.date) -> DemoResult:
     status = assess(timetable.records, timetable.schedule, today)
     pack = anonymise.export(folder, "ofsted", today)
     findings = tuple(panel.check(folder))
-    _svg, png = genogram.draw_genogram(folder)
+    png = genogram.draw_genogram(folder).png
     report = panel.monthly_report([folder], today)
     return DemoResult(
         folder=folder,

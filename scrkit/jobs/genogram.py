@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from scrkit.case.layout import genogram_file
 from scrkit.review.casefolder import CaseFolder
 
 
-def draw_genogram(review: Path, anonymise: bool = False, out: Path | None = None) -> tuple[Path, Path]:
+@dataclass(frozen=True)
+class DrawnGenogram:
+    svg: Path
+    png: Path
+    name_points: float  # how big its names print placed across an A4 page (letters, the monthly report)
+
+
+def draw_genogram(review: Path, anonymise: bool = False, out: Path | None = None) -> DrawnGenogram:
     """The SVG and the PNG beside it, in the review's reports/ folder unless ``out`` names another place."""
     from scrkit.genogram.draw import genogram
 
@@ -18,4 +26,4 @@ def draw_genogram(review: Path, anonymise: bool = False, out: Path | None = None
         png = svg.with_suffix(".png")
         change.write_file(svg, drawn.svg.encode("utf-8"))
         change.write_file(png, drawn.png)
-    return svg, png
+    return DrawnGenogram(svg=svg, png=png, name_points=drawn.name_points)

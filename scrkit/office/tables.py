@@ -6,9 +6,7 @@ given at least the width of its longest word and, as far as the page allows, the
 longest line. Only tables whose columns are all equal are sized: a board that set widths in
 Word keeps them.
 
-Text widths are estimated from Arial's proportions (LibreOffice uses Liberation Sans, with the
-same widths), character by character in classes: close enough to choose widths, and on the side
-of too wide.
+Text widths are estimated by scrkit.office.fonts (Arial's proportions).
 """
 
 from __future__ import annotations
@@ -21,26 +19,13 @@ from typing import Any
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
 
+from scrkit.office.fonts import text_width
 from scrkit.office.word import set_fixed_widths
 
-# Advance widths in thousandths of an em, by class (Arial's proportions, rounded up).
-_NARROW = dict.fromkeys("ijlI.,;:!'|`", 280) | dict.fromkeys("ft[]()/\\ -", 340) | {"r": 340}
-_WIDE = dict.fromkeys("mwMW@", 880) | dict.fromkeys("%&", 720)
-_UPPER = 680
-_OTHER = 570
-_BOLD = 1.08
 _CELL_PADDING = Emu(2 * 114300)  # Word's default cell margins, 0.19 cm each side, rounded up
 _DEFAULT_SIZE = Pt(11)
 _TICK_BOX = Cm(1)
 _HYPHEN = re.compile(r"(?<=-)(?=.)")
-
-
-def text_width(text: str, size: int, bold: bool = False) -> int:
-    """The width of ``text`` at ``size`` (EMU), in EMU."""
-    units = 0
-    for character in text:
-        units += _NARROW.get(character) or _WIDE.get(character) or (_UPPER if character.isupper() else _OTHER)
-    return int(units * size / 1000 * (_BOLD if bold else 1))
 
 
 @dataclass

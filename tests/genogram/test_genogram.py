@@ -9,6 +9,7 @@ import pytest
 
 from scrkit.errors import BadInput, ExitCode
 from scrkit.genogram.draw import genogram
+from scrkit.genogram.layout import SIZE
 from tests.conftest import replace_in
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -32,7 +33,7 @@ def centre(svg: str, person: str) -> tuple[float, float]:
     for kind in ("male", "female", "unknown"):
         for element in elements(svg, kind, person):
             if kind == "male":
-                return float(element.get("x")) + 20, float(element.get("y")) + 20
+                return float(element.get("x")) + SIZE / 2, float(element.get("y")) + SIZE / 2
             if kind == "female":
                 return float(element.get("cx")), float(element.get("cy"))
             xs = [float(p.split(",")[0]) for p in element.get("points").split()]
@@ -119,8 +120,10 @@ def test_households_enclose_their_members_and_no_one_else(drawn) -> None:  # noq
 
 def test_names_and_dates_under_each_symbol_and_the_subject_marked(drawn) -> None:  # noqa: ANN001
     svg = drawn.svg
-    name = elements(svg, "name", "mother")[0]
-    assert name.text == "Jodie Fenwick" and float(name.get("y")) > centre(svg, "mother")[1]
+    lines = elements(svg, "name", "mother")
+    assert [line.text for line in lines] == ["Jodie", "Fenwick"]  # too wide for one line between the gaps
+    assert all(float(line.get("y")) > centre(svg, "mother")[1] for line in lines)
+    assert [line.text for line in elements(svg, "name", "mothers-partner")] == ["Liam Ostrow"]
     assert elements(svg, "dob", "mother")[0].text == "b. 22/07/1999"
     assert elements(svg, "subject-ring", "child") and elements(svg, "caption", "child")[0].text == "SUBJECT CHILD"
     assert drawn.png[:8] == b"\x89PNG\r\n\x1a\n"
