@@ -32,10 +32,15 @@ def _row_properties(row: Any) -> Any:
 
 
 def repeat_as_header(row: Any) -> None:
-    """Print this row again at the top of every page the table runs onto."""
+    """Print this row again at the top of every page the table runs onto, and never alone at the
+    foot of a page: LibreOffice (7.4) drops every row of a table whose rows may not split when its
+    heading row is the last thing on a page; kept with the next row, the heading moves over too."""
     properties = _row_properties(row)
     if properties.find(qn("w:tblHeader")) is None:
         properties.append(OxmlElement("w:tblHeader"))
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def keep_rows_whole(table: Any) -> None:

@@ -230,3 +230,23 @@ def test_the_monthly_report_tells_the_chair_what_matters(pack: Pack) -> None:
     assert "07/04/2027" in text
     assert "whether to extend the completion date" in text
     assert "Family and victims notified" in text and "overdue" in text  # late, and why
+
+
+def test_a_table_whose_heading_falls_at_the_foot_of_a_page_keeps_every_row(tmp_path: Path) -> None:
+    # LibreOffice 7.4 dropped every row of a terms of reference's timetable (rows kept whole, heading
+    # row repeated) when the heading row was the last line of page 1. The fixture is that document (a
+    # newcomer's invented review), as scrkit made it before the fix; the timetable's heading row is
+    # marked again by repeat_as_header, as every table scrkit makes is.
+    from scrkit.office.word import repeat_as_header
+
+    document = Document(str(Path(__file__).parent / "fixtures" / "heading-at-page-foot.docx"))
+    [timetable] = [table for table in document.tables if table.rows[0].cells[0].text == "Milestone"]
+    repeat_as_header(timetable.rows[0])
+    path = tmp_path / "terms of reference.docx"
+    document.save(str(path))
+    text = pdf_text(to_pdf([path], tmp_path)[path.stem])
+    dates = [row.cells[2].text for row in timetable.rows[1:]]
+    assert len(dates) == 19
+    for row in timetable.rows[1:]:
+        assert row.cells[0].text.split()[0] in text
+    assert sum(text.count(date) for date in set(dates)) >= len(dates), "rows of the timetable are missing"
