@@ -898,7 +898,9 @@ def imr_template() -> None:
         builder.para("[Author's text]")
     (
         builder.heading("Signatures required on completed report", 1)
-        .pairs([("Author of IMR", ""), ("Date", ""), ("Head of Agency", ""), ("Date", "")], space=Cm(1.2), together=True)
+        .pairs(
+            [("Author of IMR", ""), ("Date", ""), ("Head of Agency", ""), ("Date", "")], space=Cm(1.2), together=True
+        )
         .para("End of IMR template for {{ agency.name }}.")
         .save("imr-template")
     )

@@ -19,6 +19,7 @@ one parent descends from that parent's side.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
@@ -48,6 +49,9 @@ class Route:
     descent_gap: dict[tuple[str, str], float]  # couple key: gap position (0.5 = between slots 0 and 1)
     single_gap: dict[str, float]  # single parent: gap position beside them
     crossings: int
+    # The how-manieth line down each gap a couple's (key) or a single parent's (id) descent is, from 0:
+    # lines sharing a gap stand side by side, never along one another.
+    lane: dict[object, int] = dataclasses.field(default_factory=dict)
 
 
 def route(order: Sequence[str], couples: Sequence[Couple], single_parents: Iterable[str]) -> Route:
@@ -58,6 +62,7 @@ def route(order: Sequence[str], couples: Sequence[Couple], single_parents: Itera
     ranked = sorted(placed, key=lambda c: (spans[c.key][1] - spans[c.key][0], spans[c.key][0]))
     tracks = {c.key: number for number, c in enumerate(ranked)}
     used: dict[float, int] = {}
+    lane: dict[object, int] = {}
     crossings = 0
 
     def lines_over(gap: float, below: int | None = None) -> int:
@@ -73,6 +78,7 @@ def route(order: Sequence[str], couples: Sequence[Couple], single_parents: Itera
         gaps = [g + 0.5 for g in range(left, right)]
         best = min(gaps, key=lambda g: (lines_over(g, tracks[couple.key]), used.get(g, 0), abs(g - middle)))
         descent_gap[couple.key] = best
+        lane[couple.key] = used.get(best, 0)
         used[best] = used.get(best, 0) + 1
         crossings += lines_over(best, tracks[couple.key])
     # A partner's drop from their label down to their deepest track crosses the nearer lines spanning them.
@@ -93,9 +99,10 @@ def route(order: Sequence[str], couples: Sequence[Couple], single_parents: Itera
         sides = [number - 0.5, number + 0.5]
         best = min(sides, key=lambda g: (lines_over(g), used.get(g, 0), g > number))
         single_gap[person] = best
+        lane[person] = used.get(best, 0)
         used[best] = used.get(best, 0) + 1
         crossings += lines_over(best)
-    return Route(tracks=tracks, descent_gap=descent_gap, single_gap=single_gap, crossings=crossings)
+    return Route(tracks=tracks, descent_gap=descent_gap, single_gap=single_gap, crossings=crossings, lane=lane)
 
 
 def clusters(people: Sequence[str], couples: Sequence[Couple]) -> list[list[str]]:
@@ -137,33 +144,76 @@ def best_order(
     )
     best: tuple[float, Sequence[str]] | None = None
     for order in candidates:
-        cost = _cost(order, inside, single_parents, anchors)
-        if best is None or cost < best[0]:
-            best = (cost, order)
+        value = cost(order, inside, single_parents, anchors)
+        if best is None or value < best[0]:
+            best = (value, order)
     assert best is not None
     return list(best[1])
 
 
-def _cost(
-    order: Sequence[str], couples: Sequence[Couple], single_parents: set[str], anchors: dict[str, float]
-) -> float:
+def cost(order: Sequence[str], couples: Sequence[Couple], single_parents: set[str], anchors: dict[str, float]) -> float:
     index = {person: number for number, person in enumerate(order)}
-    cost = 0.0
+    total = 0.0
     for couple in couples:
-        cost += couple.weight * (abs(index[couple.first] - index[couple.second]) - 1)
-    cost += 4 * route(order, couples, single_parents & set(order)).crossings
+        total += couple.weight * (abs(index[couple.first] - index[couple.second]) - 1)
+    total += 4 * route(order, couples, single_parents & set(order)).crossings
     anchored = [person for person in order if person in anchors]
     for earlier, later in itertools.combinations(anchored, 2):
         if anchors[earlier] > anchors[later] + 1e-6:
-            cost += 3
+            total += 3
     for person in order:
         theirs = sorted(
             (c for c in couples if person in (c.first, c.second) and c.start is not None),
             key=lambda c: c.start or dt.date.min,
         )
         others = [index[c.second if c.first == person else c.first] for c in theirs]
-        cost += 0.5 * sum(1 for a, b in itertools.pairwise(others) if a > b)
-    return cost
+        total += 0.5 * sum(1 for a, b in itertools.pairwise(others) if a > b)
+    return total
+
+
+def blocks(
+    groups: Sequence[list[str]],
+    families: dict[str, tuple[str, ...]],
+    couples: Sequence[Couple],
+    single_parents: set[str],
+    anchors: dict[str, float],
+) -> list[list[str]]:
+    """Siblings stand together: consecutive clusters whose anchored people are children of one family
+    become one block, placed as one under the family's line; in a block, a sibling with partners has
+    them on the outside (the first cluster turned to end with its sibling, the last to begin with it),
+    where turning it costs no more than a tie."""
+    merged: list[list[list[str]]] = []
+    keys: list[tuple[str, ...] | None] = []
+    for group in groups:
+        own = {families[p] for p in group if p in families}
+        key = next(iter(own)) if len(own) == 1 else None
+        if key is not None and keys and keys[-1] == key:
+            merged[-1].append(list(group))
+        else:
+            merged.append([list(group)])
+            keys.append(key)
+    result = []
+    for block in merged:
+        if len(block) > 1:
+            block[0] = _turned(block[0], couples, single_parents, anchors, sibling_last=True)
+            block[-1] = _turned(block[-1], couples, single_parents, anchors, sibling_last=False)
+        result.append([person for group in block for person in group])
+    return result
+
+
+def _turned(group: list[str], couples: Sequence[Couple], single_parents: set[str], anchors: dict[str, float],
+            sibling_last: bool) -> list[str]:  # fmt: skip
+    mirrored = list(reversed(group))
+    anchored = [n for n, p in enumerate(group) if p in anchors]
+    if not anchored or len(group) == 1:
+        return group
+    facing = max(anchored) == len(group) - 1 if sibling_last else min(anchored) == 0
+    if facing:
+        return group
+    inside = [c for c in couples if c.first in group and c.second in group]
+    if cost(mirrored, inside, single_parents, anchors) <= cost(group, inside, single_parents, anchors) + 0.5:
+        return mirrored
+    return group
 
 
 def _chain(cluster: Sequence[str], couples: Sequence[Couple]) -> list[str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput
-from scrkit.genogram.arrange import Couple, Route, best_order, clusters, route
+from scrkit.genogram.arrange import Couple, Route, best_order, blocks, clusters, route
 from scrkit.models.child import Gender
 from scrkit.models.people import RelationshipKind, RelationshipStatus
 from scrkit.office.fonts import text_width
@@ -164,37 +164,83 @@ def _check_ancestry(nodes: dict[str, Node]) -> None:
         visit(person, [])
 
 
-def _generations(nodes: dict[str, Node], relationships: list) -> dict[str, int]:
-    generation: dict[str, int] = {}
-
-    def of(person: str) -> int:
-        if person not in generation:
-            parents = nodes[person].parents
-            generation[person] = 1 + max((of(p) for p in parents), default=-1)
-        return generation[person]
-
-    for person in nodes:
-        of(person)
-    # Partners share a row: raise the one without parents to their partner's generation; their
-    # children follow them down. Repeat until nothing moves (the ancestry has no cycles).
-    for _ in range(len(nodes) + 1):
+def generations(nodes: dict[str, Node], relationships: list) -> dict[str, int]:
+    """Each person's row: a child one row below their parents, partners (and a child's two parents)
+    in one row. Rows only ever move down: a person is moved below their parents, a partner down to the
+    other's row, parents down to just above their child, until nothing moves. A family that cannot be
+    drawn so (someone recorded as the partner of their own descendant) is refused, naming them."""
+    generation = dict.fromkeys(nodes, 0)
+    couples = [tuple(r.between) for r in relationships]
+    couples += [tuple(node.parents) for node in nodes.values() if len(node.parents) == 2]
+    limit = 2 * len(nodes) + 2
+    for _ in range(limit * len(nodes) + 1):
         changed = False
         for person, node in nodes.items():
-            below = 1 + max((generation[p] for p in node.parents), default=-1)
-            if node.parents and generation[person] != below:
-                generation[person] = below
-                changed = True
-        for relationship in relationships:
-            first, second = relationship.between
-            if generation[first] == generation[second]:
-                continue
-            low, high = sorted((first, second), key=lambda p: generation[p])
-            if not nodes[low].parents:
-                generation[low] = generation[high]
+            for parent in node.parents:
+                if generation[person] < generation[parent] + 1:
+                    generation[person] = generation[parent] + 1
+                    changed = True
+                if generation[parent] < generation[person] - 1:
+                    generation[parent] = generation[person] - 1
+                    changed = True
+        for first, second in couples:
+            row = max(generation[first], generation[second])
+            if generation[first] != row or generation[second] != row:
+                generation[first] = generation[second] = row
                 changed = True
         if not changed:
             break
-    return generation
+        if max(generation.values()) > limit:
+            break
+    if max(generation.values(), default=0) > limit or not _consistent(nodes, couples, generation):
+        names = _cannot_share_a_row(nodes, couples)
+        raise BadInput(
+            f"The family cannot be drawn in generations: {names}.",
+            hint="Check the `parents` lists and the relationships in people.yaml.",
+        )
+    lowest = min(generation.values(), default=0)
+    return {person: row - lowest for person, row in generation.items()}
+
+
+def _consistent(nodes: dict[str, Node], couples: list, generation: dict[str, int]) -> bool:
+    return all(
+        generation[person] == generation[parent] + 1 for person, node in nodes.items() for parent in node.parents
+    ) and all(generation[first] == generation[second] for first, second in couples)
+
+
+def _cannot_share_a_row(nodes: dict[str, Node], couples: list) -> str:
+    """The couples where one partner descends from the other."""
+
+    def ancestors(person: str) -> set[str]:
+        found: set[str] = set()
+        stack = list(nodes[person].parents)
+        while stack:
+            current = stack.pop()
+            if current not in found:
+                found.add(current)
+                stack.extend(nodes[current].parents)
+        return found
+
+    def named(person: str) -> str:
+        return f"{nodes[person].label} ({person})"
+
+    found = [
+        f"{named(first)} and {named(second)} are recorded as partners, and one descends from the other"
+        for first, second in couples
+        if first in ancestors(second) or second in ancestors(first)
+    ]
+    partners: dict[str, list[str]] = {}
+    for first, second in couples:
+        partners.setdefault(first, []).append(second)
+        partners.setdefault(second, []).append(first)
+    for person, theirs in partners.items():
+        for one, other in itertools.combinations(sorted(set(theirs)), 2):
+            if one in ancestors(other) or other in ancestors(one):
+                found.append(
+                    f"{named(person)} is recorded as the partner of both {named(one)} and {named(other)}, one of "
+                    "whom descends from the other, and a genogram draws partners side by side in one generation"
+                )
+    return "; ".join(found) or "the parents and partners recorded cannot be put in generations"
 
 
 def _birth_key(node: Node) -> tuple:
@@ -222,7 +268,7 @@ class Label:
 
 def layout(records: ReviewRecords, anonymise: bool = False) -> Drawing:
     nodes, relationships, households = nodes_from(records, anonymise)
-    generation = _generations(nodes, relationships)
+    generation = generations(nodes, relationships)
     couples = _couples(nodes, relationships)
     rows = max(generation.values(), default=0) + 1
     single = {parent for node in nodes.values() if len(node.parents) == 1 for parent in node.parents}
@@ -235,6 +281,9 @@ def layout(records: ReviewRecords, anonymise: bool = False) -> Drawing:
         anchors = {p: descent_x[tuple(sorted(nodes[p].parents))] for p in people if nodes[p].parents}
         groups = [best_order(group, couples, single, anchors) for group in clusters(people, couples)]
         groups.sort(key=lambda group: _group_key(group, anchors, nodes))
+        families = {p: tuple(sorted(nodes[p].parents)) for p in people if nodes[p].parents}
+        groups = blocks(groups, families, couples, single, anchors)
+        descents_here = {key: at for key, at in descent_x.items() if any(families.get(p) == key for p in people)}
         order: list[str] = []
         cursor = float(MARGIN + SLOT / 2)
         for group in groups:
@@ -243,6 +292,7 @@ def layout(records: ReviewRecords, anonymise: bool = False) -> Drawing:
             if anchored:
                 wanted = sum(anchors[group[n]] for n in anchored) / len(anchored)
                 start = max(cursor, wanted - SLOT * sum(anchored) / len(anchored))
+            start = _clear_of_descents(group, start, families, descents_here)
             for number, person in enumerate(group):
                 x[person] = start + number * SLOT
             cursor = start + len(group) * SLOT
@@ -251,9 +301,11 @@ def layout(records: ReviewRecords, anonymise: bool = False) -> Drawing:
         routes[row] = route(order, couples, single)
         for couple in couples:
             if couple.key in routes[row].descent_gap:
-                descent_x[couple.key] = _gap_x(order, x, routes[row].descent_gap[couple.key])
+                descent_x[couple.key] = _gap_x(order, x, routes[row].descent_gap[couple.key]) + _lane_offset(
+                    routes[row].lane.get(couple.key, 0)
+                )
         for parent, gap in routes[row].single_gap.items():
-            descent_x[(parent,)] = _gap_x(order, x, gap)
+            descent_x[(parent,)] = _gap_x(order, x, gap) + _lane_offset(routes[row].lane.get(parent, 0))
     drawing = Drawing(width=max(x.values(), default=0) + SLOT / 2 + MARGIN, height=0)
     y = float(MARGIN + 70)
     for row in range(rows):
@@ -287,11 +339,37 @@ def layout(records: ReviewRecords, anonymise: bool = False) -> Drawing:
     return drawing
 
 
+def _clear_of_descents(
+    group: Sequence[str], start: float, families: dict[str, tuple[str, ...]], descents: dict[tuple[str, ...], float]
+) -> float:
+    """Moved right as little as needed so that nobody stands under another family's descent: a child's
+    line in line with a line coming down to another family would read as one line."""
+    for _ in range(len(descents) + 1):
+        clash = [
+            start + number * SLOT
+            for number, person in enumerate(group)
+            for key, at in descents.items()
+            if key != families.get(person) and abs(start + number * SLOT - at) < 2 * LANE
+        ]
+        if not clash:
+            return start
+        start += 2 * LANE + 1
+    return start
+
+
 def _group_key(group: Sequence[str], anchors: dict[str, float], nodes: dict[str, Node]) -> tuple:
     placed = [anchors[p] for p in group if p in anchors]
     if placed:
         return (0, sum(placed) / len(placed), _birth_key(nodes[group[0]]))
     return (1, 0.0, min(_birth_key(nodes[p]) for p in group))
+
+
+LANE = 8  # between lines that come down one gap
+
+
+def _lane_offset(lane: int) -> float:
+    """0, +8, -8, +16...: the second line down a gap beside the first, the third on its other side."""
+    return LANE * ((lane + 1) // 2) * (1 if lane % 2 else -1)
 
 
 def _gap_x(order: Sequence[str], x: dict[str, float], gap: float) -> float:

@@ -46,6 +46,7 @@ def consistency_problems(records: ReviewRecords) -> list[Problem]:
 def _check_family(records: ReviewRecords, found: _Findings) -> None:
     """Parents, twins, relationships and households name people the records hold; nobody is their own
     ancestor (App 15: the genogram could not be drawn, and the family would be wrong)."""
+    before = len(found.problems)
     family = {person.id: person for person in records.people.family}
     known = {records.child.id, *family}
     listed = ", ".join(sorted(known))
@@ -80,6 +81,21 @@ def _check_family(records: ReviewRecords, found: _Findings) -> None:
             if ancestor not in trail:
                 trail.add(ancestor)
                 frontier.extend(parents.get(ancestor, []))
+    if len(found.problems) == before:  # the people all exist and nobody is their own ancestor
+        _check_generations(records, found)
+
+
+def _check_generations(records: ReviewRecords, found: _Findings) -> None:
+    """Partners share a generation on the genogram (App 15): a family where that cannot be is named now,
+    not when the genogram or the IMR template is drawn."""
+    from scrkit.errors import BadInput
+    from scrkit.genogram.layout import generations, nodes_from
+
+    try:
+        nodes, relationships, _ = nodes_from(records, anonymise=False)
+        generations(nodes, relationships)
+    except BadInput as error:
+        found.add(PEOPLE, ["relationships"], error.message.removeprefix("The family cannot be drawn in generations: "))
 
 
 def _check_milestones(records: ReviewRecords, found: _Findings) -> None:

@@ -211,6 +211,16 @@ def check(drawing: Drawing) -> None:
         inner = (LOSS if drawing.of("loss", who) else SIZE) / 2 - 2
         for line in lines:
             assert not crosses(line, (sx - inner, sy - inner, sx + inner, sy + inner)), f"a {line.kind} crosses {who}"
+    # Lines of different families never run along one another or meet end to line (a T reads as a
+    # join); they may only cross, each through the other's middle.
+    owned = [(line, _owners(line, drawing)) for line in lines]
+    for number, (one, mine) in enumerate(owned):
+        for other, theirs in owned[number + 1 :]:
+            if mine & theirs:
+                continue
+            assert not _touch(one.points, other.points), (
+                f"a {one.kind} ({one.person}) and a {other.kind} ({other.person}) meet as if joined"
+            )
     # No two couple lines, and no two overlapping bars, on one line.
     levels = [line.points[1] for line in couple_lines.values()]
     assert len(levels) == len(set(levels)), "two couple lines lie on one line"
@@ -218,6 +228,36 @@ def check(drawing: Drawing) -> None:
     for one, other in ((a, b) for i, a in enumerate(bars) for b in bars[i + 1 :]):
         if one.points[1] == other.points[1]:
             assert one.points[2] < other.points[0] or other.points[2] < one.points[0], "two bars overlap"
+
+
+def _owners(line, drawing: Drawing) -> set[str]:  # noqa: ANN001 - a Shape
+    """Who a line belongs to: lines sharing an owner may meet (a drop and its couple's line, a child's
+    line and their family's bar)."""
+    if line.kind in ("child-line", "twin-stalk"):
+        return {"family:" + "+".join(sorted(_parents_of(drawing, line.person) or ()))}
+    people = set(line.person.split("+"))
+    family = "+".join(sorted(people))
+    if line.kind in ("descent", "sibling-bar"):
+        return {"family:" + family} | ({"couple:" + family} if len(people) == 2 else set())
+    # A couple's line and its partners' drops; a person's drops to each of their couples run together.
+    return {"couple:" + family} | {"person:" + who for who in people}
+
+
+def _touch(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Whether two segments overlap along one line, or one ends on the other (not a clean crossing)."""
+    (ax1, ay1, ax2, ay2), (bx1, by1, bx2, by2) = a, b
+
+    def on(px: float, py: float, x1: float, y1: float, x2: float, y2: float) -> bool:
+        cross = (x2 - x1) * (py - y1) - (y2 - y1) * (px - x1)
+        return (
+            abs(cross) < 1e-6
+            and min(x1, x2) - 1e-6 <= px <= max(x1, x2) + 1e-6
+            and (min(y1, y2) - 1e-6 <= py <= max(y1, y2) + 1e-6)
+        )
+
+    ends_a = ((ax1, ay1), (ax2, ay2))
+    ends_b = ((bx1, by1), (bx2, by2))
+    return any(on(*end, bx1, by1, bx2, by2) for end in ends_a) or any(on(*end, ax1, ay1, ax2, ay2) for end in ends_b)
 
 
 def _parents_of(drawing: Drawing, who: str) -> tuple[str, ...] | None:
@@ -278,3 +318,47 @@ def test_a_family_too_wide_for_8_pt_is_flagged(scrkit, review_dir) -> None:  # n
     result = scrkit("genogram", "-r", review_dir)
     assert result.code == 0, result.err
     assert "its names print at" in result.err and "below 8 pt" in result.err
+
+
+def test_a_partner_with_deeper_ancestry_shares_the_row(example_records) -> None:  # noqa: ANN001
+    # Liam (the mother's partner) given a mother of his own: his line goes back one generation, the
+    # mother's three. He still stands in the mother's row, his mother above him (it crashed once).
+    family = [
+        member.model_copy(update={"parents": ["liams-mother"]}) if member.id == "mothers-partner" else member
+        for member in example_records.people.family
+    ] + [person("liams-mother", "female", "1970-05-05")]
+    records = dataclasses.replace(example_records, people=example_records.people.model_copy(update={"family": family}))
+    drawing = genogram(records).drawing
+    check(drawing)
+    assert drawing.positions["mothers-partner"][1] == drawing.positions["mother"][1]
+    assert drawing.positions["liams-mother"][1] == drawing.positions["maternal-grandmother"][1]
+
+
+def test_twins_with_partners_stand_together(example_records) -> None:  # noqa: ANN001
+    members = [
+        person("mum", "female", "1960-01-01"), person("dad", "male", "1959-01-01"),
+        person("ta", "female", "1985-01-01", ("mum", "dad")),
+        person("tb", "female", "1985-01-01", ("mum", "dad"), twin_of="ta"),
+        person("pa", "male", "1984-01-01"), person("pb", "male", "1983-01-01"),
+        person("kb", "female", "2011-01-01", ("tb", "pb")),
+    ]  # fmt: skip
+    households = [Household(id="h1", label="Flat 2", members=["pa"])]
+    records = family_of(example_records, ("ta", "pa"), members, [couple("mum", "dad"), couple("ta", "pa"),
+                        couple("tb", "pb")], households)  # fmt: skip
+    drawing = genogram(records).drawing
+    check(drawing)
+    assert abs(drawing.positions["ta"][0] - drawing.positions["tb"][0]) == 124  # side by side, partners outside
+
+
+def test_partners_who_cannot_share_a_generation_are_refused_naming_them(scrkit, review_dir) -> None:  # noqa: ANN001
+    # Liam recorded as the partner of both Jodie and her mother Carol: no row can hold all three.
+    people = review_dir / "people.yaml"
+    text = people.read_text(encoding="utf-8")
+    people.write_text(text.replace("relationships:             # for the genogram (App 15)\n",
+                                   "relationships:             # for the genogram (App 15)\n"
+                                   "  - {between: [mothers-partner, maternal-grandmother], kind: transitory}\n"),
+                      encoding="utf-8")  # fmt: skip
+    for command in (("validate",), ("genogram",)):
+        result = scrkit(*command, "-r", review_dir)
+        assert result.code != 0 and "Traceback" not in result.err
+        assert "Liam Ostrow (mothers-partner) is recorded as the partner of both" in result.err, command
