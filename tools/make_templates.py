@@ -231,8 +231,10 @@ def scr_request() -> None:
             "is commissioned in respect of the above child.",
             "I am enclosing a copy of the referral form which details the reasons why a Serious Case Review is "
             "being requested.",
-            "{% if letter.decided %}On {{ review.decision.date|long }} I decided that {{ board.short_name }} will "
-            "undertake a Serious Case Review.{% else %}I am required to make a decision within 1 month of the date "
+            "{% if letter.decision == 'scr' %}On {{ letter.decision_date|long }} I decided that {{ board.short_name }} "
+            "will undertake a Serious Case Review.{% elif letter.decision == 'not-scr' %}On "
+            "{{ letter.decision_date|long }} I decided that {{ board.short_name }} will not undertake a Serious Case "
+            "Review.{% else %}I am required to make a decision within 1 month of the date "
             "of the request as to whether {{ board.short_name }} should undertake a Serious Case Review. In due "
             "course I will seek your views on this important matter.{% endif %}",
             "In the interim, I ask that you immediately check your agency paper and electronic records to establish "
@@ -423,7 +425,7 @@ def commission_imr() -> None:
         Builder("Commissioning Individual Management Reviews")
         .address_block()
         .para("To: See distribution list", "From: Chair of SCRP", "Date: {{ letter.date|long }}")
-        .para("Dear Colleague")
+        .greeting()
         .para(
             "SERIOUS CASE REVIEW: {{ child.name }}, born {{ child.date_of_birth|long }}"
             "{% if child.date_of_death is defined %}, died {{ child.date_of_death|long }}{% endif %}",
@@ -476,7 +478,7 @@ def commission_imr() -> None:
         )
         .signature("{{ panel.panel_chair.name }}", "Chair, Serious Case Review Panel", "Yours sincerely")
         .para(
-            "Distribution: all agencies who responded positively to the request letter (let SCR Request.v1/2010).",
+            "Distribution: all agencies who responded positively to the request letter (form let SCR Request.v1/2010).",
             "Cc: Chief Officers of all agencies listed",
         )
         .table(
@@ -493,7 +495,7 @@ def practitioner_debriefing() -> None:
         Builder("Practitioners De-Briefing")
         .address_block()
         .para("Our Ref: {{ review.reference }}", "Date: {{ letter.date|long }}")
-        .para("Dear Colleague")
+        .greeting()
         .para("Serious Case Review: {{ child.name }}: Practitioners De-Briefing", bold=True)
         .para(
             "As you will be aware a Serious Case Review was held on the above child. This review has now been "
@@ -531,6 +533,7 @@ def notification(name: str, addressee: str, address: str, guidance: str) -> None
         Builder(f"Notification to {addressee}")
         .address_block(address)
         .para("Date: {{ letter.date|long }}", "Our Ref: {{ review.reference }}")
+        .para("Dear Sir or Madam")  # to an organisation, by no one's name: "Yours faithfully" below
         .para(f"Serious Case Review {{{{ review.reference }}}}: notification ({guidance})", bold=True)
         .para(
             "In line with 1.9.1 of our practice guidance, the child, the family and the professionals involved are "
@@ -549,9 +552,9 @@ def notification(name: str, addressee: str, address: str, guidance: str) -> None
                 ("Decision", "{{ decision_text }}"),
                 (
                     "Completion",
-                    "{% if completion_done is defined %}Completed {{ completion_done|long }}{% else %}Due "
-                    "{{ completion_due|long }}{% endif %}{% if extension is defined %} (extended: "
-                    "{{ extension.reason }}){% endif %}",
+                    "{% if completion_done is defined %}Completed {{ completion_done|long }}{% elif completion_due "
+                    "is defined %}Due {{ completion_due|long }}{% else %}Not applicable: no Serious Case Review is "
+                    "held{% endif %}{% if extension is defined %} (extended: {{ extension.reason }}){% endif %}",
                 ),
                 ("Media interest (2.3.1)", "{{ review.media_interest|default('None known') }}"),
                 (
@@ -666,7 +669,7 @@ def referral_form() -> None:
         .para("When a case does not meet the criteria for review, other options may be considered:")
         .table(["", "Option"], loop="o in alternatives", cells=["{{ o.mark }}", "{{ o.title }}"])
         .para("The following members of LSCB constituent agencies have been consulted:")
-        .bullets(["{{ referral.part2.consulted|join('; ') }}"])
+        .bullets(["{%p for person in referral.part2.consulted %}", "{{ person }}", "{%p endfor %}"])
         .para(
             "Legal advice {{ legal_advice }} been sought.",
             "I recommend that {{ referral.part2.overview_author_suggested|default('__________') }} be approached to "

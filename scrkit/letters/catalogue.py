@@ -27,6 +27,8 @@ class LetterSpec(Record):
     # Letters true on their date: the dated facts the letter asks people to act on, which must not
     # have passed by the letter's date (a briefing already held, a deadline gone)...
     not_past: list[Text] = []
+    # ...the dated facts the letter tells of, which must have happened by its date (the referral)...
+    not_before: list[Text] = []
     # ...and the milestones that must be recorded done by then (16.2.1: the de-briefing follows approval).
     only_after: list[Id] = []
     external: bool = False  # sent outside the board (Ofsted, the Department): always anonymised (1.9.1)

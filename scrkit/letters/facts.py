@@ -148,7 +148,7 @@ def review_facts(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
             f"{c.category.value}) {CIRCUMSTANCE_TITLES[c.category]}" for c in review.circumstances
         )
         or "not recorded",
-        "decision_text": _decision_text(decision.outcome, decision.date),
+        "decision_text": decision_text(decision.outcome, decision.date),
         "decision_recommended": {
             DecisionOutcome.SCR: "recommended",
             DecisionOutcome.NOT_SCR: "not recommended",
@@ -231,7 +231,7 @@ def _circumstance_detail(found: Iterable[Any], category: Circumstance) -> str:
     return next((item.detail for item in found if item.category == category and item.detail), "")
 
 
-def _decision_text(outcome: DecisionOutcome | None, on: dt.date | None) -> str:
+def decision_text(outcome: DecisionOutcome | None, on: dt.date | None) -> str:
     if outcome is None or on is None:
         return "Not yet made"
     what = "To hold a Serious Case Review" if outcome == DecisionOutcome.SCR else "Not to hold a Serious Case Review"
@@ -286,7 +286,7 @@ def recipients_for(kind: str, records: ReviewRecords) -> list[Recipient]:
         ]
         if records.panel.overview_author is not None:
             author = records.panel.overview_author
-            details = _dump(author) | {"address": []} | _greeting_facts(author.name, style)
+            details = _dump(author) | _greeting_facts(author.name, style)
             found.append(
                 Recipient(
                     id="overview-author", facts={"recipient": facts("panel.overview_author", details, "panel.yaml")}
@@ -315,7 +315,7 @@ def recipients_for(kind: str, records: ReviewRecords) -> list[Recipient]:
                 "name": person.name,
                 "title": person.role,
                 "organisation": agency.name if agency else None,
-                "address": list(agency.address) if agency else [],
+                "address": _address_lines(agency.name, agency.address) if agency else [],
             } | _greeting_facts(person.name, style)
             recipient_facts = {"recipient": facts(f"professionals[{person.id}]", details, "people.yaml")}
             interview = next((i for i in records.interviews.interviews if i.practitioner == person.id), None)
@@ -339,6 +339,12 @@ def unaddressed(kind: str, records: ReviewRecords) -> list[str]:
     ]
 
 
+def _address_lines(organisation: str, address: Iterable[str]) -> list[str]:
+    """The address under the organisation's name, without the name again where the address begins with it."""
+    name = " ".join(organisation.split()).casefold()
+    return [line for line in address if " ".join(line.split()).casefold() != name]
+
+
 def _greeting_facts(name: str | None, style: Salutation) -> dict[str, str]:
     salutation, closing = greeting(name, style)
     return {"salutation": salutation, "closing": closing}
@@ -353,7 +359,7 @@ def _agency_recipient(agency: Agency, style: Salutation, author: ImrAuthor | Non
         "name": name or f"The Chief Officer, {agency.name}",
         "title": author.role if author else person.title if person else None,
         "organisation": agency.name,
-        "address": list(agency.address),
+        "address": _address_lines(agency.name, agency.address),
     } | _greeting_facts(name, style)
     return Recipient(
         id=agency.id,
@@ -370,7 +376,9 @@ def every_fact(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
     token = _keep_blank.set(True)
     try:
         names = review_facts(records, schedule)
-        names["letter"] = dict.fromkeys(("date", "reply_by", "name", "decided", "approved"))
+        names["letter"] = dict.fromkeys(
+            ("date", "reply_by", "name", "decided", "approved", "decision", "decision_date")
+        )
         names["draft"] = False
         # Facts present only at some stages of a review.
         names.setdefault("completion_done", None)

@@ -26,9 +26,9 @@ from scrkit.letters.engine import (
     missing_facts,
     render_template,
 )
-from scrkit.letters.facts import Recipient, recipients_for, review_facts
+from scrkit.letters.facts import Facts, Recipient, decision_text, recipients_for, review_facts
 from scrkit.letters.naming import letter_file_name
-from scrkit.models.review import DecisionOutcome, ReviewStatus
+from scrkit.models.review import Decision, DecisionOutcome, ReviewStatus
 from scrkit.timeline.calendar import WorkingCalendar
 from scrkit.timeline.recording import Timetable
 
@@ -98,19 +98,25 @@ class LetterFacts:
 
     def context(self, spec: LetterSpec, recipient: Recipient, on: dt.date) -> dict[str, Any]:
         context = dict(self.review)
-        decision = self.timetable.records.review.decision
+        records = self.timetable.records
+        in_force = decision_on(records.review.decision, on)
         completion = self.timetable.schedule.completion()
         context["letter"] = {
             "date": on,
             "reply_by": self.reply_by(on),
             "name": spec.name,
-            # Letters true on their date: a decision made after the letter's date is still pending in it.
-            "decided": decision.outcome is not None and decision.date is not None and decision.date <= on,
+            # Letters true on their date: the decision in force that day (a revised one only from its
+            # date, 1.5.6); a decision made after the letter's date is still pending in it.
+            "decided": in_force is not None,
             "approved": completion is not None and completion.done is not None and completion.done <= on,
+            "decision": "",  # "scr" or "not-scr" once decided, for templates to compare
         }
-        if not context["letter"]["decided"]:
-            context["decision_text"] = "Not yet made"
-        context["draft"] = _is_draft(spec, self.timetable.records)
+        if in_force is not None:
+            context["letter"]["decision"] = in_force[1].value
+            context["letter"]["decision_date"] = in_force[0]
+        context["decision_text"] = decision_text(in_force[1], in_force[0]) if in_force else "Not yet made"
+        _as_known_on(context, on)
+        context["draft"] = _is_draft(spec, records, on)
         context.update(recipient.facts)
         if "genogram" in spec.pictures:
             picture = self.genogram_png()
@@ -119,10 +125,46 @@ class LetterFacts:
         return context
 
 
-def _is_draft(spec: LetterSpec, records: ReviewRecords) -> bool:
-    # 13.3.5: reports are marked draft until approved; 2.2.5: the terms of reference once approved.
+def decision_on(decision: Decision, on: dt.date) -> tuple[dt.date, DecisionOutcome] | None:
+    """The decision in force on ``on``: the latest made by then, earlier ones included (1.5.6)."""
+    made = [(earlier.date, earlier.outcome) for earlier in decision.history]
+    if decision.date is not None and decision.outcome is not None:
+        made.append((decision.date, decision.outcome))
+    made = [entry for entry in made if entry[0] <= on]
+    return max(made, key=lambda entry: entry[0]) if made else None
+
+
+def _as_known_on(context: dict[str, Any], on: dt.date) -> None:
+    """Facts as they stood on the letter's date: what happened after it (the LSCB's approval, the
+    summary's publication, an extension agreed, a court's outcome) is not yet known in it."""
+    changed: dict[str, Any] = {}
+    done = context.get("completion_done")
+    if done is not None and as_date(done) > on:
+        del context["completion_done"]
+    review = context["review"]
+    published = review.get("executive_summary_published")
+    if published is not None and as_date(published) > on:
+        kept = {key: value for key, value in review.items() if key != "executive_summary_published"}
+        changed["review"] = Facts(review._fact_path, kept, review._fact_source)
+    extension = context.get("extension")
+    if extension is not None and extension.get("agreed_on") is not None and as_date(extension["agreed_on"]) > on:
+        del context["extension"]
+    hearings = []
+    for hearing in context.get("court_dates", []):
+        if hearing.get("outcome") is not None and as_date(hearing["date"]) > on:
+            hearing = Facts(hearing._fact_path, {k: v for k, v in hearing.items() if k != "outcome"},
+                            hearing._fact_source)  # fmt: skip
+        hearings.append(hearing)
+    changed["court_dates"] = hearings
+    context.update(changed)
+
+
+def _is_draft(spec: LetterSpec, records: ReviewRecords, on: dt.date) -> bool:
+    # 13.3.5: reports are marked draft until approved; 2.2.5: the terms of reference once approved,
+    # on or before the document's date.
     if spec.draft_until == "tor-approved":
-        return records.review.terms_of_reference.approved_on is None
+        approved = records.review.terms_of_reference.approved_on
+        return approved is None or approved > on
     if spec.draft_until == "review-completed":
         return records.review.status != ReviewStatus.COMPLETED
     return False
@@ -219,6 +261,20 @@ def untrue_on(spec: LetterSpec, context: dict[str, Any], timetable: Timetable, o
     """What would make the letter false on ``on`` (letters.yaml ``not_past`` and ``only_after``): a
     meeting or deadline it names already past, a milestone it follows not yet recorded done."""
     problems = []
+    review = timetable.records.review
+    if on < review.incident_date:
+        problems.append(f"review.incident_date ({review.incident_date:%d/%m/%Y}) is after the letter's date")
+    for path in spec.not_before:
+        value = as_date(fact_at(context, path))
+        if isinstance(value, dt.date) and value > on:
+            problems.append(f"{path} ({value:%d/%m/%Y}) is after the letter's date")
+    if spec.scr_only:
+        # A document of the SCR process says an SCR is being held: only once that is decided (1.5).
+        in_force = decision_on(review.decision, on)
+        if in_force is None:
+            problems.append(f"the decision to hold an SCR first (none is recorded by {on:%d/%m/%Y})")
+        elif in_force[1] is not DecisionOutcome.SCR:
+            problems.append(f"a decision to hold an SCR (on {in_force[0]:%d/%m/%Y} it was decided not to)")
     for path in spec.not_past:
         value = as_date(fact_at(context, path))
         if isinstance(value, dt.date) and value < on:

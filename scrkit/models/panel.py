@@ -15,6 +15,7 @@ class Appointee(Record):
     organisation: Text | None = None
     email: Text | None = None
     phone: Text | None = None
+    address: list[Text] = []  # postal address, one line each, for letters (the overview author's briefing)
     # For the independent panel chair and overview author (3.1.1, 3.1.3, App 12 "Independent element"):
     lscb_member: YesNo | None = None
     employer: Id | None = None  # the agency in agencies.yaml that employs them, if any

@@ -143,6 +143,11 @@ def build_schedule(records: ReviewRecords, loaded: LoadedProfile) -> Schedule:
     ordered = tuple(item for rule in profile.milestones for item in scheduled[rule.id])
     _check_recorded_ids(records, ordered)
     recorded_dates = {name: day for name, day in keys.items() if day} | {m.id: m.done for m in ordered if m.done}
+    # What requires the decision needs a decision to have been made by then: the first one, when it
+    # was later revised (1.5.6), since the steps taken under it were taken rightly.
+    decided = [earlier.date for earlier in records.review.decision.history] + [day for day in [keys["decision"]] if day]
+    if decided:
+        recorded_dates["decision"] = min(decided)
     schedule = Schedule(
         milestones=ordered, extension=extension, calendar=calendar, decision=outcome, recorded=recorded_dates
     )

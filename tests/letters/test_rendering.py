@@ -169,7 +169,7 @@ def test_a_missing_fact_is_named_and_nothing_is_written(ready_review: Path) -> N
         "",
     )
     with pytest.raises(LetterError) as caught:
-        render(ready_review, ["scr-request", "family-leaflet"], dt.date(2026, 9, 17))
+        render(ready_review, ["scr-request", "family-leaflet"], dt.date(2026, 10, 17))
     assert "panel.lscb_chair" in caught.value.message
     assert not list((ready_review / "letters").glob("*.docx"))
 

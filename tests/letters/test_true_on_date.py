@@ -145,3 +145,97 @@ def test_the_board_chooses_the_salutation_and_an_unnamed_officer_is_sir_or_madam
     assert lines[1] == "The Chief Officer, Ashcombe Women's Aid"
     assert "Dear Sir or Madam" in lines
     assert any(line.startswith("Yours faithfully") for line in lines)
+
+
+def test_no_letter_before_what_it_tells_of(ready_review: Path) -> None:
+    # The referral was received on 16/09/2026 (incident 14/09/2026): a request dated 15/09 is refused.
+    with pytest.raises(Refused, match=r"review.referral_received \(16/09/2026\) is after the letter's date"):
+        render(ready_review, "scr-request", dt.date(2026, 9, 15), to=["police"])
+    assert render(ready_review, "scr-request", dt.date(2026, 9, 16), to=["police"])
+    with pytest.raises(Refused, match=r"review.incident_date \(14/09/2026\) is after the letter's date"):
+        render(ready_review, "ofsted-notification", dt.date(2026, 9, 13))
+    assert render(ready_review, "ofsted-notification", dt.date(2026, 9, 14))
+
+
+def test_documents_of_the_scr_come_after_the_decision_to_hold_one(ready_review: Path) -> None:
+    # Decided on 7/10/2026: commissioning IMRs, telling the family, the terms of reference, before it, are refused.
+    for name in ("commission-imr", "family-notification", "terms-of-reference"):
+        with pytest.raises(Refused, match=r"the decision to hold an SCR first \(none is recorded by 06/10/2026\)"):
+            render(ready_review, name, dt.date(2026, 10, 6))
+    assert render(ready_review, "commission-imr", dt.date(2026, 10, 7), to=["police"])
+
+
+def revise_to_not_scr(review: Path) -> None:
+    """The chair decided an SCR on 7/10/2026, then on 20/10/2026 decided not to hold one (1.5.6)."""
+    replace_in(
+        review / "review.yaml",
+        "  date: 2026-10-07\n  outcome: scr ",
+        "  date: 2026-10-20\n  history:\n    - {date: 2026-10-07, outcome: scr, revised_on: 2026-10-20, "
+        "why_revised: New information from the police}\n  outcome: not-scr ",
+    )
+    replace_in(review / "review.yaml", "status: in-progress ", "status: not-proceeding ")
+
+
+def test_the_decision_in_force_on_the_letters_date(ready_review: Path) -> None:
+    revise_to_not_scr(ready_review)
+    [before] = render(ready_review, "scr-request", dt.date(2026, 10, 10), to=["police"])
+    assert "On 7 October 2026 I decided that Ashcombe LSCB will undertake a Serious Case Review." in body(before)
+    [after] = render(ready_review, "scr-request", dt.date(2026, 10, 21), to=["police"])
+    assert "On 20 October 2026 I decided that Ashcombe LSCB will not undertake a Serious Case Review." in body(after)
+    [notice] = render(ready_review, "department-notification", dt.date(2026, 10, 21))
+    text = "\n".join(document_text(notice)["tables"])
+    assert "Not to hold a Serious Case Review, 20 October 2026" in text
+    assert "Not applicable: no Serious Case Review is held" in text  # no completion date for a review not held
+
+
+def test_what_happened_after_the_letters_date_is_not_in_it(ready_review: Path) -> None:
+    approve(ready_review)  # completion done 1/12/2026
+    replace_in(ready_review / "review.yaml", "executive_summary_published:", "executive_summary_published: 2026-12-02")
+    [early] = render(ready_review, "ofsted-notification", dt.date(2026, 11, 10))
+    cells = document_text(early)["tables"]
+    assert cells[cells.index("Completion") + 1] == "Due 7 April 2027"  # decision 7/10/2026 + 6 months
+    assert cells[cells.index("Executive summary published") + 1] == "Not yet published"
+    # The plea hearing of 16/11/2026: its outcome is not known on 10/11/2026.
+    assert "Pleaded not guilty" not in cells
+    [late] = render(ready_review, "department-notification", dt.date(2026, 12, 3))
+    cells = document_text(late)["tables"]
+    assert cells[cells.index("Completion") + 1] == "Completed 1 December 2026"
+    assert cells[cells.index("Executive summary published") + 1] == "2 December 2026"
+    assert "Pleaded not guilty" in cells
+
+
+def test_terms_of_reference_are_a_draft_until_approved_on_their_date(ready_review: Path) -> None:
+    # Approved on 12/10/2026.
+    [draft] = render(ready_review, "terms-of-reference", dt.date(2026, 10, 11))
+    assert any("DRAFT" in line for line in document_text(draft)["headers"])
+    assert "Approved by the LSCB Chair" not in body(draft)
+    [final] = render(ready_review, "terms-of-reference", dt.date(2026, 10, 12))
+    assert not any("DRAFT" in line for line in document_text(final)["headers"])
+
+
+def test_addresses_and_greetings_as_a_letter_needs_them(ready_review: Path) -> None:
+    # An address beginning with the agency's own name does not print it twice.
+    replace_in(ready_review / "agencies.yaml", "address: [PO Box 4127, Ashcombe, AC1 9ZZ]",
+               "address: [Ashcombe Women's Aid, PO Box 4127, Ashcombe, AC1 9ZZ]")  # fmt: skip
+    [womens_aid] = render(ready_review, "commission-imr", dt.date(2026, 10, 14), to=["womens-aid"])
+    lines = document_text(womens_aid)["body"]
+    assert lines[1:5] == ["Fiona Marchetti", "Chief Officer", "Ashcombe Women's Aid", "PO Box 4127"]
+    assert "Dear Fiona Marchetti" in lines  # named: not "Dear Colleague"
+    # The notifications go to an organisation: "Dear Sir or Madam", "Yours faithfully".
+    [ofsted] = render(ready_review, "ofsted-notification", dt.date(2026, 10, 8))
+    lines = document_text(ofsted)["body"]
+    assert "Dear Sir or Madam" in lines and any(line.startswith("Yours faithfully") for line in lines)
+    [department] = render(ready_review, "department-notification", dt.date(2026, 10, 8))
+    assert document_text(department)["body"][1:7] == [
+        "Department for Education", "Serious Case Reviews", "Sanctuary Buildings", "Great Smith Street", "London",
+        "SW1P 3BT",
+    ]  # fmt: skip
+    # The overview author's postal address (panel.yaml) is on her briefing letter.
+    [author] = render(ready_review, "authors-briefing", dt.date(2026, 10, 14), to=["overview-author"])
+    assert document_text(author)["body"][1:6] == [
+        "Ruth Castellan",
+        "Independent Overview Author",
+        "Castellan Reviews",
+        "12 Mill Lane",
+        "Westmoor",
+    ]
