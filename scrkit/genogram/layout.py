@@ -331,6 +331,10 @@ def layout(records: ReviewRecords, anonymise: bool = False) -> Drawing:
     lowest = [label.box[3] for label in drawing.labels] + [max(s.points[1], s.points[3]) for s in drawing.shapes
                                                             if s.kind in LINE_KINDS]  # fmt: skip
     drawing.height = max(lowest, default=0) + MARGIN
+    # Wide enough for every name on it, the households' too (a last member's household name).
+    rightmost = [label.box[2] for label in drawing.labels] + [s.points[0] + s.points[2] for s in drawing.shapes
+                                                              if s.kind == "household"]  # fmt: skip
+    drawing.width = max(drawing.width, max(rightmost, default=0) + MARGIN)
     drawing.shapes.extend(
         Shape(label.kind, label.person, (label.x, label.baseline), label.text) for label in drawing.labels
     )
@@ -628,7 +632,7 @@ def _draw_households(drawing: Drawing, households: list, anonymise: bool) -> Non
         for run, y in boxes:
             row = next(r for r in drawing.row_bottoms if _row_y(drawing, r) == y)
             left, right = run[0] - LABEL_WIDTH / 2 - 4, run[-1] + LABEL_WIDTH / 2 + 4
-            top, bottom = y - SIZE / 2 - 10, drawing.row_bottoms[row] + 4
+            top, bottom = y - SIZE / 2 - 10, drawing.row_bottoms[row] + 7
             drawing.shapes.append(
                 Shape("household", household.id, (left, top, right - left, bottom - top), "", "dotted")
             )
@@ -647,15 +651,28 @@ def _fit_household(text: str) -> str:
 
 
 def _household_label(drawing: Drawing, household: str, text: str, run: list[float], top: float) -> Label:
-    """Above the box, centred in a gap beside a member (inside the box first), clear of every line."""
+    """Above the box, where it reads as the box's name: over a gap inside the box, else over the box
+    beside its first or last member, else over the gap beside the box; never across a line, another
+    household's name or the drawing's edge."""
     baseline = top - 3
-    candidates = [(a + b) / 2 for a, b in itertools.pairwise(run)] + [run[0] + SLOT / 2, run[0] - SLOT / 2,
-                                                                       run[-1] + SLOT / 2]  # fmt: skip
-    for centre in candidates:
+    half = text_width(text, HOUSEHOLD_SIZE) / 2
+    box_left, box_right = run[0] - LABEL_WIDTH / 2 - 4, run[-1] + LABEL_WIDTH / 2 + 4
+    inside = [(a + b) / 2 for a, b in itertools.pairwise(run)] + [run[0] - 6 - half, run[-1] + 6 + half]
+    centres = [c for c in inside if box_left + 2 <= c - half and c + half <= box_right - 2]
+    # Over the box's top corner, beside its first or last member's line; then over the gap beside it.
+    centres += [run[0] - 6 - half, run[-1] + 6 + half, run[0] + SLOT / 2, run[-1] + SLOT / 2, run[0] - SLOT / 2]
+    others = [label.box for label in drawing.labels if label.kind == "household-name"]
+    for centre in centres:
         label = Label("household-name", household, text, centre, baseline, HOUSEHOLD_SIZE, False)
-        if not any(crosses(shape, label.box) for shape in drawing.shapes if shape.kind in LINE_KINDS):
-            return label
-    return Label("household-name", household, text, candidates[0], baseline, HOUSEHOLD_SIZE, False)
+        x0, y0, x1, y1 = label.box
+        if x0 < 2:
+            continue
+        if any(crosses(shape, label.box) for shape in drawing.shapes if shape.kind in LINE_KINDS):
+            continue
+        if any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in others):
+            continue
+        return label
+    return Label("household-name", household, text, centres[0], baseline, HOUSEHOLD_SIZE, False)
 
 
 LINE_KINDS = frozenset({"partner-drop", "relationship", "separation-stroke", "descent", "sibling-bar", "child-line",

@@ -16,13 +16,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt
+from docx.shared import Cm, Pt
 
 from scrkit.office.fonts import text_width
 from scrkit.office.word import set_fixed_widths
 
-_CELL_PADDING = Emu(2 * 114300)  # Word's default cell margins, 0.19 cm each side, rounded up
+_CELL_PADDING = Cm(0.45)  # Word's default cell margins, 0.19 cm each side, and a little to spare
+_SMALLEST = Pt(8)  # a table's text is made smaller, down to this, before a word is broken
 _DEFAULT_SIZE = Pt(11)
 _TICK_BOX = Cm(1)
 _HYPHEN = re.compile(r"(?<=-)(?=.)")
@@ -55,7 +57,44 @@ def fit_columns(document: Any) -> None:
         if not headed:
             for column in columns:
                 column.headed = True  # a form of labels and answers: an empty column is for writing in
+        needed = sum(column.longest_word for column in columns)
+        if needed > available:
+            columns = _smaller(table, grid, columns, available, needed, default_size, headed)
         set_fixed_widths(table, widths_for(columns, available))
+
+
+def _smaller(table: Any, grid: list, columns: list[_Column], available: int, needed: int, default_size: int,
+             headed: bool) -> list[_Column]:  # fmt: skip
+    """The table's text made smaller, as far as ``_SMALLEST``, until its longest words fit side by side
+    (a long surname, "Any other White background"): a smaller word is better than a broken one."""
+    padding = _CELL_PADDING * len(columns)
+    ratio = (available - padding) / max(needed - padding, 1)
+    size = max(_SMALLEST, Pt(int(default_size * ratio / Pt(1) * 2) / 2))
+    if size >= default_size:
+        return columns
+    for row in table.rows:
+        for cell in row._tr.tc_lst:
+            for run in cell.iter(qn("w:r")):
+                properties = run.find(qn("w:rPr"))
+                if properties is None:
+                    properties = OxmlElement("w:rPr")
+                    run.insert(0, properties)
+                half_points = properties.find(qn("w:sz"))
+                if half_points is None:
+                    half_points = OxmlElement("w:sz")
+                    properties.append(half_points)
+                half_points.set(qn("w:val"), str(int(size / Pt(1) * 2)))
+    measured = [_Column() for _ in grid]
+    for number, row in enumerate(table.rows):
+        cells = row._tr.tc_lst
+        if len(cells) != len(grid):
+            continue
+        for column, cell in zip(measured, cells, strict=True):
+            _measure(column, cell, size, heading=headed and number == 0)
+    if not headed:
+        for column in measured:
+            column.headed = True
+    return measured
 
 
 def _has_heading_row(table: Any) -> bool:
