@@ -136,7 +136,7 @@ def test_with_no_author_named_the_briefing_has_nobody_to_go_to(review_dir: Path)
         ("Dr Smith", Salutation.FIRST_NAME, ("Dear Dr Smith", "Yours sincerely")),
         ("Mr", Salutation.FULL_NAME, ("Dear Sir or Madam", "Yours faithfully")),
         ("Mr and Mrs Smith", Salutation.FIRST_NAME, ("Dear Mr and Mrs Smith", "Yours sincerely")),
-        ("Chief Executive Jane Doe", Salutation.TITLE_AND_SURNAME, ("Dear Chief Executive Jane Doe", "Yours sincerely")),
+        ("Chief Executive Jane Doe", Salutation.FULL_NAME, ("Dear Chief Executive Jane Doe", "Yours sincerely")),
         (None, Salutation.TITLE_AND_SURNAME, ("Dear Sir or Madam", "Yours faithfully")),
         ("  ", Salutation.FIRST_NAME, ("Dear Sir or Madam", "Yours faithfully")),
     ],
