@@ -17,25 +17,42 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _UK = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
 
-def parse_user_date(text: str, what: str) -> dt.date:
-    """Read a date typed on the command line or at a prompt; ``what`` names it in errors."""
-    value = text.strip()
-    iso, uk = _ISO.match(value), _UK.match(value)
+_MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in (month_lengths.month_name[number].lower(), month_lengths.month_abbr[number].lower())
+} | {"sept": 9}
+# 12 March 2001, 12th Mar 2001, Tuesday 12 March 2001 (day first; "March 12, 2001" is refused).
+_LONG = re.compile(r"^(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
+
+
+def read_date(text: str) -> dt.date:
+    """A date as people write it in the UK: 2026-09-14, 14/09/2026 (or 14.09.2026, 14-09-2026) or
+    14 September 2026; never month first. ValueError says why a text is not one."""
+    value = " ".join(text.split())
+    iso, uk, long = _ISO.match(value), _UK.match(value), _LONG.match(value)
     if iso:
         year, month, day = (int(part) for part in iso.groups())
     elif uk:
         day, month, year = (int(part) for part in uk.groups())
+    elif long and long.group(2).lower() in _MONTHS:
+        day, month, year = int(long.group(1)), _MONTHS[long.group(2).lower()], int(long.group(3))
     else:
-        raise BadInput(
-            f"{what}: '{text}' is not a date scrkit can read.",
-            hint="Write it as 14/09/2026 (day first) or 2026-09-14.",
-        )
+        raise ValueError(f"'{text}' is not a date scrkit can read; write it as 14/09/2026 (day first) or 2026-09-14")
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        raise BadInput(f"{what}: '{text}' is not a plausible date (scrkit reads {EARLIEST_YEAR} to {LATEST_YEAR}).")
+        raise ValueError(f"'{text}' is not a plausible date: scrkit reads years {EARLIEST_YEAR} to {LATEST_YEAR}")
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise BadInput(f"{what}: '{text}' is not a real date (check the day and the month).") from None
+        raise ValueError(f"'{text}' is not a real date (check the day and the month)") from None
+
+
+def parse_user_date(text: str, what: str) -> dt.date:
+    """Read a date typed on the command line or at a prompt; ``what`` names it in errors."""
+    try:
+        return read_date(text)
+    except ValueError as error:
+        raise BadInput(f"{what}: {error}.", hint="Write it as 14/09/2026 (day first) or 2026-09-14.") from None
 
 
 def today() -> dt.date:

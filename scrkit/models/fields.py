@@ -13,9 +13,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer
 
-from scrkit.dates import EARLIEST_YEAR, LATEST_YEAR
+from scrkit.dates import read_date
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Control characters other than tab and newline: Word drops them, YAML mangles some (U+0085).
@@ -36,19 +35,10 @@ def _date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        text = value.strip()
-        if _ISO_DATE.match(text):
-            try:
-                day = dt.date.fromisoformat(text)
-            except ValueError:
-                raise ValueError(f"'{text}' is not a real date (check the day and month)") from None
-            if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-                raise ValueError(
-                    f"'{text}' is not a plausible date: scrkit reads years {EARLIEST_YEAR} to {LATEST_YEAR}"
-                )
-            return day
-        raise ValueError(f"'{text}' is not a date written YYYY-MM-DD, e.g. 2026-09-14")
-    raise ValueError(f"expected a date written YYYY-MM-DD, not {type(value).__name__} {value!r}")
+        # The UK forms the command line takes (14/09/2026, 14 September 2026) as well as 2026-09-14;
+        # the next save writes them as 2026-09-14 (scrkit.review.isodates).
+        return read_date(value)
+    raise ValueError(f"expected a date written 14/09/2026 or 2026-09-14, not {type(value).__name__} {value!r}")
 
 
 def _yes_no(value: Any) -> bool:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from scrkit.models.child import Child
 from scrkit.models.fields import ClockTime, Date, Record, Text, YesNo
@@ -174,6 +174,12 @@ class Retention(Record):
 class TriggeringCircumstance(Record):
     category: Circumstance
     detail: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _letter_alone(cls, value: Any) -> Any:
+        # `circumstances: [b, e]`, as the record's comment reads: each letter is a circumstance with no detail.
+        return {"category": value.strip()} if isinstance(value, str) else value
 
 
 class Review(Record):

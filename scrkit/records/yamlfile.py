@@ -26,6 +26,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from scrkit.records.atomic import atomic_write_text
+from scrkit.records.mistakes import explain
 
 # A record is a few kilobytes; anything far larger is not a record someone typed.
 MAX_RECORD_BYTES = 5 * 1024 * 1024
@@ -88,10 +89,10 @@ def parse_document(text: str) -> Any:
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
-        reason = (error.problem or error.context or "not valid YAML").strip()
-        if "duplicate key" in reason:
-            reason = reason.replace("found duplicate key", "the same field is written twice:")
-        raise YamlProblem(line, f"{reason}; check the indentation and punctuation on this line") from None
+        opened = error.context_mark.line + 1 if error.context_mark is not None else None
+        reason = " ".join(part.strip() for part in (error.context, error.problem) if part) or "not valid YAML"
+        line, message = explain(text, line, reason, opened)
+        raise YamlProblem(line, message) from None
     except YAMLError as error:
         raise YamlProblem(None, f"not valid YAML: {error}") from None
     _refuse_tags_and_anchors(document)
@@ -227,6 +228,12 @@ def parse_record_bytes(raw: bytes) -> Any:
     """Parse a record's bytes: UTF-8 (with or without Notepad's byte-order mark), then YAML."""
     if len(raw) > MAX_RECORD_BYTES:
         raise YamlProblem(None, f"the file is {len(raw):,} bytes, far larger than any record; is it the right file?")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raw) > 3 and raw[1:4:2] == b"\x00\x00"):
+        raise YamlProblem(
+            None,
+            "the file was saved as 'Unicode' (UTF-16), which scrkit does not read; in Notepad choose File > Save "
+            "As and set Encoding to UTF-8, then save it again",
+        )
     try:
         text = raw.decode("utf-8-sig")  # Notepad may add a byte-order mark
     except UnicodeDecodeError as error:

@@ -41,6 +41,7 @@ from scrkit.records.yamlfile import (
 from scrkit.resources import FORMS
 from scrkit.review import audit
 from scrkit.review.audit import content_hash, file_hash
+from scrkit.review.isodates import write_dates_as_iso
 from scrkit.review.locking import ReviewLock
 from scrkit.review.problems import problems_from_validation
 
@@ -252,6 +253,7 @@ class Change:
                     hint="Run the command again.",
                 )
         for kind in self._edited.values():
+            write_dates_as_iso(self.records.documents[kind.name], kind.model)  # 14/09/2026 saved as 2026-09-14
             content = dump_document(self.records.documents[kind.name]).encode("utf-8")
             if content != self._raws.get(kind.name):  # an edit that changes nothing writes nothing
                 self._files[self.folder.path_of(kind)] = content

@@ -78,7 +78,12 @@ def _plain_message(detail: Any, model: type[BaseModel], location: Sequence[Any])
     if kind == "list_type":
         return "should be a list: put each item on its own line, starting with '- '"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "should be a group of fields, each on its own indented line"
+        fields = allowed_fields(model, location)
+        example = f" (e.g. '- {fields[0]}: ...', then its other fields: {', '.join(fields[1:4])})" if fields else ""
+        if isinstance(given, str) and isinstance(location[-1], int):
+            # `family: [mother, father]` where each entry needs its fields.
+            return f"'{given}' is written as a single word, but each entry here needs its fields{example}"
+        return f"should be a group of fields, each on its own indented line{example}"
     if kind == "string_type":
         return "should be text, not a list or a group of fields"
     message = str(detail.get("msg", "is not valid"))

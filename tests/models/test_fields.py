@@ -20,12 +20,19 @@ def test_iso_text_becomes_a_date() -> None:
     assert child().date_of_birth == dt.date(2024, 3, 11)
 
 
+def test_uk_dates_are_read_day_first() -> None:
+    # The forms the command line takes (issue 15): 11/03/2024 is 11 March, never 3 November.
+    assert child(date_of_birth="11/03/2024").date_of_birth == dt.date(2024, 3, 11)
+    assert child(date_of_birth="11 March 2024").date_of_birth == dt.date(2024, 3, 11)
+
+
 @pytest.mark.parametrize(
     "value, expected_words",
     [
-        ("1700000000", "YYYY-MM-DD"),  # pydantic's lax mode would read this as Unix seconds
+        ("1700000000", "not a date scrkit can read"),  # pydantic's lax mode would read this as Unix seconds
         (1700000000, "expected a date"),  # an integer is not a date
-        ("11/03/2024", "YYYY-MM-DD"),  # records use one unambiguous form
+        ("11/13/2024", "not a real date"),  # never month first: there is no 13th month
+        ("March 11, 2024", "not a date scrkit can read"),
         ("2024-02-30", "not a real date"),
         (dt.datetime(2024, 3, 11, 9, 0), "without a time"),
     ],
