@@ -1,0 +1,61 @@
+"""Jobs for `scrkit set`, `scrkit add` and `scrkit remove`: one field or entry of any record, changed
+under the lock, validated with the whole review before anything is written, comments kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scrkit.errors import BadInput
+from scrkit.review.casefolder import CaseFolder
+from scrkit.review.editing import FieldPath, add_entry, parse_path, remove_entry, required_fields, set_value
+
+# Fields with a command of their own, which checks what the guidance asks of them (a decision's
+# history, a key date's order): `scrkit set` sends people there instead.
+OWN_COMMANDS = {
+    "review.decision": "scrkit decide",
+    "review.incident_date": "scrkit set-date incident DATE",
+    "review.referral_received": "scrkit set-date referral DATE",
+    "review.presentation_meeting": "scrkit set-date presentation-meeting DATE",
+    "review.ofsted_evaluation_received": "scrkit set-date ofsted-evaluation DATE",
+}
+
+
+def field_path(text: str) -> FieldPath:
+    path = parse_path(text)
+    prefix = ".".join([path.kind.name, *(step for step in path.steps[:2] if isinstance(step, str))])
+    for field, command in OWN_COMMANDS.items():
+        if prefix == field or prefix.startswith(field + "."):
+            raise BadInput(f"'{text}' is recorded with its own command, which checks it: {command}.")
+    return path
+
+
+def set_field(review: Path, path_text: str, value: str) -> Path:
+    """`scrkit set`: one field's value; returns the record's file."""
+    path = field_path(path_text)
+    with CaseFolder.open(review).changing("set") as change:
+        set_value(change.document(path.kind), path, value)
+        change.note(f"set {path.text}")
+        return change.path / path.kind.file_name
+
+
+def add_to(review: Path, path_text: str, fields: dict[str, str]) -> dict[str, Any]:
+    """`scrkit add`: a new entry in a list (an agency, a family member, a relationship...)."""
+    path = field_path(path_text)
+    with CaseFolder.open(review).changing("add") as change:
+        entry = add_entry(change.document(path.kind), path, fields)
+        change.note(f"add {path.text}{'[' + str(entry['id']) + ']' if 'id' in entry else ''}")
+        return entry
+
+
+def remove_from(review: Path, path_text: str) -> None:
+    """`scrkit remove`: an entry of a list; the review is validated without it (a parent or household
+    member still named elsewhere stops the removal)."""
+    path = field_path(path_text)
+    with CaseFolder.open(review).changing("remove") as change:
+        remove_entry(change.document(path.kind), path)
+        change.note(f"remove {path.text}")
+
+
+def fields_to_ask(path_text: str) -> list[str]:
+    return required_fields(field_path(path_text))

@@ -1,0 +1,239 @@
+"""Changing a record's fields by name, so that nothing the guidance asks needs a hand edit of YAML
+(issue 15, item 1): `scrkit set`, `scrkit add` and `scrkit remove` over every record.
+
+A field is named by a path from its record: ``review.authors_briefing.date``,
+``people.family[mother].gender``, ``agencies[police].phone`` (a record that is one list, such as
+agencies.yaml, may leave out its list's name), an entry picked by its id in brackets, or by its
+number counting from 1. The change is made in the round-trip document (comments and layout kept);
+the caller validates the whole review before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from scrkit.case.layout import RECORD_KINDS, RecordKind
+from scrkit.dates import read_date
+from scrkit.errors import BadInput
+from scrkit.records.yamlfile import to_yaml_value
+
+_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]+)\]")
+EDITABLE = tuple(kind for kind in RECORD_KINDS if kind.name not in ("timeline", "register"))
+
+
+@dataclass(frozen=True)
+class FieldPath:
+    kind: RecordKind
+    steps: tuple[str | int | tuple[str, str], ...]  # a field name, an index, or ("id", value)
+    text: str
+
+
+def parse_path(text: str) -> FieldPath:
+    """``people.family[mother].gender`` to its record and steps, checked against the record's model."""
+    first, _, rest = text.strip().partition(".")
+    name = first.split("[", 1)[0]
+    kind = next((kind for kind in EDITABLE if kind.name == name), None)
+    if kind is None:
+        names = ", ".join(kind.name for kind in EDITABLE)
+        raise BadInput(f"'{text}' does not start with a record's name. The records are: {names}.",
+                       hint="For example: scrkit set review.authors_briefing.date 29/10/2026")  # fmt: skip
+    remainder = first[len(name) :] + ("." + rest if rest else "")
+    steps: list[str | int | tuple[str, str]] = []
+    for match in _STEP.finditer(remainder):
+        field, selector = match.groups()
+        if field is not None:
+            steps.append(field)
+        elif selector.strip().isdigit():
+            steps.append(int(selector.strip()) - 1)
+        else:
+            steps.append(("id", selector.strip()))
+    leftover = _STEP.sub("", remainder).replace(".", "").strip()
+    if leftover:
+        raise BadInput(f"'{text}' is not a field's path: '{leftover}' is not a field name or [id].")
+    if steps and not isinstance(steps[0], str):
+        only = _only_list_field(kind.model)
+        if only is None:
+            raise BadInput(f"'{text}': {kind.file_name} is not one list; name its field first, e.g. {name}.FIELD[id].")
+        steps.insert(0, only)
+    _check_steps(kind, steps, text)
+    return FieldPath(kind=kind, steps=tuple(steps), text=text)
+
+
+def _only_list_field(model: type[BaseModel]) -> str | None:
+    lists = [name for name, field in model.model_fields.items() if typing.get_origin(field.annotation) is list]
+    return lists[0] if len(lists) == 1 else None
+
+
+def _check_steps(kind: RecordKind, steps: Sequence[Any], text: str) -> None:
+    current: Any = kind.model
+    for step in steps:
+        if isinstance(step, str):
+            model = _model(current)
+            if model is None or step not in model.model_fields:
+                known = ", ".join(model.model_fields) if model is not None else "none"
+                raise BadInput(f"'{text}': there is no field '{step}' here. The fields here are: {known}.")
+            current = model.model_fields[step].annotation
+        else:
+            item = _item_type(current)
+            if item is None:
+                raise BadInput(f"'{text}': [{step}] picks an entry of a list, and this is not a list.")
+            current = item
+
+
+def target_annotation(path: FieldPath) -> Any:
+    current: Any = path.kind.model
+    for step in path.steps:  # checked by parse_path: every step is a field or an entry
+        model = _model(current)
+        current = model.model_fields[step].annotation if isinstance(step, str) and model else _item_type(current)
+    return current
+
+
+def set_value(document: Any, path: FieldPath, value: str) -> None:
+    """Write ``value`` (as typed) at the path; a date is written YYYY-MM-DD, a list of texts from
+    items separated by ';', an empty value blanks the field."""
+    parent, last = _parent(document, path, create=True)
+    parent[last] = _yaml_for(target_annotation(path), value, path.text)
+
+
+def add_entry(document: Any, path: FieldPath, fields: dict[str, str]) -> dict[str, Any]:
+    """Append an entry with these fields to the list at the path; returns the entry as written."""
+    item = _item_type(target_annotation(path))
+    model = _model(item)
+    if model is None:
+        raise BadInput(f"'{path.text}' is not a list of entries; use `scrkit set` for a single field.")
+    unknown = [name for name in fields if name not in model.model_fields]
+    if unknown:
+        raise BadInput(
+            f"{', '.join(unknown)}: not a field of an entry in '{path.text}'. The fields are: "
+            f"{', '.join(model.model_fields)}."
+        )
+    parent, last = _parent(document, path, create=True)
+    entries = parent.get(last) if isinstance(parent, CommentedMap) else parent[last]
+    if not isinstance(entries, CommentedSeq):
+        entries = CommentedSeq()
+        parent[last] = entries
+    entry = CommentedMap()
+    for name, value in fields.items():
+        entry[name] = _yaml_for(model.model_fields[name].annotation, value, f"{path.text}.{name}")
+    taken = "id" in entry and any(isinstance(item, dict) and item.get("id") == entry["id"] for item in entries)
+    if taken:
+        raise BadInput(f"'{path.text}' already has an entry with the id '{entry['id']}'.",
+                       hint="Choose another id, or change that entry with `scrkit set`.")  # fmt: skip
+    entries.append(entry)
+    return dict(entry)
+
+
+def remove_entry(document: Any, path: FieldPath) -> None:
+    if not path.steps or isinstance(path.steps[-1], str):
+        raise BadInput(f"'{path.text}' does not name an entry; end it with [id], e.g. people.family[uncle].")
+    parent, last = _parent(document, path, create=False)
+    del parent[last]
+
+
+def required_fields(path: FieldPath) -> list[str]:
+    """The fields an entry of the list at the path must have (what `scrkit add` asks for)."""
+    model = _model(_item_type(target_annotation(path)))
+    return [name for name, field in model.model_fields.items() if field.is_required()] if model else []
+
+
+def _parent(document: Any, path: FieldPath, create: bool) -> tuple[Any, Any]:
+    node = document
+    steps = list(path.steps)
+    for number, step in enumerate(steps[:-1]):
+        node = _child(node, step, path, create, nxt=steps[number + 1])
+    last = steps[-1] if steps else None
+    if last is None:
+        raise BadInput(f"'{path.text}' names a whole record; name one of its fields.")
+    if not isinstance(last, str):
+        if not isinstance(node, CommentedSeq):
+            raise BadInput(f"'{path.text}': there is no list here yet to pick an entry from.")
+        last = _index(node, last, path)
+    return node, last
+
+
+def _child(node: Any, step: Any, path: FieldPath, create: bool, nxt: Any) -> Any:
+    if isinstance(step, str):
+        if not isinstance(node, CommentedMap):
+            raise BadInput(f"'{path.text}': '{step}' is not inside a group of fields in the record.")
+        value = node.get(step)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if not create:
+                raise BadInput(f"'{path.text}': '{step}' is blank in the record.")
+            value = CommentedSeq() if not isinstance(nxt, str) else CommentedMap()
+            node[step] = value
+        return value
+    if not isinstance(node, CommentedSeq):
+        raise BadInput(f"'{path.text}': there is no list here to pick an entry from.")
+    return node[_index(node, step, path)]
+
+
+def _index(node: CommentedSeq, step: Any, path: FieldPath) -> int:
+    if isinstance(step, int):
+        if not 0 <= step < len(node):
+            raise BadInput(f"'{path.text}': there is no entry number {step + 1} (the list has {len(node)}).")
+        return step
+    wanted = step[1]
+    for number, item in enumerate(node):
+        if isinstance(item, dict) and str(item.get("id", "")) == wanted:
+            return number
+    ids = ", ".join(str(item.get("id")) for item in node if isinstance(item, dict) and item.get("id")) or "none"
+    raise BadInput(f"'{path.text}': there is no entry with the id '{wanted}'. The ids there are: {ids}.")
+
+
+def _yaml_for(annotation: Any, value: str, where: str) -> Any:
+    text = value.strip()
+    if not text:
+        return ""
+    base = _unwrap(annotation)
+    if base is not None and typing.get_origin(base) is list:
+        item = _unwrap(typing.get_args(base)[0]) if typing.get_args(base) else str
+        if _model(item) is not None:
+            raise BadInput(f"'{where}' is a list of entries; add one with `scrkit add {where} field=value ...`.")
+        return to_yaml_value([_yaml_for(item, part, where) for part in text.split(";") if part.strip()])
+    group = _model(base)
+    if group is not None:
+        raise BadInput(
+            f"'{where}' is a group of fields; set one of them, e.g. {where}.{next(iter(group.model_fields))}."
+        )
+    if base is _date_type():
+        try:
+            return read_date(text).isoformat()
+        except ValueError as error:
+            raise BadInput(f"{where}: {error}.") from None
+    return to_yaml_value(text)
+
+
+def _date_type() -> type:
+    import datetime as dt
+
+    return dt.date
+
+
+def _unwrap(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        arguments = [argument for argument in typing.get_args(annotation) if argument is not type(None)]
+        return _unwrap(arguments[0]) if len(arguments) == 1 else annotation
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    return annotation
+
+
+def _model(annotation: Any) -> type[BaseModel] | None:
+    base = _unwrap(annotation)
+    return base if isinstance(base, type) and issubclass(base, BaseModel) else None
+
+
+def _item_type(annotation: Any) -> Any:
+    base = _unwrap(annotation)
+    if typing.get_origin(base) is list and typing.get_args(base):
+        return typing.get_args(base)[0]
+    return None

@@ -1,0 +1,71 @@
+"""`scrkit set`, `add` and `remove`: any field or entry of a record without editing YAML (issue 15,
+item 1); each change locked, audited, validated with the whole review, and comments kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrkit.errors import ExitCode
+from scrkit.review.casefolder import CaseFolder
+
+
+def test_set_a_field_keeps_the_comments_and_writes_dates_as_iso(scrkit, review_dir: Path) -> None:
+    result = scrkit("set", "review.practitioner_debriefing.date", "12 May 2027", "-r", review_dir)
+    assert result.code == ExitCode.OK, result.err
+    text = (review_dir / "review.yaml").read_text(encoding="utf-8")
+    assert "practitioner_debriefing:   # de-briefing for practitioners after approval (16.2, App 10)\n" in text
+    assert "  date: 2027-05-12\n" in text
+    assert scrkit("set", "review.practitioner_debriefing.time", "13:30", "-r", review_dir).code == ExitCode.OK
+    records = CaseFolder.open(review_dir).load()
+    assert str(records.review.practitioner_debriefing.date) == "2027-05-12"
+    # An agency by its id; a list of texts from ';'.
+    assert scrkit("set", "agencies[police].address", "1 New Street; Ashcombe; AC1 1ZZ", "-r", review_dir).code == 0
+    assert CaseFolder.open(review_dir).load().agencies.agencies[0].address == ["1 New Street", "Ashcombe", "AC1 1ZZ"]
+    log = scrkit("log", "-r", review_dir).out
+    assert "set agencies[police].address" in " ".join(log.split())
+
+
+def test_a_value_the_model_refuses_writes_nothing(scrkit, review_dir: Path) -> None:
+    before = (review_dir / "people.yaml").read_bytes()
+    result = scrkit("set", "people.family[mother].gender", "femail", "-r", review_dir)
+    assert result.code == ExitCode.PROBLEMS_FOUND
+    assert "'femail' is not allowed here; write one of" in result.err
+    assert (review_dir / "people.yaml").read_bytes() == before
+
+
+def test_paths_that_are_not_fields_are_explained(scrkit, review_dir: Path) -> None:
+    result = scrkit("set", "review.breifing.date", "1/1/2027", "-r", review_dir)
+    assert result.code == ExitCode.BAD_INPUT and "there is no field 'breifing' here" in result.err
+    result = scrkit("set", "people.family[uncle].gender", "male", "-r", review_dir)
+    assert "there is no entry with the id 'uncle'. The ids there are: mother, father" in result.err
+    result = scrkit("set", "review.decision.outcome", "not-scr", "-r", review_dir)
+    assert result.code == ExitCode.BAD_INPUT and "its own command, which checks it: scrkit decide" in result.err
+    result = scrkit("set", "minutes.date", "1/1/2027", "-r", review_dir)
+    assert "does not start with a record's name. The records are: review, child, people" in result.err
+
+
+def test_add_then_remove_a_family_member(scrkit, review_dir: Path) -> None:
+    result = scrkit(
+        "add", "people.family", "id=uncle", "name=Bob Hale", "relationship=Maternal uncle", "gender=male",
+        "date_of_birth=03/05/1975", "-r", review_dir,
+    )  # fmt: skip
+    assert result.code == ExitCode.OK, result.err
+    uncle = next(m for m in CaseFolder.open(review_dir).load().people.family if m.id == "uncle")
+    assert uncle.gender == "male" and str(uncle.date_of_birth) == "1975-05-03"
+    again = scrkit("add", "people.family", "id=uncle", "name=Bob Hale", "relationship=Uncle", "-r", review_dir)
+    assert again.code == ExitCode.BAD_INPUT and "already has an entry with the id 'uncle'" in again.err
+    missing = scrkit("add", "people.family", "id=aunt", "-r", review_dir)
+    assert missing.code == ExitCode.BAD_INPUT and "needs 'name'" in missing.err  # asked in a terminal
+    assert scrkit("remove", "people.family[uncle]", "--yes", "-r", review_dir).code == ExitCode.OK
+    assert "uncle" not in {m.id for m in CaseFolder.open(review_dir).load().people.family}
+
+
+def test_removing_someone_the_review_still_names_is_refused(scrkit, review_dir: Path) -> None:
+    before = (review_dir / "people.yaml").read_bytes()
+    result = scrkit("remove", "people.family[mother]", "--yes", "-r", review_dir)
+    assert result.code == ExitCode.PROBLEMS_FOUND
+    assert "names 'mother' as a member of the household" in result.err
+    assert (review_dir / "people.yaml").read_bytes() == before
+    assert (
+        scrkit("remove", "people.family[mother]", "-r", review_dir).code == ExitCode.BAD_INPUT
+    )  # no --yes, no terminal
