@@ -8,11 +8,10 @@ from typing import Annotated
 
 import typer
 from rich.progress import Progress
-from rich.table import Table
 
 from scrkit.case.layout import LETTERS
 from scrkit.cli.options import ReviewOption, date_or_today
-from scrkit.cli.terminal import say, stderr, stdout, styled
+from scrkit.cli.terminal import say, stderr, stdout, styled, table_of
 from scrkit.dates import uk_date
 from scrkit.errors import BadInput, ProblemsFound
 from scrkit.letters.rendering import LetterStatus
@@ -77,16 +76,15 @@ def letters(
 
 
 def _list(statuses: list[LetterStatus]) -> None:
-    table = Table(title="Letters and forms", title_justify="left")
-    for heading in ("name", "what", "guidance", "goes to", "ready?"):
-        # The facts a letter needs are typed back into records: wide enough to keep each whole.
-        table.add_column(heading, overflow="fold", min_width=36 if heading == "ready?" else None)
+    rows = []
     for status in statuses:
         ready = (
             styled("ready", "green") if not status.missing else styled("needs:\n" + "\n".join(status.missing), "yellow")
         )
         goes_to = ", ".join(status.recipients) if status.recipients else "nobody yet"
-        table.add_row(status.spec.name, status.spec.title, status.spec.guidance, goes_to, ready)
+        rows.append((status.spec.name, status.spec.title, status.spec.guidance, goes_to, ready))
+    # The letters' names and the facts they need are typed back: never broken; the rest folds.
+    table = table_of("Letters and forms", ("name", "what", "guidance", "goes to", "ready?"), rows, ("name", "ready?"))
     stdout().print(table)
     say("Render with: scrkit letters NAME [--to ID] [--date DD/MM/YYYY]")
 

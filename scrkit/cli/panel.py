@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from scrkit.cli.options import ReviewOption, date_or_today, optional_date
-from scrkit.cli.terminal import say, stdout
+from scrkit.cli.terminal import say, stdout, table_of
 from scrkit.dates import parse_user_date, uk_date
 from scrkit.errors import ExitCode
 from scrkit.jobs.timeline import review_status
@@ -42,20 +41,19 @@ def imr(ctx: typer.Context, review: ReviewOption = Path("."), today: TodayOption
     if ctx.invoked_subcommand is not None:
         return
     report = review_status(review, date_or_today(today, "--today"))
-    table = Table(title=f"IMRs, {report.reference}", title_justify="left")
-    for heading in ("agency", "author", "due", "submitted", "quality assured", "signed off", "state"):
-        table.add_column(heading, overflow="fold")
+    rows = []
     for item in report.panel.imrs:
         record = item.imr
         state = item.state + (f" ({item.days_late} days)" if item.state == "late" else "")
-        table.add_row(
+        rows.append((
             item.agency_name, record.author.name if record.author else "-", uk_date(record.due, "-"),
             uk_date(record.submitted, "-"), uk_date(record.quality_assured_on, "-"), uk_date(record.signed_off_on, "-"),
             state,
-        )  # fmt: skip
-    for name in report.panel.not_commissioned:
-        table.add_row(name, "-", "-", "-", "-", "-", "not commissioned")
-    stdout().print(table)
+        ))  # fmt: skip
+    rows += [(name, "-", "-", "-", "-", "-", "not commissioned") for name in report.panel.not_commissioned]
+    headings = ("agency", "author", "due", "submitted", "quality assured", "signed off", "state")
+    whole = ("due", "submitted", "quality assured", "signed off", "state")
+    stdout().print(table_of(f"IMRs, {report.reference}", headings, rows, whole))
 
 
 @imr_app.command("update")
@@ -109,15 +107,14 @@ def actions(ctx: typer.Context, review: ReviewOption = Path("."), today: TodayOp
     if ctx.invoked_subcommand is not None:
         return
     report = review_status(review, date_or_today(today, "--today"))
-    table = Table(title=f"Action plan, {report.reference}", title_justify="left")
-    for heading in ("recommendation", "action", "by whom", "by when", "state"):
-        table.add_column(heading, overflow="fold")
     order = {"overdue": 0, "no-date": 1, "open": 2, "done": 3}
-    for item in sorted(report.panel.actions, key=lambda a: order[a.state]):
-        state = item.state + (f" ({item.days_overdue} days)" if item.state == "overdue" else "")
-        table.add_row(item.recommendation, item.action.action, item.action.by_whom or "-",
-                      uk_date(item.action.by_when, "-"), state)  # fmt: skip
-    stdout().print(table)
+    rows = [
+        (item.recommendation, item.action.action, item.action.by_whom or "-", uk_date(item.action.by_when, "-"),
+         item.state + (f" ({item.days_overdue} days)" if item.state == "overdue" else ""))
+        for item in sorted(report.panel.actions, key=lambda a: order[a.state])
+    ]  # fmt: skip
+    headings = ("recommendation", "action", "by whom", "by when", "state")
+    stdout().print(table_of(f"Action plan, {report.reference}", headings, rows, ("recommendation", "by when", "state")))
     signed = report.panel.plan_signed_off
     say(f"Plan signed off {uk_date(signed)} (17.1.2)." if signed else "The plan is not yet signed off (17.1.2).")
     if report.panel.overdue_actions:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from scrkit.cli.terminal import stdout
+from scrkit.cli.terminal import stdout, table_of
 from scrkit.dates import uk_date
 from scrkit.models.agencies import Agency
 from scrkit.review.summary import ReviewSummary
@@ -36,17 +36,13 @@ def render_summary(summary: ReviewSummary) -> None:
 
 
 def render_agencies(agencies: list[Agency]) -> None:
-    table = Table(title="Agencies", title_justify="left")
-    for heading in ("id", "agency", "kind", "LSCB member", "reply", "replied", "records secured"):
-        table.add_column(heading)
-    for agency in agencies:
-        table.add_row(
-            agency.id,
-            agency.name,
-            agency.kind.value,
-            "yes" if agency.lscb_member else "no",
-            agency.request_reply.value,
-            uk_date(agency.reply_date, "-"),
-            uk_date(agency.records_secured, "-"),
+    headings = ("id", "agency", "kind", "LSCB member", "reply", "replied", "records secured")
+    rows = [
+        (
+            agency.id, agency.name, agency.kind.value, "yes" if agency.lscb_member else "no",
+            agency.request_reply.value, uk_date(agency.reply_date, "-"), uk_date(agency.records_secured, "-"),
         )
-    stdout().print(table)
+        for agency in agencies
+    ]  # fmt: skip
+    whole = ("id", "reply", "replied", "records secured")
+    stdout().print(table_of("Agencies", headings, rows, whole))

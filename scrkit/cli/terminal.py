@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import logging
 import sys
+import textwrap
+from collections.abc import Collection, Sequence
+from typing import Any
 
-from rich.console import Console
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from scrkit.errors import ProblemsFound, ScrkitError
@@ -54,3 +59,65 @@ def show_notices() -> None:
         logger.addHandler(_Notices())
     logger.setLevel(logging.INFO)
     logger.propagate = False
+
+
+NARROWEST_TEXT = 12  # a column of names or text narrower than this reads badly: list the rows instead
+
+
+def table_of(
+    title: str, headings: Sequence[str], rows: Sequence[Sequence[Any]], whole: Collection[str] = ()
+) -> RenderableType:
+    """The rows as a table whose columns in ``whole`` (ids people type, dates, states) are never broken
+    or cut; the other columns (names, text) fold. Where the terminal is too narrow for that (80
+    columns), each row is listed instead: its text on one line, its whole values below, each intact."""
+    widths = {
+        heading: max([len(str(row[index])) for row in rows] + [max(len(word) for word in heading.split())])
+        for index, heading in enumerate(headings)
+        if heading in whole
+    }
+    others = [heading for heading in headings if heading not in whole]
+    needed = sum(widths.values()) + NARROWEST_TEXT * len(others) + 2 * len(headings)
+    if needed > stdout().width:
+        return _listed(title, headings, rows, whole)
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for heading in headings:
+        if heading in whole:
+            table.add_column(heading, no_wrap=True, min_width=widths[heading])
+        else:
+            table.add_column(heading, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _listed(title: str, headings: Sequence[str], rows: Sequence[Sequence[Any]], whole: Collection[str]) -> Group:
+    """Each row as lines that fit the terminal, broken only between words (never inside an id, whose
+    hyphens do not break it) or between a whole value and the next."""
+    width = max(stdout().width - 1, 40)
+    lines: list[RenderableType] = [Text(title, style="bold")]
+    for row in rows:
+        cells = {heading: str(cell) for heading, cell in zip(headings, row, strict=True)}
+        lead = " - ".join(cells[h] for h in headings if h not in whole and cells[h].strip())
+        for text in textwrap.wrap(lead, width - 1, break_long_words=False, break_on_hyphens=False):
+            lines.append(Text(" " + text))
+        pairs: list[str] = []
+        for heading in (h for h in headings if h in whole):
+            first, *more = cells[heading].split("\n")
+            pairs.append(f"{heading}: {first}")
+            pairs += [f"  {line}" for line in more]
+        current = ""
+        for pair in pairs:
+            if pair.startswith("  "):  # a value's further lines, each on a line of its own
+                if current:
+                    lines.append(Text("    " + current))
+                    current = ""
+                lines.append(Text("      " + pair.strip()))
+                continue
+            if current and len(current) + 3 + len(pair) > width - 4:
+                lines.append(Text("    " + current))
+                current = pair
+            else:
+                current = f"{current}   {pair}" if current else pair
+        if current:
+            lines.append(Text("    " + current))
+    return Group(*lines)

@@ -1,0 +1,46 @@
+"""At 80 columns no id people type, date or state is broken or cut (issue 15, item 7): "childre…",
+"22/01/20" + "27" were seen. A table that does not fit lists its rows instead."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from scrkit.review.casefolder import CaseFolder
+
+DATE = re.compile(r"\d{2}/\d{2}/\d{4}")
+CUT_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/?\d{0,3}(?![\d/])|\d{2}/\d{2}/\d{4}\d")
+
+
+@pytest.mark.parametrize("command", [("agencies",), ("imr",), ("actions",), ("letters",)])
+def test_ids_dates_and_states_are_whole_at_80_columns(
+    scrkit, review_dir: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = scrkit(*command, "--today", "04/12/2026", "-r", review_dir) if command[0] in ("imr", "actions") else \
+        scrkit(*command, "-r", review_dir)  # fmt: skip
+    lines = result.out.splitlines()
+    assert lines and all(len(line) <= 80 for line in lines), max(lines, key=len)
+    assert "\u2026" not in result.out  # nothing cut with an ellipsis
+    assert not CUT_DATE.search(result.out), CUT_DATE.search(result.out)
+    tokens = set(re.split(r"[\s,:;()]+", result.out))
+    records = CaseFolder.open(review_dir).load()
+    if command[0] == "agencies":
+        for agency in records.agencies.agencies:
+            assert agency.id in tokens, agency.id
+            if agency.reply_date:
+                assert agency.reply_date.strftime("%d/%m/%Y") in tokens
+    if command[0] == "imr":
+        assert "22/01/2027" in tokens and "commissioned" in tokens
+    if command[0] == "letters":
+        assert {"scr-request", "practitioner-debriefing", "review.practitioner_debriefing.date"} <= tokens
+    if command[0] == "actions":
+        assert {"rec-1", "rec-2", "20/11/2026"} <= tokens
+
+
+def test_wide_terminals_keep_the_table(scrkit, review_dir: Path) -> None:
+    result = scrkit("imr", "--today", "04/12/2026", "-r", review_dir)  # 160 columns
+    header = next(line for line in result.out.splitlines() if "submitted" in line)
+    assert "agency" in header and "quality assured" in header and "state" in header
