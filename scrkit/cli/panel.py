@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -142,15 +143,33 @@ def report(
     genograms: Annotated[
         bool, typer.Option("--genograms/--no-genograms", help="Include each family's genogram.")
     ] = True,
+    record_sent: Annotated[
+        bool | None,
+        typer.Option(
+            "--record-sent/--no-record-sent",
+            help="Record the month's progress update (4.1.2) as done on the report's date (asked in a terminal).",
+        ),
+    ] = None,
     review: ReviewOption = Path("."),
 ) -> None:
     """Write the monthly progress update to the LSCB chair (4.1.2) as a Word document with a timeline chart."""
+    from scrkit.cli.review import can_prompt
     from scrkit.jobs.panel import monthly_report
 
-    written = monthly_report(list(folders) if folders else [review], date_or_today(today, "--today"), out, genograms)
+    def record(milestone: str, title: str, day: dt.date) -> bool:
+        if record_sent is not None:
+            return record_sent
+        if not can_prompt():
+            return False
+        return typer.confirm(f"Record '{title}' ({milestone}) as done on {uk_date(day)}?", default=False, err=True)
+
+    on = date_or_today(today, "--today")
+    written = monthly_report(list(folders) if folders else [review], on, out, genograms, record)
     for reference, why in written.no_genogram.items():
         say(f"No genogram for {reference}: {why}")
     stdout().print(str(written.path), markup=False)
+    if written.recorded:
+        say(f"Recorded: {written.recorded} done {uk_date(on)}.")
 
 
 def register(app: typer.Typer) -> None:

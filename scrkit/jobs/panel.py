@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,39 @@ from scrkit.jobs.timeline import load_timetable
 from scrkit.review import audit
 from scrkit.review.casefolder import CaseFolder
 from scrkit.timeline.status import assess
+
+
+def _record_update(change: Any, timetable: Any, on: dt.date, record: Callable[[str, str, dt.date], bool]) -> str | None:
+    """4.1.2: the month's progress update, offered to be recorded as done with the report that is it;
+    the next one not yet done and due within a month, if the timetable allows it on ``on``."""
+    from scrkit import dates
+    from scrkit.case.layout import TIMELINE
+    from scrkit.dates import add_months
+    from scrkit.errors import ScrkitError
+    from scrkit.jobs.timeline import DONE_NOTE
+    from scrkit.timeline.recording import apply_done, recordable_milestone, refresh_entries, timetable_of
+
+    due = [
+        milestone
+        for milestone in timetable.schedule.milestones
+        if milestone.id.startswith("monthly-update-") and milestone.applicable and milestone.done is None
+        and milestone.due is not None and milestone.due <= add_months(on, 1)
+    ]  # fmt: skip
+    if not due:
+        return None
+    milestone = min(due, key=lambda m: m.due)
+    try:
+        recordable_milestone(timetable.schedule, milestone.id, on, dates.today(), change.records.review)
+    except ScrkitError:
+        return None
+    if not record(milestone.id, milestone.title, on):
+        return None
+    document = change.document(TIMELINE)
+    refresh_entries(document, timetable.schedule)
+    apply_done(document, milestone.id, on, REPORT_NOTE, due=milestone.due)
+    change.note(f"{DONE_NOTE}{milestone.id} {on.isoformat()}")
+    refresh_entries(change.document(TIMELINE), timetable_of(change.revalidate()).schedule)
+    return milestone.id
 
 
 def check(review: Path) -> list[Finding]:
@@ -40,9 +74,19 @@ def sign_off_plan(review: Path, on: dt.date, by: str) -> None:
 class MonthlyReport:
     path: Path
     no_genogram: dict[str, str] = field(default_factory=dict)  # reference: why it could not be drawn
+    recorded: str | None = None  # the monthly-update milestone recorded as done with the report
 
 
-def monthly_report(reviews: list[Path], on: dt.date, out: Path | None = None, genograms: bool = True) -> MonthlyReport:
+REPORT_NOTE = "monthly update written by scrkit report"
+
+
+def monthly_report(
+    reviews: list[Path],
+    on: dt.date,
+    out: Path | None = None,
+    genograms: bool = True,
+    record: Callable[[str, str, dt.date], bool] = lambda milestone, title, day: False,
+) -> MonthlyReport:
     """The monthly update to the LSCB chair (4.1.2). One review: written into its reports/ folder
     (under its lock, in its audit log) unless ``out`` says otherwise."""
     from scrkit.genogram.draw import genogram
@@ -69,7 +113,8 @@ def monthly_report(reviews: list[Path], on: dt.date, out: Path | None = None, ge
     if out is None and len(reviews) == 1:
         with CaseFolder.open(reviews[0]).changing("report") as change:
             path = change.write_file(change.path / monthly_update_file(on), content)
-        return MonthlyReport(path=path, no_genogram=no_genogram)
+            recorded = _record_update(change, timetables[0], on, record)
+        return MonthlyReport(path=path, no_genogram=no_genogram, recorded=recorded)
     path = out or Path(f"{on:%Y-%m} SCR monthly update.docx")
     atomic_write_bytes(path, content)  # a portfolio's report belongs to no one review
     return MonthlyReport(path=path, no_genogram=no_genogram)

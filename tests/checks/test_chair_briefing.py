@@ -8,6 +8,7 @@ months, 1.6.7) and the second monthly update (4.1.2) is due 7/12/2026; the trial
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from scrkit.checks.rules import check_review
@@ -84,3 +85,28 @@ def test_chart_labels_are_whole_and_the_legend_is_clear_of_the_bars(review_dir: 
             assert label.get_window_extent(renderer).x0 >= 0  # no label runs off the picture's left edge
     finally:
         plt.close(figure)
+
+
+def test_the_report_records_the_months_update_once(scrkit, review_dir: Path) -> None:
+    # 4.1.2: the second monthly update is due 7/12/2026 (two calendar months after the decision of
+    # 7/10/2026); the report written on 4/12/2026 is it, and is recorded so, in the same audit entry.
+    result = scrkit("report", "--today", "04/12/2026", "--record-sent", "-r", review_dir)
+    assert result.code == 0, result.err
+    assert "Recorded: monthly-update-2 done 04/12/2026." in result.err
+    timetable = load_timetable(review_dir)
+    update = timetable.schedule.get("monthly-update-2")
+    assert update is not None and update.done == dt.date(2026, 12, 4)
+    assert (review_dir / "reports" / "2026-12 monthly update.docx").is_file()
+    log = scrkit("log", "-r", review_dir).out
+    entries = [line for line in log.splitlines() if re.search(r"│ report\s+│", line)]
+    assert len(entries) == 1 and "recorded done" in entries[0]  # one entry: the report and the milestone
+    # Written again the same day, nothing more is recorded: the third update is not due within a month.
+    again = scrkit("report", "--today", "04/12/2026", "--record-sent", "--out", review_dir / "copy.docx", "-r",
+                   review_dir)  # fmt: skip
+    assert again.code == 0 and "Recorded" not in again.err
+
+
+def test_a_script_records_nothing_unless_asked(scrkit, review_dir: Path) -> None:
+    assert scrkit("report", "--today", "04/12/2026", "-r", review_dir).code == 0  # no terminal: not asked
+    update = load_timetable(review_dir).schedule.get("monthly-update-2")
+    assert update is not None and update.done is None
