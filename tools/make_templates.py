@@ -220,7 +220,8 @@ def scr_request() -> None:
         .para("To: LSCB Agency Members, and other agencies where there is an indication they may have been involved.")
         .greeting()
         .para(
-            "RE: Request for Serious Case Review in respect of {{ child.name }}, {{ child.home_address|join(', ') }}, "
+            "RE: Request for Serious Case Review in respect of {{ child.name }}, {% if child.home_address %}"
+            "{{ child.home_address|join(', ') }}, {% endif %}"
             "born {{ child.date_of_birth|long }}{% if child.date_of_death is defined %}, died "
             "{{ child.date_of_death|long }}{% endif %}",
             bold=True,

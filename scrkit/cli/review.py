@@ -106,8 +106,10 @@ def new(
     records = new_review(folder, details, board)
     stdout().print(f"Opened review {records.review.reference} in {folder}", markup=False)
     say(
-        "Next: add the agencies to agencies.yaml and the family to people.yaml (each file explains its fields),\n"
-        f"then check the review with: scrkit validate -r {folder}"
+        "Next: add the agencies and the family, e.g.\n"
+        f"  scrkit add agencies id=police 'name=...' kind=police lscb_member=yes -r {folder}\n"
+        f"  scrkit add people.family id=mother 'name=...' relationship=Mother gender=female -r {folder}\n"
+        f"(or edit agencies.yaml and people.yaml: each file explains its fields), then: scrkit validate -r {folder}"
     )
 
 

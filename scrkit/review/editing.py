@@ -58,6 +58,10 @@ def parse_path(text: str) -> FieldPath:
     leftover = _STEP.sub("", remainder).replace(".", "").strip()
     if leftover:
         raise BadInput(f"'{text}' is not a field's path: '{leftover}' is not a field name or [id].")
+    if not steps or not isinstance(steps[0], str) or steps[0] not in kind.model.model_fields:
+        only = _only_list_field(kind.model)
+        if not steps and only is not None:
+            steps.insert(0, only)  # `scrkit add agencies ...`: the record's one list
     if steps and not isinstance(steps[0], str):
         only = _only_list_field(kind.model)
         if only is None:

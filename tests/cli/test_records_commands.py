@@ -69,3 +69,15 @@ def test_removing_someone_the_review_still_names_is_refused(scrkit, review_dir: 
     assert (
         scrkit("remove", "people.family[mother]", "-r", review_dir).code == ExitCode.BAD_INPUT
     )  # no --yes, no terminal
+
+
+def test_a_record_that_is_one_list_takes_entries_by_its_name(scrkit, review_dir: Path) -> None:
+    result = scrkit(
+        "add", "agencies", "id=wrenbury-police", "name=Wrenbury Police", "kind=police", "lscb_member=no",
+        "address=Wrenbury Police; 1 High St; Wrenbury; WR1 1AA", "-r", review_dir,
+    )  # fmt: skip
+    assert result.code == ExitCode.OK, result.err
+    agency = CaseFolder.open(review_dir).load().agencies.agencies[-1]
+    assert agency.id == "wrenbury-police" and agency.address == ["Wrenbury Police", "1 High St", "Wrenbury", "WR1 1AA"]
+    assert scrkit("set", "agencies[wrenbury-police].chief_officer.name", "Ann Birtles", "-r", review_dir).code == 0
+    assert CaseFolder.open(review_dir).load().agencies.agencies[-1].chief_officer.name == "Ann Birtles"
