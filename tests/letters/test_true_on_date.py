@@ -257,7 +257,8 @@ def test_addresses_and_greetings_as_a_letter_needs_them(ready_review: Path) -> N
 def test_a_child_with_no_home_address_recorded(ready_review: Path) -> None:
     replace_in(
         ready_review / "child.yaml",
-        "home_address:              # one line per item\n  - 27 Quillan Close\n  - Harrowfield\n  - Ashcombe\n  - AC4 7QZ\n",
+        "home_address:              # one line per item\n"
+        "  - 27 Quillan Close\n  - Harrowfield\n  - Ashcombe\n  - AC4 7QZ\n",
         "home_address: []\n",
     )
     [letter] = render(ready_review, "scr-request", dt.date(2026, 9, 17), to=["police"])
