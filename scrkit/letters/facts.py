@@ -286,7 +286,9 @@ def recipients_for(kind: str, records: ReviewRecords) -> list[Recipient]:
         ]
         if records.panel.overview_author is not None:
             author = records.panel.overview_author
-            details = _dump(author) | _greeting_facts(author.name, style)
+            details = (
+                _dump(author) | _greeting_facts(author.name, style) | {"address_at": "panel.overview_author.address"}
+            )
             found.append(
                 Recipient(
                     id="overview-author", facts={"recipient": facts("panel.overview_author", details, "panel.yaml")}
@@ -299,7 +301,11 @@ def recipients_for(kind: str, records: ReviewRecords) -> list[Recipient]:
                 id=member.id,
                 facts={
                     "recipient": facts(
-                        f"family[{member.id}]", _dump(member) | _greeting_facts(member.name, style), "people.yaml"
+                        f"family[{member.id}]",
+                        _dump(member)
+                        | _greeting_facts(member.name, style)
+                        | {"address_at": f"people.family[{member.id}].address"},
+                        "people.yaml",
                     )
                 },
             )
@@ -316,6 +322,7 @@ def recipients_for(kind: str, records: ReviewRecords) -> list[Recipient]:
                 "title": person.role,
                 "organisation": agency.name if agency else None,
                 "address": _address_lines(agency.name, agency.address) if agency else [],
+                "address_at": f"agencies[{person.agency}].address",
             } | _greeting_facts(person.name, style)
             recipient_facts = {"recipient": facts(f"professionals[{person.id}]", details, "people.yaml")}
             interview = next((i for i in records.interviews.interviews if i.practitioner == person.id), None)
@@ -360,6 +367,7 @@ def _agency_recipient(agency: Agency, style: Salutation, author: ImrAuthor | Non
         "title": author.role if author else person.title if person else None,
         "organisation": agency.name,
         "address": _address_lines(agency.name, agency.address),
+        "address_at": f"agencies[{agency.id}].address",  # where `scrkit set` records it
     } | _greeting_facts(name, style)
     return Recipient(
         id=agency.id,

@@ -187,6 +187,7 @@ def catalogue_status(timetable: Timetable, on: dt.date) -> list[LetterStatus]:
             context = facts.context(spec, recipient, on)
             missing.extend(missing_facts(template, context))
             missing.extend(untrue_on(spec, context, timetable, on))
+            missing.extend(no_address(spec, context))
         statuses.append(
             LetterStatus(
                 spec=spec,
@@ -244,6 +245,14 @@ def plan(
             path = records.folder / LETTERS / letter_file_name(on, spec.name, recipient.id)
             context = facts.context(spec, recipient, on)
             untrue = untrue_on(spec, context, timetable, on)
+            unposted = no_address(spec, context)
+            if unposted:
+                raise BadInput(
+                    f"`{spec.name}` to {recipient.id} goes by post, and the review holds no address for it: "
+                    f"{unposted[0]}.",
+                    hint=f'Record it, e.g. scrkit set "{unposted[0]}" "1 Mill Lane; Town; AB1 2CD", then render '
+                    "again. Nothing was written.",
+                )
             if untrue:
                 raise Refused(
                     f"`{spec.name}` dated {on:%d/%m/%Y} would not be true on its date:\n"
@@ -287,6 +296,16 @@ def untrue_on(spec: LetterSpec, context: dict[str, Any], timetable: Timetable, o
         elif milestone.done > on:
             problems.append(f"{milestone_id} done first ({title}: done {milestone.done:%d/%m/%Y}, after the letter)")
     return problems
+
+
+def no_address(spec: LetterSpec, context: dict[str, Any]) -> list[str]:
+    """A letter to a person or an agency is posted in a window envelope: it needs an address."""
+    recipient = context.get("recipient")
+    if spec.kind != "letter" or spec.to == "review" or not isinstance(recipient, dict):
+        return []
+    if recipient.get("address"):
+        return []
+    return [str(recipient.get("address_at") or f"{getattr(recipient, '_fact_path', 'recipient')}.address")]
 
 
 def fact_at(context: dict[str, Any], path: str) -> Any:

@@ -263,3 +263,16 @@ def test_a_child_with_no_home_address_recorded(ready_review: Path) -> None:
     )
     [letter] = render(ready_review, "scr-request", dt.date(2026, 9, 17), to=["police"])
     assert "in respect of Mia-Rose Fenwick, born 11 March 2024" in body(letter)  # no ", ," for the blank
+
+
+def test_a_letter_to_someone_with_no_address_is_refused_naming_where_to_record_it(ready_review: Path) -> None:
+    replace_in(
+        ready_review / "people.yaml",
+        "    address: [27 Quillan Close, Harrowfield, Ashcombe, AC4 7QZ]\n",
+        "",
+    )
+    with pytest.raises(
+        BadInput, match=r"goes by post, and the review holds no address for it: people.family\[mother\]"
+    ):
+        render(ready_review, "family-notification", dt.date(2026, 11, 20), to=["mother"])
+    assert not list((ready_review / "letters").glob("*.docx"))
