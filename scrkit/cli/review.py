@@ -105,6 +105,11 @@ def new(
     )
     records = new_review(folder, details, board)
     stdout().print(f"Opened review {records.review.reference} in {folder}", markup=False)
+    if board is None:
+        say(
+            f"Its letters are headed {records.board.name} (the practice guidance's own board) until you put your "
+            f"board's details in {folder / 'board.yaml'}, or open reviews with --board YOUR-BOARD.yaml."
+        )
     say(
         "Next: add the agencies and the family, e.g.\n"
         f"  scrkit add agencies id=police 'name=...' kind=police lscb_member=yes -r {folder}\n"
