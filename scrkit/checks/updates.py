@@ -10,6 +10,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput
+from scrkit.models.agencies import RequestReply
 from scrkit.records.yamlfile import to_yaml_value
 
 
@@ -47,6 +48,31 @@ def update_imr(
         if not isinstance(history, CommentedSeq):
             history = entry["returned"] = CommentedSeq()
         history.append(to_yaml_value({"on": returned[0], "reason": returned[1]}))
+
+
+def commission_imrs(
+    records: ReviewRecords, imrs_document: Any, on: dt.date, agency_ids: set[str] | None = None
+) -> list[str]:
+    """10.1.1, App 5: commissioning the IMRs creates each involved agency's IMR (``agency_ids``: only
+    these), commissioned on ``on`` and due by the review's IMR deadline; an IMR already commissioned
+    keeps its date. Returns the agencies whose IMR this commissioned."""
+    involved = [
+        agency.id
+        for agency in records.agencies.agencies
+        if agency.request_reply == RequestReply.INVOLVED and (agency_ids is None or agency.id in agency_ids)
+    ]
+    deadline = records.review.imr_deadline
+    done = []
+    for agency_id in involved:
+        existing = next((imr for imr in records.imrs.imrs if imr.agency == agency_id), None)
+        if existing is not None and existing.commissioned is not None:
+            continue
+        changes: dict[str, Any] = {"commissioned": on}
+        if deadline is not None and (existing is None or existing.due is None):
+            changes["due"] = deadline
+        update_imr(records, imrs_document, agency_id, changes, None)
+        done.append(agency_id)
+    return done
 
 
 def sign_off_plan(actions_document: Any, on: dt.date, by: str) -> None:

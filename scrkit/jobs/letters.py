@@ -11,7 +11,7 @@ from scrkit import dates
 from scrkit.case.layout import TIMELINE
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import ScrkitError
-from scrkit.jobs.timeline import DONE_NOTE
+from scrkit.jobs.timeline import DONE_NOTE, follow_up
 from scrkit.letters.checking import TemplateProblem
 from scrkit.letters.rendering import (
     LetterStatus,
@@ -108,6 +108,8 @@ def _render_letters(
                 refresh_entries(document, timetable.schedule)
                 apply_done(document, milestone, on, LETTERS_NOTE, due=scheduled.due if scheduled else None)
                 change.note(f"{DONE_NOTE}{milestone} {on.isoformat()}")
+                sent_to = {letter.recipient_id for letter in rendered if letter.spec.milestone == milestone}
+                follow_up(change, milestone, on, sent_to)
                 recorded.append(milestone)
         if recorded:
             refresh_entries(change.document(TIMELINE), timetable_of(change.revalidate()).schedule)

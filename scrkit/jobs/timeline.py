@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from scrkit import dates
-from scrkit.case.layout import REVIEW, TIMELINE
+from scrkit.case.layout import IMRS, REVIEW, TIMELINE
 from scrkit.errors import BadInput
 from scrkit.models.review import Alternative, DecisionOutcome
 from scrkit.review.casefolder import CaseFolder, Change
@@ -28,6 +28,7 @@ from scrkit.timeline.recording import (
 )
 from scrkit.timeline.status import StatusReport, assess
 
+COMMISSION_IMRS = "commission-imrs"  # the profile's milestone whose letters commission the IMRs (App 5)
 DONE_NOTE = "recorded done: "  # in the audit log: which milestone a command recorded as done, and when
 
 
@@ -66,7 +67,18 @@ def record_done(review: Path, milestone_id: str, on: dt.date, note: str | None, 
         refresh_entries(document, timetable.schedule)  # the milestone's entry exists from here on
         apply_done(document, milestone_id, on, note, due=milestone.due)
         change.note(f"{DONE_NOTE}{milestone_id} {on.isoformat()}")  # validate compares the record with it
+        follow_up(change, milestone_id, on)
         return refreshed(change)
+
+
+def follow_up(change: Change, milestone_id: str, on: dt.date, agency_ids: set[str] | None = None) -> None:
+    """What recording a milestone also records: the IMRs commissioned with `commission-imrs` (10.1.1)."""
+    if milestone_id == COMMISSION_IMRS:
+        from scrkit.checks.updates import commission_imrs
+
+        commissioned = commission_imrs(change.records, change.document(IMRS), on, agency_ids)
+        if commissioned:
+            change.note(f"IMRs commissioned: {', '.join(commissioned)}")
 
 
 def correct_done(

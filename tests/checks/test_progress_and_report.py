@@ -16,6 +16,7 @@ from scrkit.errors import ExitCode
 from scrkit.jobs.timeline import load_timetable
 from scrkit.review.casefolder import CaseFolder
 from scrkit.timeline.status import assess
+from tests.conftest import replace_in
 
 D = dt.date
 
@@ -142,3 +143,39 @@ def test_papers_due_for_a_destruction_decision(scrkit, review_dir: Path) -> None
     replace_in(review_dir / "review.yaml", "  legal_hold: no", "  legal_hold: yes")
     held = scrkit("status", "-r", review_dir, "--today", "2034-05-01")
     assert "legal hold" in held.out
+
+
+def _not_yet_commissioned(review: Path) -> None:
+    """The example before the IMRs were commissioned (14/10/2026): the police's IMR not yet, Women's Aid's
+    never (involved, with no IMR record: a breach of 10.1.1 in the example)."""
+    replace_in(
+        review / "timeline.yaml", "    due: 2026-10-14\n    done: 2026-10-14\n", "    due: 2026-10-14\n    done:\n"
+    )
+    replace_in(
+        review / "timeline.yaml", "    due: 2026-10-28\n    done: 2026-10-29\n", "    due: 2026-10-28\n    done:\n"
+    )
+    replace_in(review / "imrs.yaml", "    line_manager_of_practitioners: no\n    commissioned: 2026-10-14\n",
+               "    line_manager_of_practitioners: no\n    commissioned:\n")  # fmt: skip
+
+
+def test_commissioning_the_imrs_creates_them(scrkit, review_dir: Path) -> None:
+    # 10.1.1, App 5: the commissioning letter, recorded as sent, commissions the IMR of each agency it
+    # went to, due by the review's IMR deadline (22/01/2027).
+    _not_yet_commissioned(review_dir)
+    result = scrkit("letters", "commission-imr", "--to", "police", "--to", "womens-aid", "--date", "14/10/2026",
+                    "--record-sent", "-r", review_dir)  # fmt: skip
+    assert result.code == ExitCode.OK, result.err
+    imrs = {imr.agency: imr for imr in CaseFolder.open(review_dir).load().imrs.imrs}
+    assert imrs["police"].commissioned == dt.date(2026, 10, 14) and imrs["police"].due == dt.date(2027, 1, 22)
+    assert imrs["womens-aid"].commissioned == dt.date(2026, 10, 14) and imrs["womens-aid"].due == dt.date(2027, 1, 22)
+    assert "imrs-commissioned" not in scrkit("check", "-r", review_dir).out  # the 10.1.1 breach is gone
+
+
+def test_recording_commissioning_done_commissions_every_involved_agency(scrkit, review_dir: Path) -> None:
+    _not_yet_commissioned(review_dir)
+    assert scrkit("done", "commission-imrs", "--date", "15/10/2026", "-r", review_dir).code == ExitCode.OK
+    imrs = {imr.agency: imr for imr in CaseFolder.open(review_dir).load().imrs.imrs}
+    assert imrs["police"].commissioned == dt.date(2026, 10, 15)
+    assert imrs["womens-aid"].commissioned == dt.date(2026, 10, 15)
+    assert imrs["childrens-social-care"].commissioned == dt.date(2026, 10, 14)  # already commissioned: kept
+    assert "ashcombe-homes" not in imrs  # a NIL return: no IMR
