@@ -325,8 +325,8 @@ def layout(records: ReviewRecords, anonymise: bool = False) -> Drawing:
         drawing.couple_styles[key] = (style, relationship.kind.value, relationship.status)
     for node in nodes.values():
         _draw_person(drawing, node)
-    _draw_couples(drawing, couples, routes, orders, generation)
-    _draw_descent(drawing, nodes, couples, routes, orders, generation, descent_x)
+    _draw_couples(drawing, couples, routes, generation)
+    _draw_descent(drawing, nodes, routes, generation, descent_x)
     _draw_households(drawing, households, anonymise)
     lowest = [label.box[3] for label in drawing.labels] + [max(s.points[1], s.points[3]) for s in drawing.shapes
                                                             if s.kind in LINE_KINDS]  # fmt: skip
@@ -516,7 +516,9 @@ def _drop_top(drawing: Drawing, person: str) -> float:
     return max(bottoms, default=drawing.positions[person][1] + SIZE / 2) + 3
 
 
-def _draw_couples(drawing: Drawing, couples: list[Couple], routes: dict[int, Route], orders: dict, generation) -> None:  # noqa: ANN001
+def _draw_couples(
+    drawing: Drawing, couples: list[Couple], routes: dict[int, Route], generation: dict[str, int]
+) -> None:
     for couple in couples:
         row = generation[couple.first]
         if couple.key not in routes[row].tracks:
@@ -545,7 +547,13 @@ def _draw_couples(drawing: Drawing, couples: list[Couple], routes: dict[int, Rou
             )
 
 
-def _draw_descent(drawing: Drawing, nodes, couples, routes, orders, generation, descent_x) -> None:  # noqa: ANN001
+def _draw_descent(
+    drawing: Drawing,
+    nodes: dict[str, Node],
+    routes: dict[int, Route],
+    generation: dict[str, int],
+    descent_x: dict[tuple[str, ...], float],
+) -> None:
     families: dict[tuple[str, ...], list[str]] = {}
     for node in nodes.values():
         if node.parents:

@@ -279,11 +279,12 @@ def untrue_on(spec: LetterSpec, context: dict[str, Any], timetable: Timetable, o
             problems.append(f"{path} ({value:%d/%m/%Y}) is after the letter's date")
     if spec.scr_only:
         # A document of the SCR process says an SCR is being held: only once that is decided (1.5).
-        in_force = decision_on(review.decision, on)
-        if in_force is None:
+        # The decision in force on the letter's date is the one its context holds (LetterFacts.context).
+        letter = context["letter"]
+        if not letter["decided"]:
             problems.append(f"the decision to hold an SCR first (none is recorded by {on:%d/%m/%Y})")
-        elif in_force[1] is not DecisionOutcome.SCR:
-            problems.append(f"a decision to hold an SCR (on {in_force[0]:%d/%m/%Y} it was decided not to)")
+        elif letter["decision"] != DecisionOutcome.SCR.value:
+            problems.append(f"a decision to hold an SCR (on {letter['decision_date']:%d/%m/%Y} it was decided not to)")
     for path in spec.not_past:
         value = as_date(fact_at(context, path))
         if isinstance(value, dt.date) and value < on:

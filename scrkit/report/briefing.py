@@ -38,7 +38,8 @@ def chair_briefing(records: ReviewRecords, report: StatusReport, findings: list[
         if item.imr.due and today <= item.imr.due <= month_ahead
     ]
     due += [(day, what) for day, what in _court_dates(records) if today <= day <= month_ahead]
-    risks = _court_risks(records, report) + [
+    court = _court_risks(records, report)
+    risks = court + [
         f"The IMR from {item.agency_name} is {item.days_late} days late (due {uk_date(item.imr.due)})."
         for item in report.panel.imrs
         if item.state == "late"
@@ -47,7 +48,7 @@ def chair_briefing(records: ReviewRecords, report: StatusReport, findings: list[
         due_next_month=tuple(f"{uk_date(day)}: {what}" for day, what in sorted(due, key=lambda pair: pair[0])),
         breaches=tuple(f"{finding.message} ({finding.rule.guidance})" for finding in findings),
         risks=tuple(risks),
-        decisions=tuple(_decisions(records, report, bool(_court_risks(records, report)))),
+        decisions=tuple(_decisions(records, report, bool(court))),
     )
 
 

@@ -10,8 +10,8 @@ the caller validates the whole review before anything is written.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import types
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from scrkit.case.layout import RECORD_KINDS, RecordKind
 from scrkit.dates import read_date
 from scrkit.errors import BadInput
+from scrkit.models.annotations import list_item, model_of, unwrap
 from scrkit.records.yamlfile import to_yaml_value
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]+)\]")
@@ -80,13 +81,13 @@ def _check_steps(kind: RecordKind, steps: Sequence[Any], text: str) -> None:
     current: Any = kind.model
     for step in steps:
         if isinstance(step, str):
-            model = _model(current)
+            model = model_of(current)
             if model is None or step not in model.model_fields:
                 known = ", ".join(model.model_fields) if model is not None else "none"
                 raise BadInput(f"'{text}': there is no field '{step}' here. The fields here are: {known}.")
             current = model.model_fields[step].annotation
         else:
-            item = _item_type(current)
+            item = list_item(current)
             if item is None:
                 raise BadInput(f"'{text}': [{step}] picks an entry of a list, and this is not a list.")
             current = item
@@ -95,8 +96,8 @@ def _check_steps(kind: RecordKind, steps: Sequence[Any], text: str) -> None:
 def target_annotation(path: FieldPath) -> Any:
     current: Any = path.kind.model
     for step in path.steps:  # checked by parse_path: every step is a field or an entry
-        model = _model(current)
-        current = model.model_fields[step].annotation if isinstance(step, str) and model else _item_type(current)
+        model = model_of(current)
+        current = model.model_fields[step].annotation if isinstance(step, str) and model else list_item(current)
     return current
 
 
@@ -109,8 +110,8 @@ def set_value(document: Any, path: FieldPath, value: str) -> None:
 
 def add_entry(document: Any, path: FieldPath, fields: dict[str, str]) -> dict[str, Any]:
     """Append an entry with these fields to the list at the path; returns the entry as written."""
-    item = _item_type(target_annotation(path))
-    model = _model(item)
+    item = list_item(target_annotation(path))
+    model = model_of(item)
     if model is None:
         raise BadInput(f"'{path.text}' is not a list of entries; use `scrkit set` for a single field.")
     unknown = [name for name in fields if name not in model.model_fields]
@@ -144,7 +145,7 @@ def remove_entry(document: Any, path: FieldPath) -> None:
 
 def required_fields(path: FieldPath) -> list[str]:
     """The fields an entry of the list at the path must have (what `scrkit add` asks for)."""
-    model = _model(_item_type(target_annotation(path)))
+    model = model_of(list_item(target_annotation(path)))
     return [name for name, field in model.model_fields.items() if field.is_required()] if model else []
 
 
@@ -196,48 +197,20 @@ def _yaml_for(annotation: Any, value: str, where: str) -> Any:
     text = value.strip()
     if not text:
         return ""
-    base = _unwrap(annotation)
+    base = unwrap(annotation)
     if base is not None and typing.get_origin(base) is list:
-        item = _unwrap(typing.get_args(base)[0]) if typing.get_args(base) else str
-        if _model(item) is not None:
+        item = list_item(base) or str
+        if model_of(item) is not None:
             raise BadInput(f"'{where}' is a list of entries; add one with `scrkit add {where} field=value ...`.")
         return to_yaml_value([_yaml_for(item, part, where) for part in text.split(";") if part.strip()])
-    group = _model(base)
+    group = model_of(base)
     if group is not None:
         raise BadInput(
             f"'{where}' is a group of fields; set one of them, e.g. {where}.{next(iter(group.model_fields))}."
         )
-    if base is _date_type():
+    if base is dt.date:
         try:
             return read_date(text).isoformat()
         except ValueError as error:
             raise BadInput(f"{where}: {error}.") from None
     return to_yaml_value(text)
-
-
-def _date_type() -> type:
-    import datetime as dt
-
-    return dt.date
-
-
-def _unwrap(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        arguments = [argument for argument in typing.get_args(annotation) if argument is not type(None)]
-        return _unwrap(arguments[0]) if len(arguments) == 1 else annotation
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    return annotation
-
-
-def _model(annotation: Any) -> type[BaseModel] | None:
-    base = _unwrap(annotation)
-    return base if isinstance(base, type) and issubclass(base, BaseModel) else None
-
-
-def _item_type(annotation: Any) -> Any:
-    base = _unwrap(annotation)
-    if typing.get_origin(base) is list and typing.get_args(base):
-        return typing.get_args(base)[0]
-    return None

@@ -7,8 +7,6 @@ says in plain words what to write instead.
 from __future__ import annotations
 
 import re
-import types
-import typing
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from scrkit.errors import Problem
+from scrkit.models.annotations import list_item, model_of, unwrap
 from scrkit.records.yamlfile import line_of
 
 
@@ -94,33 +93,13 @@ def allowed_fields(model: type[BaseModel], location: Iterable[Any]) -> list[str]
     """The field names of the model found by walking ``location`` from ``model``."""
     current: Any = model
     for step in location:
+        found = model_of(current)
         if isinstance(step, int):
-            current = _item_type(current)
-        elif _is_model(current) and step in current.model_fields:
-            current = _unwrap(current.model_fields[step].annotation)
+            item = list_item(current)
+            current = item if item is not None else unwrap(current)
+        elif found is not None and step in found.model_fields:
+            current = unwrap(found.model_fields[step].annotation)
         else:
             return []
-    current = _unwrap(current)
-    return list(current.model_fields) if _is_model(current) else []
-
-
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Optional[X] -> X; Annotated[X, ...] -> X."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        members = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        return _unwrap(members[0]) if len(members) == 1 else annotation
-    return annotation
-
-
-def _item_type(annotation: Any) -> Any:
-    annotation = _unwrap(annotation)
-    if typing.get_origin(annotation) is list:
-        return _unwrap(typing.get_args(annotation)[0])
-    return annotation
+    found = model_of(current)
+    return list(found.model_fields) if found is not None else []
