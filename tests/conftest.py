@@ -57,16 +57,35 @@ def scrkit(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     return run
 
 
+def _outside_the_guide(text: str) -> list[tuple[int, int]]:
+    """The spans of a record's text that are not scrkit's field guide (which describes every field,
+    so a search for ``name:`` would otherwise land in it)."""
+    from scrkit.case.guide import FIRST_LINE, LAST_LINE
+
+    start = text.find(FIRST_LINE)
+    end = text.find(LAST_LINE, start) if start >= 0 else -1
+    if start < 0 or end < 0:
+        return [(0, len(text))]
+    return [(0, start), (end + len(LAST_LINE), len(text))]
+
+
 def replace_in(path: Path, old: str, new: str) -> None:
-    """Edit a record as a person would in Notepad; the old text must be there."""
+    """Edit a record as a person would in Notepad; the old text must be there (outside the guide)."""
     text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not found in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for start, end in _outside_the_guide(text):
+        at = text.find(old, start, end)
+        if at >= 0 and at + len(old) <= end:
+            path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+            return
+    raise AssertionError(f"{old!r} not found in {path}")
 
 
 def line_number_of(path: Path, text: str) -> int:
-    """The 1-based line of the first line containing ``text`` (so tests survive edits above it)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if text in line:
-            return number
+    """The 1-based line of the first line containing ``text`` outside the field guide (so tests
+    survive edits above it)."""
+    content = path.read_text(encoding="utf-8")
+    for start, end in _outside_the_guide(content):
+        at = content.find(text, start, end)
+        if at >= 0:
+            return content.count("\n", 0, at) + 1
     raise AssertionError(f"{text!r} not found in {path}")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scrkit.case.guide import with_guide
 from scrkit.case.layout import BOARD, CHILD, RECORD_KINDS, REVIEW, TIMELINE, WORKING_FOLDERS
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput, InvalidReview, Problem, Refused
@@ -59,7 +60,8 @@ def new_review(destination: Path, details: NewReview, board_file: Path | None = 
         # mkdtemp makes a private folder; a review on a shared drive needs the usual permissions.
         staging.chmod(0o777 & ~current_umask())
         contents = {
-            staging / kind.file_name: dump_document(documents[kind.name]).encode("utf-8") for kind in RECORD_KINDS
+            staging / kind.file_name: with_guide(dump_document(documents[kind.name]), kind.model, add=True).encode()
+            for kind in RECORD_KINDS
         }
         contents |= {
             staging / relative / "README.txt": f"{about}\n".encode() for relative, about in WORKING_FOLDERS.items()

@@ -28,27 +28,46 @@ class RequestReply(StrEnum):
 
 class Officer(Record):
     name: Text
+    """their full name"""
     title: Text | None = None
+    """their job title"""
     email: Text | None = None
+    """their secure email address"""
     phone: Text | None = None
+    """their telephone number"""
 
 
 class Agency(Record):
     id: Id
+    """the agency's id, used wherever another record refers to it, e.g. police"""
     name: Text
-    short_name: Text | None = None  # how the agency is usually called ("Little Acorns")
-    aliases: list[Text] = []  # other names its returns arrive under (a chronology return's file name or Agency line)
+    """the agency's full name, as letters address it"""
+    short_name: Text | None = None
+    """how the agency is usually called, e.g. Little Acorns"""
+    aliases: list[Text] = []
+    """other names its returns arrive under (a chronology return's file name or Agency line)"""
     kind: AgencyKind
-    lscb_member: YesNo = True  # a core member of the LSCB, or another agency (5.1.1)
+    """what kind of agency it is"""
+    lscb_member: YesNo = True
+    """is it a core member of the LSCB, or another agency? (5.1.1)"""
     address: list[Text] = []
+    """its postal address, one line per entry, for letters"""
     phone: Text | None = None
-    secure_email: Text | None = None  # 1.9.2: the board writes to agencies by secure email
-    chief_officer: Officer | None = None  # 5.1.2: letters are copied to chief officers
-    lscb_representative: Officer | None = None  # 10.1.4: identifies the IMR author
+    """its telephone number"""
+    secure_email: Text | None = None
+    """its secure email address: the board writes to agencies by secure email (1.9.2)"""
+    chief_officer: Officer | None = None
+    """its chief officer, to whom letters are copied (5.1.2)"""
+    lscb_representative: Officer | None = None
+    """its representative on the LSCB, who identifies the IMR author (10.1.4)"""
     request_reply: RequestReply = RequestReply.AWAITING
+    """its reply to the request for information: awaiting, involved or a NIL return (App 2)"""
     reply_date: Date | None = None
+    """the date its reply arrived"""
     records_secured: Date | None = None
+    """the date it confirmed its records are secured (5.1.2)"""
 
 
 class Agencies(Record):
     agencies: list[Agency] = []
+    """the agencies asked about their involvement (5.1), one entry each; scrkit agencies add adds one"""

@@ -15,20 +15,31 @@ class NamedInDocuments(Record):
     """A person the documents name who is in no other record: an on-call doctor, a neighbour."""
 
     name: Text
-    replacement: Text  # job title and organisation, or a role pseudonym ("GP, Larchfield Surgery")
+    """the name as documents write it"""
+    replacement: Text
+    """what anonymised documents write instead: a job title and organisation, or a role pseudonym, e.g. GP, Larchfield
+    Surgery"""
     other_names: list[Text] = []
+    """other forms of the name documents use"""
 
 
 class CheckedPicture(Record):
     """A picture a person looked at and confirmed shows no name, face, address or date (item 2)."""
 
-    sha256: Text  # the picture's bytes, so a changed picture is a new picture
-    file: Text  # where it was first seen: the document and the part
+    sha256: Text
+    """the picture's fingerprint (SHA-256), so a changed picture is a new picture"""
+    file: Text
+    """where it was first seen: the document and the part"""
     confirmed_by: Text
+    """who looked at it"""
     confirmed_on: Date
+    """the date they confirmed it"""
 
 
 class AnonymisingRegister(Record):
     named_in_documents: list[NamedInDocuments] = []
-    not_people: list[Text] = []  # phrases that look like a person's name but are not one
+    """people documents name who are in no other record, and what to write instead (1.9.1)"""
+    not_people: list[Text] = []
+    """phrases that look like a person's name but are not one, e.g. Weaver House"""
     pictures: list[CheckedPicture] = []
+    """pictures in outgoing documents a person looked at and confirmed show no name, face, address or date"""

@@ -27,14 +27,26 @@ class Nation(StrEnum):
 
 class Board(Record):
     name: Text
+    """the board's full name, e.g. Example Local Safeguarding Children Board"""
     short_name: Text
+    """the board's short name, e.g. Example LSCB"""
     address: list[Text]
+    """the board's postal address, one line per entry, printed on every letter"""
     phone: Text | None = None
+    """the board's telephone number"""
     fax: Text | None = None
+    """the board's fax number"""
     secure_email: Text
+    """the board's secure email address (1.9.2)"""
     website: Text | None = None
+    """the board's website"""
     nation: Nation = Nation.ENGLAND
-    templates_folder: Text | None = None  # the board's own letter templates, e.g. on the shared drive
-    salutation: Salutation = Salutation.TITLE_AND_SURNAME  # Dear DCI Kavanagh; or full-name, first-name
-    ofsted_address: list[Text] = OFSTED_ADDRESS  # 2.3.4: notifications to Ofsted
-    department_address: list[Text] = DEPARTMENT_ADDRESS  # 2.3.5, 1.7.2
+    """whose bank holidays count when working days are counted"""
+    templates_folder: Text | None = None
+    """the board's own letter templates, e.g. on the shared drive"""
+    salutation: Salutation = Salutation.TITLE_AND_SURNAME
+    """how letters greet people: title-and-surname (Dear DCI Kavanagh), full-name or first-name"""
+    ofsted_address: list[Text] = OFSTED_ADDRESS
+    """where notifications to Ofsted go by post (2.3.4)"""
+    department_address: list[Text] = DEPARTMENT_ADDRESS
+    """the Department for Education's address for notifications (2.3.5, 1.7.2)"""

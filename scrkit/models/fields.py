@@ -90,4 +90,4 @@ ClockTime = Annotated[str, BeforeValidator(_text), AfterValidator(_clock_time)]
 class Record(BaseModel):
     """Base of every record model: unknown fields are errors, never silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False, use_attribute_docstrings=True)

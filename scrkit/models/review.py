@@ -55,25 +55,39 @@ class EarlierDecision(Record):
     """A decision the chair later revised (1.5.6): kept as it was, with why it changed."""
 
     date: Date
+    """date of the earlier decision"""
     outcome: DecisionOutcome
+    """what was decided then"""
     alternative: Alternative | None = None
+    """the alternative chosen then, if not an SCR"""
     reasons: Text | None = None
+    """the reasons given then"""
     revised_on: Date
+    """date the decision was revised"""
     why_revised: Text
+    """why it was revised (1.5.6)"""
 
 
 class Decision(Record):
     """The LSCB chair's decision, advised by the panel (1.5.2, 7.1.2, App 1 Part 2)."""
 
     date: Date | None = None
+    """date the LSCB chair decided"""
     outcome: DecisionOutcome | None = None
+    """scr to hold a Serious Case Review, not-scr otherwise"""
     alternative: Alternative | None = None
+    """if not an SCR, what is done instead (1.5.2, App 1 Part 2)"""
     alternative_detail: Text | None = None
+    """more about the alternative, e.g. which agencies hold single-agency reviews"""
     reasons: Text | None = None
+    """why the chair decided so (App 1 Part 2)"""
     # 1.2.2: a child's death with abuse or neglect known or suspected always has an SCR; deciding
     # otherwise needs the chair's recorded reason, which `scrkit check` reports.
     override_1_2_2: Text | None = None
-    history: list[EarlierDecision] = []  # every earlier decision, oldest first
+    """why this is not an SCR although 1.2.2 says such a case always is one (scrkit decide --override-1-2-2); scrkit
+    check reports it"""
+    history: list[EarlierDecision] = []
+    """every earlier decision the chair revised (1.5.6), oldest first; kept by scrkit decide --revise, never edited"""
 
 
 class TermsOfReference(Record):
@@ -82,43 +96,63 @@ class TermsOfReference(Record):
     chair approves it (2.2.5)."""
 
     period_start: Date | None = None
+    """first day of the period of the child's life the review covers (2.1.1)"""
     period_end: Date | None = None
+    """last day of that period, usually the day of the incident"""
     version: Text | None = None
+    """the draft's version number, printed in its footer (2.2.4)"""
     version_date: Date | None = None
+    """the draft's date, printed in its footer (2.2.4)"""
     scope: Text | None = None
+    """what the review will examine"""
     questions: list[Text] = []
+    """the questions every IMR addresses (2.2.1), one entry each"""
     approved_on: Date | None = None
+    """date the LSCB chair approved them (2.2.5); until then they are a DRAFT"""
 
 
 class Meeting(Record):
     date: Date | None = None
+    """the day it is held"""
     time: ClockTime | None = None
+    """the time it starts, in 24 hours, e.g. 10:00"""
     venue: Text | None = None
+    """where it is held"""
 
 
 class FamilyInvolvement(Record):
     """6.1: how the family is involved, decided by the panel when drawing up the terms of reference."""
 
     decided_on: Date | None = None
-    decision: Text | None = None  # e.g. notification only; views in writing; interview with the overview author
+    """date the panel decided, when drawing up the terms of reference"""
+    decision: Text | None = None
+    """what was decided, e.g. notification only; views in writing; interview with the overview author"""
     reasons: Text | None = None
+    """why"""
 
 
 class CourtDate(Record):
     """1.7.2: the Department is told the expected dates of court proceedings and their outcomes."""
 
     date: Date
-    hearing: Text  # e.g. plea hearing, trial, sentencing, inquest
-    outcome: Text | None = None  # the verdict or sentence, once known
+    """the day of the hearing"""
+    hearing: Text
+    """what the hearing is, e.g. plea hearing, trial, sentencing, inquest"""
+    outcome: Text | None = None
+    """the verdict or sentence, once known"""
 
 
 class ParallelProcess(Record):
     """2.1, 1.7: criminal proceedings, an inquest, a domestic homicide review, disciplinary action..."""
 
     kind: Text
+    """what it is, e.g. criminal, inquest, domestic homicide review"""
     detail: Text | None = None
-    taken_into_account: Text | None = None  # how the review takes account of it
-    court_dates: list[CourtDate] = []  # 1.7.2
+    """more about it, e.g. the charge or the coroner"""
+    taken_into_account: Text | None = None
+    """how the review takes account of it"""
+    court_dates: list[CourtDate] = []
+    """its hearings, which the Department is told of (1.7.2)"""
 
 
 class Grade(StrEnum):
@@ -150,30 +184,42 @@ class OfstedEvaluation(Record):
     """18.1.1: the evaluation letter: the inspector, the overall grade and each element's grade (App 12)."""
 
     inspector: Text | None = None
+    """the inspector who signed the letter"""
     overall: Grade | None = None
+    """the overall grade (App 12)"""
     grades: dict[Element, Grade] = {}
+    """each element's grade (App 12), written element: grade, e.g. timescales: good"""
 
 
 class Publication(Record):
     """8.1.9, 13.3.6: what the LSCB decided to publish, and when."""
 
-    overview_report: Text | None = None  # published in full unless there are compelling reasons (8.1.9)
+    overview_report: Text | None = None
+    """what is published of the overview report: in full unless there are compelling reasons (8.1.9)"""
     executive_summary: Text | None = None
+    """what is published of the executive summary (13.3)"""
     planned_on: Date | None = None
+    """the planned publication date (13.3.6)"""
 
 
 class Retention(Record):
     """15.1.5: papers kept for 7 years; scrkit never deletes anything, it reports what is due."""
 
-    years: Annotated[int, Field(ge=1, le=100)] = 7  # 15.1.5; a board's policy may say more
+    years: Annotated[int, Field(ge=1, le=100)] = 7
+    """years the papers are kept after the review completes (15.1.5 says 7; a board's policy may say more)"""
     policy_reference: Text | None = None
+    """the board's retention policy that sets the period, if not 15.1.5"""
     legal_hold: YesNo = False
+    """must the papers be kept whatever the period, e.g. while proceedings run?"""
     hold_reason: Text | None = None
+    """why they are held"""
 
 
 class TriggeringCircumstance(Record):
     category: Circumstance
+    """the circumstance's letter, a to e (App 1 section 5)"""
     detail: Text | None = None
+    """more about it"""
 
     @model_validator(mode="before")
     @classmethod
@@ -184,27 +230,53 @@ class TriggeringCircumstance(Record):
 
 class Review(Record):
     reference: Text
+    """the board's reference for this review, e.g. SCR-2026-03"""
     status: ReviewStatus = ReviewStatus.CONSIDERING
+    """where the review stands: considering until the LSCB chair decides, then in-progress or not-proceeding, completed
+    once the LSCB approves it (1.6, 14.1)"""
     process_profile: Text = "default"
+    """the timetable this review follows (a profile in scrkit or the board's own)"""
     incident_date: Date
+    """date of the critical incident (App 1 section 2)"""
     referral_received: Date
+    """date the LSCB chair received the referral (5.1.1)"""
     decision: Decision = Decision()
-    presentation_meeting: Date | None = None  # IMRs presented to the panel (12.1)
-    ofsted_evaluation_received: Date | None = None  # Ofsted's evaluation letter (13.3.7, 18.1.1)
-    executive_summary_published: Date | None = None  # 2.3.5, 13.3.7
+    """the LSCB chair's decision whether to hold a Serious Case Review (7.1.2, App 1 Part 2); record it with scrkit
+    decide"""
+    presentation_meeting: Date | None = None
+    """the meeting where IMR authors present their reports to the panel (12.1)"""
+    ofsted_evaluation_received: Date | None = None
+    """date Ofsted's evaluation letter arrived (13.3.7, 18.1.1)"""
+    executive_summary_published: Date | None = None
+    """date the executive summary was published (2.3.5, 13.3.7)"""
     terms_of_reference: TermsOfReference = TermsOfReference()
-    authors_briefing: Meeting = Meeting()  # 9.2, App 4
-    imr_deadline: Date | None = None  # App 5: IMRs submitted by
-    imr_authors_named_by: Date | None = None  # App 5: agencies name their IMR author by
-    practitioner_debriefing: Meeting = Meeting()  # 16.2, App 10
-    family_involvement: FamilyInvolvement = FamilyInvolvement()  # 6.1
-    media_interest: Text | None = None  # 2.3.1: interest the case has attracted or is likely to attract
-    parallel_processes_considered: YesNo | None = None  # 2.1.1: the panel has asked the question
-    parallel_processes: list[ParallelProcess] = []  # 2.1, 1.7
-    ofsted_evaluation: OfstedEvaluation = OfstedEvaluation()  # 18.1
-    publication: Publication = Publication()  # 8.1.9, 13.3.6
-    retention: Retention = Retention()  # 15.1.5
+    """the terms of reference: the period covered (2.1.1), the scope and the questions every IMR addresses (2.2.1)"""
+    authors_briefing: Meeting = Meeting()
+    """the briefing for IMR and overview authors (9.2, App 4)"""
+    imr_deadline: Date | None = None
+    """the date IMRs are to be submitted by (App 5)"""
+    imr_authors_named_by: Date | None = None
+    """the date agencies confirm their IMR author by (App 5)"""
+    practitioner_debriefing: Meeting = Meeting()
+    """the de-briefing for practitioners after the LSCB approves the review (16.2, App 10)"""
+    family_involvement: FamilyInvolvement = FamilyInvolvement()
+    """how the family is involved in the review (6.1)"""
+    media_interest: Text | None = None
+    """media interest the case has attracted or is likely to attract (2.3.1)"""
+    parallel_processes_considered: YesNo | None = None
+    """has the panel considered parallel investigations and proceedings? (2.1.1)"""
+    parallel_processes: list[ParallelProcess] = []
+    """criminal proceedings, an inquest, a domestic homicide review, disciplinary action and the like running beside
+    the review (2.1, 1.7)"""
+    ofsted_evaluation: OfstedEvaluation = OfstedEvaluation()
+    """Ofsted's evaluation letter (18.1.1)"""
+    publication: Publication = Publication()
+    """what the LSCB decided to publish, and when (8.1.9, 13.3.6)"""
+    retention: Retention = Retention()
+    """how long the review's papers are kept (15.1.5); scrkit never destroys anything, it reports what is due"""
     circumstances: list[TriggeringCircumstance] = []
+    """what triggered the referral (App 1 section 5): a death, b serious harm, c parent murdered, d killed by a parent
+    with a mental illness, e inter-agency concerns; write the letters, e.g. [b, e], or an entry each with its detail"""
 
 
 ALWAYS_AN_SCR = (Circumstance.DEATH, Circumstance.KILLED_BY_PARENT_MENTAL_ILLNESS)  # 1.2.2: "will always"

@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from scrkit.case.guide import with_guide
 from scrkit.case.layout import RECORD_KINDS, REVIEW, RecordKind
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import InvalidReview, NotAReview, Problem, RecordWriteError
@@ -254,7 +255,8 @@ class Change:
                 )
         for kind in self._edited.values():
             write_dates_as_iso(self.records.documents[kind.name], kind.model)  # 14/09/2026 saved as 2026-09-14
-            content = dump_document(self.records.documents[kind.name]).encode("utf-8")
+            text = dump_document(self.records.documents[kind.name])
+            content = with_guide(text, kind.model, add=self._raws.get(kind.name) is None).encode("utf-8")
             if content != self._raws.get(kind.name):  # an edit that changes nothing writes nothing
                 self._files[self.folder.path_of(kind)] = content
         if not self._files and not self._pending:

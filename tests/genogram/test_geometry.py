@@ -314,7 +314,7 @@ def test_a_family_too_wide_for_8_pt_is_flagged(scrkit, review_dir) -> None:  # n
         for n in range(1, 9)
     )
     text = people.read_text(encoding="utf-8")
-    people.write_text(text.replace("professionals:", extra + "professionals:", 1), encoding="utf-8")
+    people.write_text(text.replace("\nprofessionals:", "\n" + extra + "professionals:", 1), encoding="utf-8")
     result = scrkit("genogram", "-r", review_dir)
     assert result.code == 0, result.err
     assert "its names print at" in result.err and "below 8 pt" in result.err

@@ -42,7 +42,7 @@ def test_opens_a_valid_review_with_every_record_and_folder(tmp_path: Path) -> No
 def test_records_carry_their_explanations(tmp_path: Path) -> None:
     new_review(tmp_path / "r", DETAILS)
     text = (tmp_path / "r" / "review.yaml").read_text(encoding="utf-8")
-    assert "# the board's reference for this review" in text
+    assert "# reference: the board's reference for this review" in text  # the field guide
     assert "reference: SCR-2026-11" in text
     assert "date_of_death:" in (tmp_path / "r" / "child.yaml").read_text(encoding="utf-8")
     assert "!!null" not in (tmp_path / "r" / "child.yaml").read_text(encoding="utf-8")

@@ -107,7 +107,8 @@ def test_with_no_author_named_the_briefing_has_nobody_to_go_to(review_dir: Path)
     )
     panel = review_dir / "panel.yaml"
     panel.write_text(
-        re.sub(r"overview_author:.*\n(?:  .*\n)*", "", panel.read_text(encoding="utf-8"), count=1), encoding="utf-8"
+        re.sub(r"^overview_author:.*\n(?:  .*\n)*", "", panel.read_text(encoding="utf-8"), count=1, flags=re.M),
+        encoding="utf-8",
     )
     with pytest.raises(BadInput, match="has nobody to go to yet: the review needs an IMR author named"):
         render(review_dir, "authors-briefing", dt.date(2026, 10, 14))

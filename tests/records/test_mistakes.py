@@ -59,7 +59,7 @@ def test_a_yaml_mistake_is_named_at_its_line(
 ) -> None:
     people = review_dir / "people.yaml"
     text = people.read_text(encoding="utf-8")
-    start, end = text.index("family:"), text.index("professionals:")
+    start, end = text.index("\nfamily:") + 1, text.index("\nprofessionals:") + 1
     people.write_text(text[:start] + typed + text[end:], encoding="utf-8")
     result = scrkit("validate", "-r", review_dir)
     assert result.code == ExitCode.PROBLEMS_FOUND, mistake
@@ -101,7 +101,7 @@ def test_letters_for_circumstances_and_single_words_for_entries(scrkit, review_d
     assert scrkit("validate", "-r", review_dir).code == ExitCode.OK  # as the record's comment says
     people = review_dir / "people.yaml"
     text = people.read_text(encoding="utf-8")
-    start, end = text.index("households:"), len(text)
+    start, end = text.index("\nhouseholds:") + 1, len(text)
     people.write_text(text[:start] + "households: [quillan-close]\n", encoding="utf-8")
     result = scrkit("validate", "-r", review_dir)
     assert "'quillan-close' is written as a single word, but each entry here needs its fields" in result.err
