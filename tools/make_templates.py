@@ -485,7 +485,7 @@ def commission_imr() -> None:
         .table(
             ["Chief Officer", "Agency"],
             loop="a in involved_agencies",
-            cells=["{{ a.chief_officer.name|default('') }}", "{{ a.name }}"],
+            cells=["{{ a.chief_officer.name }}", "{{ a.name }}"],
         )
         .save("commission-imr")
     )

@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput
 from scrkit.models.child import DEFAULT_PSEUDONYM
 from scrkit.names import strip_titles
+from scrkit.resources import DATA
 
 # Titles written before names, as written ("Dr Helen Yarrow", "DS Karen Whitlow", "Det Supt ..."): in
 # the records, the name without them is a form of its own; in a text, they go with the name replaced
@@ -227,13 +229,26 @@ def build_register(records: ReviewRecords) -> Register:
     exempt_names = exempt_lower(exempt)
     for name, title, key in by_title:
         bare = strip_titles(name or "").lower()
-        if not bare or bare in known or bare in exempt_names:
-            continue  # nobody, someone already registered, or one of the three people 1.9.1 names
+        if not bare or bare in known or bare in exempt_names or is_a_role(bare):
+            continue  # nobody, someone already registered, one of the three people 1.9.1 names, or a job title
         known.add(bare)
         people.append(_titled(name or "", title, key))
     register = Register(people=tuple(people), exempt=tuple(exempt))
     _check(register)
     return register
+
+
+@lru_cache(maxsize=1)
+def _job_title_words() -> frozenset[str]:
+    lines = (DATA / "job-title-words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_a_role(text: str) -> bool:
+    """Is this a job title ("Deputy Chief Constable", "Head of Service"), which names nobody, rather
+    than a person's name? Every word must be a job title's word (scrkit/data/job-title-words.txt)."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
+    return bool(words) and all(word.replace("’", "'") in _job_title_words() for word in words)
 
 
 def exempt_lower(names: list[str]) -> set[str]:

@@ -50,14 +50,25 @@ def add(
         ),
     ],  # fmt: skip
     fields: Annotated[
-        list[str] | None, typer.Argument(help="The entry's fields as name=value, e.g. id=uncle name='Bob Hale'.")
+        list[str] | None,
+        typer.Argument(
+            help="The entry's fields as name=value, e.g. id=uncle name='Bob Hale'; "
+            "or, for a list of single values (questions, other names), the value."
+        ),
     ] = None,
     review: ReviewOption = Path("."),
 ) -> None:
     """Add an entry to a list in a record: asks for each field it must have, in a terminal."""
     from scrkit.cli.review import can_prompt
-    from scrkit.jobs.records import add_to, fields_to_ask
+    from scrkit.jobs.records import add_to, add_value_to, fields_to_ask, takes_single_values
 
+    if takes_single_values(path):  # a question, another name: the value itself, not name=value
+        if len(fields or []) != 1:
+            raise BadInput(f"{path} holds single values: give the one to add, in quotes if it has spaces.",
+                           hint=f"For example: scrkit add {path} 'the text to add'")  # fmt: skip
+        written = add_value_to(review, path, (fields or [""])[0])
+        say(f"Added to {path}: {written}.")
+        return
     given: dict[str, str] = {}
     for item in fields or []:
         name, equals, value = item.partition("=")

@@ -8,7 +8,16 @@ from typing import Any
 
 from scrkit.errors import BadInput
 from scrkit.review.casefolder import CaseFolder
-from scrkit.review.editing import FieldPath, add_entry, parse_path, remove_entry, required_fields, set_value
+from scrkit.review.editing import (
+    FieldPath,
+    add_entry,
+    append_value,
+    holds_values,
+    parse_path,
+    remove_entry,
+    required_fields,
+    set_value,
+)  # fmt: skip
 
 # Fields with a command of their own, which checks what the guidance asks of them (a decision's
 # history, a key date's order): `scrkit set` sends people there instead.
@@ -46,6 +55,19 @@ def add_to(review: Path, path_text: str, fields: dict[str, str]) -> dict[str, An
         entry = add_entry(change.document(path.kind), path, fields)
         change.note(f"add {path.text}{'[' + str(entry['id']) + ']' if 'id' in entry else ''}")
         return entry
+
+
+def add_value_to(review: Path, path_text: str, value: str) -> Any:
+    """`scrkit add` for a list of single values: a question, another name, a phrase that is not a person."""
+    path = field_path(path_text)
+    with CaseFolder.open(review).changing("add") as change:
+        written = append_value(change.document(path.kind), path, value)
+        change.note(f"add {path.text}")
+        return written
+
+
+def takes_single_values(path_text: str) -> bool:
+    return holds_values(field_path(path_text))
 
 
 def remove_from(review: Path, path_text: str) -> None:

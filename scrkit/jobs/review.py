@@ -73,6 +73,7 @@ def new_review(destination: Path, details: NewReview, board_file: Path | None = 
         if destination.exists():
             destination.rmdir()  # empty, checked above; Windows cannot rename over a folder
         staging.rename(destination)
+        audit.anchor_moved(staging, destination)
     except BaseException:
         with contextlib.suppress(OSError):
             shutil.rmtree(staging)

@@ -8,7 +8,7 @@ from pathlib import Path
 from scrkit import dates
 from scrkit.case.layout import IMRS, REVIEW, TIMELINE
 from scrkit.errors import BadInput
-from scrkit.models.review import Alternative, DecisionOutcome
+from scrkit.models.review import Alternative, DecisionOutcome, ReviewStatus
 from scrkit.review.casefolder import CaseFolder, Change
 from scrkit.timeline.profile import KEY_DATES
 from scrkit.timeline.recording import (
@@ -29,6 +29,7 @@ from scrkit.timeline.recording import (
 from scrkit.timeline.status import StatusReport, assess
 
 COMMISSION_IMRS = "commission-imrs"  # the profile's milestone whose letters commission the IMRs (App 5)
+COMPLETION = "completion"  # the LSCB approves the final SCR (1.6.7, 14.1): the review is then completed
 DONE_NOTE = "recorded done: "  # in the audit log: which milestone a command recorded as done, and when
 
 
@@ -72,13 +73,18 @@ def record_done(review: Path, milestone_id: str, on: dt.date, note: str | None, 
 
 
 def follow_up(change: Change, milestone_id: str, on: dt.date, agency_ids: set[str] | None = None) -> None:
-    """What recording a milestone also records: the IMRs commissioned with `commission-imrs` (10.1.1)."""
+    """What recording a milestone also records: the IMRs commissioned with `commission-imrs` (10.1.1);
+    the review completed with `completion` (1.6.7, 14.1)."""
     if milestone_id == COMMISSION_IMRS:
         from scrkit.checks.updates import commission_imrs
 
         commissioned = commission_imrs(change.records, change.document(IMRS), on, agency_ids)
         if commissioned:
             change.note(f"IMRs commissioned: {', '.join(commissioned)}")
+    if milestone_id == COMPLETION and change.records.review.status != ReviewStatus.COMPLETED:
+        # 1.6.7, 14.1: approved by the LSCB, the review is completed, so its plans stop reading DRAFT.
+        change.document(REVIEW)["status"] = ReviewStatus.COMPLETED.value
+        change.note("review completed")
 
 
 def correct_done(

@@ -37,6 +37,10 @@ class LetterError(ScrkitError):
 class MissingFactError(LetterError):
     """The review lacks a fact the document prints."""
 
+    def __init__(self, message: str, *, fact: str, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.fact = fact  # as the template's engine named it, e.g. involved_agencies[police].chief_officer
+
 
 class MissingFact(StrictUndefined):
     """Strict when printed or looped over; false when tested, so `{% if x %}` works."""
@@ -111,6 +115,7 @@ def render_template(template: Path, context: dict[str, Any], properties: Propert
             ) from None
         raise MissingFactError(
             f"The review does not hold a fact this document needs: {error.message}.",
+            fact=error.message or "(a fact the template names)",
             hint=f"Add it to the review's records (see `scrkit letters`), then render again. Template: {template}",
         ) from None
     except SecurityError as error:

@@ -346,17 +346,17 @@ def render_all(
 ) -> list[RenderedDocument]:
     """Render every document in memory; if any cannot be rendered, name every missing fact."""
     rendered: list[RenderedDocument] = []
-    failed: list[PlannedDocument] = []
+    failed: list[tuple[PlannedDocument, str]] = []
     for document in planned:
         try:
             rendered.append(render(document, board_name, created))
-        except MissingFactError:
-            failed.append(document)
+        except MissingFactError as error:
+            failed.append((document, error.fact))
         advance()
     if failed:
         missing: dict[str, list[str]] = {}
-        for document in failed:
-            for fact in missing_facts(document.template, document.context) or ["(see the template)"]:
+        for document, first in failed:
+            for fact in missing_facts(document.template, document.context) or [first]:
                 missing.setdefault(fact, []).append(f"{document.spec.name} to {document.recipient.id}")
         lines = [
             f"  {fact} (needed by {', '.join(users[:3])}{' and more' if len(users) > 3 else ''})"

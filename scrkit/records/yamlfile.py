@@ -290,7 +290,7 @@ def line_of(document: Any, location: Iterable[Any]) -> int | None:
         if not found:
             break
         # Fields added in memory (not yet written) have no position: keep the enclosing line.
-        position = node.lc.data.get(step)
+        position = (node.lc.data or {}).get(step)
         line = position[0] + 1 if position else line
         node = node[step]
     return line

@@ -242,6 +242,21 @@ def _remember(folder: Path, count: int, last: str) -> None:
         atomic_write_text(path, json.dumps(anchors, sort_keys=True))
 
 
+def anchor_moved(old: Path, new: Path) -> None:
+    """A review opened in a staging folder and renamed into place (`scrkit new`): this machine's
+    anchor follows it, replacing what it remembered of a review that was at ``new`` before (deleted,
+    since `scrkit new` only opens a review in a new or empty folder)."""
+    with contextlib.suppress(OSError):
+        anchors = _anchors()
+        remembered = anchors.pop(_anchor_key(old), None)
+        anchors.pop(_anchor_key(new), None)
+        if remembered is not None:
+            anchors[_anchor_key(new)] = remembered
+        path = _anchor_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(anchors, sort_keys=True))
+
+
 def _anchor_problems(state: LogState, entries: int, last: str, where: str) -> list[str]:
     if entries <= 0:
         return []

@@ -24,6 +24,7 @@ from scrkit.case.layout import RECORD_KINDS, RecordKind
 from scrkit.dates import read_date
 from scrkit.errors import BadInput
 from scrkit.models.annotations import list_item, model_of, unwrap
+from scrkit.models.fields import Id
 from scrkit.records.yamlfile import to_yaml_value
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]+)\]")
@@ -136,6 +137,28 @@ def add_entry(document: Any, path: FieldPath, fields: dict[str, str]) -> dict[st
     return dict(entry)
 
 
+def holds_values(path: FieldPath) -> bool:
+    """Is the field at the path a list of single values (questions, other names), not of entries?"""
+    item = list_item(target_annotation(path))
+    return item is not None and model_of(item) is None
+
+
+def append_value(document: Any, path: FieldPath, value: str) -> Any:
+    """Append one value (a question, another name) to the list of values at the path."""
+    annotation = target_annotation(path)
+    item = typing.get_args(unwrap(annotation))[0]
+    parent, last = _parent(document, path, create=True)
+    values = parent.get(last) if isinstance(parent, CommentedMap) else parent[last]
+    if not isinstance(values, CommentedSeq):
+        values = CommentedSeq()
+        parent[last] = values
+    written = _yaml_for(item, value, path.text)
+    if written == "":
+        raise BadInput(f"There is nothing to add to '{path.text}': the value is blank.")
+    values.append(written)
+    return written
+
+
 def remove_entry(document: Any, path: FieldPath) -> None:
     if not path.steps or isinstance(path.steps[-1], str):
         raise BadInput(f"'{path.text}' does not name an entry; end it with [id], e.g. people.family[uncle].")
@@ -180,6 +203,11 @@ def _child(node: Any, step: Any, path: FieldPath, create: bool, nxt: Any) -> Any
     return node[_index(node, step, path)]
 
 
+def _key_of(entry: dict) -> Any:
+    """What [brackets] pick an entry by: its id, or for an IMR (one per agency) its agency."""
+    return entry.get("id") if "id" in entry else entry.get("agency", "")
+
+
 def _index(node: CommentedSeq, step: Any, path: FieldPath) -> int:
     if isinstance(step, int):
         if not 0 <= step < len(node):
@@ -187,9 +215,9 @@ def _index(node: CommentedSeq, step: Any, path: FieldPath) -> int:
         return step
     wanted = step[1]
     for number, item in enumerate(node):
-        if isinstance(item, dict) and str(item.get("id", "")) == wanted:
+        if isinstance(item, dict) and str(_key_of(item)) == wanted:
             return number
-    ids = ", ".join(str(item.get("id")) for item in node if isinstance(item, dict) and item.get("id")) or "none"
+    ids = ", ".join(str(_key_of(item)) for item in node if isinstance(item, dict) and _key_of(item)) or "none"
     raise BadInput(f"'{path.text}': there is no entry with the id '{wanted}'. The ids there are: {ids}.")
 
 
@@ -202,6 +230,12 @@ def _yaml_for(annotation: Any, value: str, where: str) -> Any:
         item = list_item(base) or str
         if model_of(item) is not None:
             raise BadInput(f"'{where}' is a list of entries; add one with `scrkit add {where} field=value ...`.")
+        if "," in text and ";" not in text and typing.get_args(base)[0] == Id:
+            # A list of ids (parents, members): "mother,father" is two ids typed as one.
+            raise BadInput(
+                f"'{where}' is a list; separate its entries with semicolons, e.g. "
+                f"'{text.replace(', ', ';').replace(',', ';')}'."
+            )
         return to_yaml_value([_yaml_for(item, part, where) for part in text.split(";") if part.strip()])
     group = model_of(base)
     if group is not None:

@@ -113,3 +113,14 @@ def test_a_title_before_a_name_goes_with_it(example_records) -> None:  # noqa: A
     assert anonymiser.text("Det Supt Sandra Okafor met Mrs Jodie Fenwick; her sister Jodie Fenwick; Mr Fenwick.") == (
         "Review Officer, Professional Standards, Ashcombe Constabulary met Mother; her sister Mother; Mr [family name]."
     )
+
+
+def test_a_job_title_in_a_name_field_names_nobody_and_is_not_anonymised() -> None:
+    from scrkit.anonymise.register import is_a_role
+
+    # An IMR's quality assurer or signing officer is often written as a role (App 14 4.4).
+    for role in ("Head of Service", "Deputy Chief Constable", "Director of Children's Services", "Chief Executive"):
+        assert is_a_role(role), role
+    # One word that is not a job title's and it is someone's name, to be anonymised.
+    for name in ("Karen Lowe", "Head of Service Tom Rydal", "Dr Amy Head", ""):
+        assert not is_a_role(name), name

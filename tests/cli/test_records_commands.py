@@ -81,3 +81,33 @@ def test_a_record_that_is_one_list_takes_entries_by_its_name(scrkit, review_dir:
     assert agency.id == "wrenbury-police" and agency.address == ["Wrenbury Police", "1 High St", "Wrenbury", "WR1 1AA"]
     assert scrkit("set", "agencies[wrenbury-police].chief_officer.name", "Ann Birtles", "-r", review_dir).code == 0
     assert CaseFolder.open(review_dir).load().agencies.agencies[-1].chief_officer.name == "Ann Birtles"
+
+
+def test_a_list_of_ids_typed_with_commas_is_refused_with_the_separator_to_use(scrkit, review_dir: Path) -> None:
+    result = scrkit("set", "child.parents", "mother,father", "-r", review_dir)
+    assert result.code != 0
+    assert "separate its entries with semicolons, e.g. 'mother;father'" in result.err
+    assert "Traceback" not in result.err and "unexpected" not in result.err
+
+
+def test_a_list_set_in_memory_that_is_invalid_names_its_line_not_a_crash(scrkit, review_dir: Path) -> None:
+    result = scrkit("set", "child.parents", "Mother;father", "-r", review_dir)
+    assert result.code == 1, result.err
+    assert "child.yaml:" in result.err and "'Mother' is not a usable id" in result.err
+
+
+def test_a_question_is_added_as_itself(scrkit, review_dir: Path) -> None:
+    question = "How did agencies hear the voice of the child?"
+    result = scrkit("add", "review.terms_of_reference.questions", question, "-r", review_dir)
+    assert result.code == 0, result.err
+    assert CaseFolder.open(review_dir).load().review.terms_of_reference.questions[-1] == question
+    refused = scrkit("add", "review.terms_of_reference.questions", "one", "two", "-r", review_dir)
+    assert refused.code != 0 and "holds single values" in refused.err
+
+
+def test_an_imr_is_picked_by_its_agency(scrkit, review_dir: Path) -> None:
+    assert scrkit("set", "imrs[police].directly_concerned", "no", "-r", review_dir).code == 0
+    imr = next(imr for imr in CaseFolder.open(review_dir).load().imrs.imrs if imr.agency == "police")
+    assert imr.directly_concerned is False
+    missing = scrkit("set", "imrs[nobody].directly_concerned", "no", "-r", review_dir)
+    assert "no entry with the id 'nobody'" in missing.err and "police" in missing.err

@@ -91,3 +91,20 @@ def test_an_invalid_board_file_is_refused_by_name(tmp_path: Path) -> None:
     with pytest.raises(BadInput, match="secure_email"):
         new_review(tmp_path / "r", DETAILS, board)
     assert not (tmp_path / "r").exists()
+
+
+def test_a_review_opened_again_where_a_deleted_one_was_is_not_called_tampered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from scrkit.review import audit
+
+    monkeypatch.setenv("SCRKIT_CACHE_DIR", str(tmp_path / "cache"))
+    new_review(tmp_path / "r", DETAILS)
+    assert audit.verify(tmp_path / "r") == []
+    shutil.rmtree(tmp_path / "r")  # a practice review deleted, and the real one opened in its place
+    new_review(tmp_path / "r", DETAILS)
+    assert audit.verify(tmp_path / "r") == []
+    anchors = (tmp_path / "cache" / "audit-anchors.json").read_text(encoding="utf-8")
+    assert ".opening" not in anchors, "the staging folder's anchor followed the review"

@@ -1,0 +1,89 @@
+"""The README's walk-through of one whole review, run exactly as written (issue 15, item 2): every
+line is a command a business manager types, and every one must succeed, so nothing the guidance asks
+needs a hand edit of YAML."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from scrkit.cli import main
+from scrkit.review.casefolder import CaseFolder
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+START, END = "<!-- walkthrough: start -->\n```sh\n", "```\n<!-- walkthrough: end -->"
+AGENCIES_REPLY = "# The agencies fill in their templates in Excel and send them back: save each in chronology/returns/"
+
+
+def script() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    assert START in text and END in text, "README.md has lost its walk-through"
+    return text.split(START, 1)[1].split(END, 1)[0].splitlines()
+
+
+def agencies_fill_in_their_templates(review: Path) -> list[str]:
+    """What each agency does in Excel: one event a row on its template's Chronology sheet, saved
+    under its own name into chronology/returns/ (App 7)."""
+    events = []
+    for number, template in enumerate(sorted((review / "chronology" / "templates").glob("*.xlsx")), start=1):
+        book = openpyxl.load_workbook(template)
+        sheet = book["Chronology"]
+        event = f"Home visit {number}: the baby was seen asleep in her cot; mother said she was feeding well."
+        row = [1, f"{10 + number}/06/2025", "10:30", None, "C, M", "Y", event, "Case file", "None needed", None]
+        for column, value in enumerate(row, start=1):
+            sheet.cell(row=7, column=column, value=value)
+        book.save(review / "chronology" / "returns" / template.name)
+        events.append(event)
+    return events
+
+
+def test_the_readme_walks_a_whole_review_from_referral_to_export_with_commands_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("SCRKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    lines = script()
+    assert sum(line.startswith("scrkit ") for line in lines) >= 80, "the walk-through has lost its steps"
+    events: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        if line == AGENCIES_REPLY:
+            events = agencies_fill_in_their_templates(Path.cwd())
+            continue
+        if not line.strip() or line.startswith("#"):
+            continue
+        words = shlex.split(line)
+        if words[0] == "cd":
+            monkeypatch.chdir(words[1])
+            continue
+        assert words[0] == "scrkit", f"README walk-through line {number} is not a scrkit command: {line}"
+        capsys.readouterr()
+        code = main(words[1:])
+        out, err = capsys.readouterr()
+        assert code == 0, f"README walk-through line {number} failed (exit {code}): {line}\n{err}"
+        assert "Traceback" not in err
+    review = Path.cwd()
+    # The end as the README says it is: every milestone judged, nothing overdue, the pack checked.
+    records = CaseFolder.open(review).load()
+    assert records.review.status.value == "completed"
+    done = {name: entry.done for name, entry in records.timeline.milestones.items()}
+    assert done["completion"] is not None and done["submit-ofsted"] is not None
+    assert "22 done, 2 upcoming" in _run(["status"], capsys)  # nothing late, nothing overdue
+    assert len(events) == 3
+    chronology = openpyxl.load_workbook(review / "chronology" / "integrated-chronology.xlsx")
+    merged = "\n".join(str(cell) for row in chronology.worksheets[0].iter_rows(values_only=True) for cell in row)
+    assert all(event in merged for event in events), "an agency's event is missing from the merged chronology"
+    pack = review / "exports" / "2026-09-16 ofsted"
+    assert (pack / "integrated-chronology.xlsx").is_file()
+    assert "The audit log of . is intact" in _run(["log", "--verify"], capsys)
+    assert "is valid: 12 records checked" in _run(["validate"], capsys)
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    capsys.readouterr()
+    main(args)
+    out, err = capsys.readouterr()
+    return out + err
