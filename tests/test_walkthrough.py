@@ -87,3 +87,11 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     main(args)
     out, err = capsys.readouterr()
     return out + err
+
+
+def test_the_walkthrough_replaces_every_detail_of_the_default_board() -> None:
+    # `scrkit new` starts from the guidance's own board (Solihull): a letter headed with one board and
+    # giving another's telephone number cannot be sent.
+    lines = script()
+    for field in ("name", "short_name", "address", "phone", "fax", "secure_email", "website"):
+        assert any(line.startswith(f"scrkit set board.{field} ") for line in lines), field
