@@ -14,6 +14,21 @@ from scrkit.models.agencies import RequestReply
 from scrkit.records.yamlfile import to_yaml_value
 
 
+def _resubmitted(entry: Any, agency_id: str, on: dt.date) -> None:
+    """4.1.1: an IMR sent back and submitted again: the date goes beside the return, never over the
+    first submission, so an IMR that arrived late stays recorded as late."""
+    history = entry.get("returned")
+    open_return = next((item for item in history or [] if not item.get("resubmitted")), None)
+    if open_return is None:
+        raise BadInput(
+            f"The IMR of {agency_id} was already submitted on {entry['submitted']}, and it has not been "
+            "returned for further work, so there is nothing to resubmit.",
+            hint=f"If it was returned: scrkit imr update {agency_id} --returned DATE --reason TEXT, then "
+            "--submitted DATE records the resubmission.",
+        )
+    open_return["resubmitted"] = to_yaml_value(on)
+
+
 def update_imr(
     records: ReviewRecords,
     imrs_document: Any,
@@ -35,6 +50,9 @@ def update_imr(
         entries.append(entry)
     for field, value in changes.items():
         if value is None:
+            continue
+        if field == "submitted" and entry.get("submitted") not in (None, ""):
+            _resubmitted(entry, agency_id, value)  # the first submission keeps its date (and its lateness)
             continue
         if field == "author":
             author = entry.get("author")

@@ -179,3 +179,21 @@ def test_recording_commissioning_done_commissions_every_involved_agency(scrkit, 
     assert imrs["womens-aid"].commissioned == dt.date(2026, 10, 15)
     assert imrs["childrens-social-care"].commissioned == dt.date(2026, 10, 14)  # already commissioned: kept
     assert "ashcombe-homes" not in imrs  # a NIL return: no IMR
+
+
+def test_a_resubmission_is_kept_beside_the_first_submission(scrkit, review_dir: Path) -> None:
+    from scrkit.review.casefolder import CaseFolder
+
+    def imr():  # noqa: ANN202
+        return next(i for i in CaseFolder.open(review_dir).load().imrs.imrs if i.agency == "ashcombe-hospitals")
+
+    assert scrkit("imr", "update", "ashcombe-hospitals", "--submitted", "12/02/2027", "-r", review_dir).code == 0
+    again = scrkit("imr", "update", "ashcombe-hospitals", "--submitted", "14/02/2027", "-r", review_dir)
+    assert again.code == ExitCode.BAD_INPUT and "nothing to resubmit" in again.err  # not returned: refused
+    assert scrkit("imr", "update", "ashcombe-hospitals", "--returned", "15/02/2027", "--reason",
+                  "No analysis of the ED attendance", "-r", review_dir).code == 0  # fmt: skip
+    assert scrkit("imr", "update", "ashcombe-hospitals", "--submitted", "26/02/2027", "-r", review_dir).code == 0
+    # 4.1.1: the first submission keeps its date (so an IMR that arrived late stays late); the
+    # resubmission is recorded beside the return.
+    assert str(imr().submitted) == "2027-02-12"
+    assert [(str(r.on), str(r.resubmitted)) for r in imr().returned] == [("2027-02-15", "2027-02-26")]
