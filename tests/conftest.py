@@ -73,8 +73,8 @@ def replace_in(path: Path, old: str, new: str) -> None:
     """Edit a record as a person would in Notepad; the old text must be there (outside the guide)."""
     text = path.read_text(encoding="utf-8")
     for start, end in _outside_the_guide(text):
-        at = text.find(old, start, end)
-        if at >= 0 and at + len(old) <= end:
+        at = text.find(old, start, end)  # only a match wholly inside the span
+        if at >= 0:
             path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
             return
     raise AssertionError(f"{old!r} not found in {path}")

@@ -11,14 +11,13 @@ person's own and is kept as they wrote it.
 from __future__ import annotations
 
 import textwrap
-import types
 import typing
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
 
-from scrkit.models.annotations import list_item, model_of, unwrap
+from scrkit.models.annotations import list_item, model_of, unwrap, without_none
 from scrkit.models.fields import ClockTime, Date, Id, YesNo
 
 FIRST_LINE = "# ---- What each field holds (scrkit writes this guide from its models; edits to it are replaced) ----"
@@ -111,7 +110,7 @@ def _kind(annotation: Any) -> str:
         keys, values = _kind(key), _kind(value)
         parts = ("written key: value", keys and f"keys {keys}", values and f"values {values}")
         return "; ".join(part for part in parts if part)
-    plain = _without_none(annotation)
+    plain = without_none(annotation)
     if plain == Date:
         return "a date"
     if plain == YesNo:
@@ -125,13 +124,6 @@ def _kind(annotation: Any) -> str:
     if base is int:
         return "a whole number"
     return ""
-
-
-def _without_none(annotation: Any) -> Any:
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        members = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        return members[0] if len(members) == 1 else annotation
-    return annotation
 
 
 def undocumented(model: type[BaseModel], prefix: str = "", above: tuple[type[BaseModel], ...] = ()) -> list[str]:

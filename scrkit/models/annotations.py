@@ -13,12 +13,17 @@ from pydantic import BaseModel
 
 def unwrap(annotation: Any) -> Any:
     """Optional[X] -> X; Annotated[X, ...] -> X."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
+    annotation = without_none(annotation)
+    if typing.get_origin(annotation) is typing.Annotated:
         return unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
+    return annotation
+
+
+def without_none(annotation: Any) -> Any:
+    """Optional[X] -> X, keeping X as written (``Date``, not the date it annotates)."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         members = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        return unwrap(members[0]) if len(members) == 1 else annotation
+        return members[0] if len(members) == 1 else annotation
     return annotation
 
 

@@ -237,9 +237,7 @@ def _remember(folder: Path, count: int, last: str) -> None:
     with contextlib.suppress(OSError):
         anchors = _anchors()
         anchors[_anchor_key(folder)] = {"entries": count, "last": last}
-        path = _anchor_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps(anchors, sort_keys=True))
+        _save_anchors(anchors)
 
 
 def anchor_moved(old: Path, new: Path) -> None:
@@ -252,9 +250,13 @@ def anchor_moved(old: Path, new: Path) -> None:
         anchors.pop(_anchor_key(new), None)
         if remembered is not None:
             anchors[_anchor_key(new)] = remembered
-        path = _anchor_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps(anchors, sort_keys=True))
+        _save_anchors(anchors)
+
+
+def _save_anchors(anchors: dict[str, Any]) -> None:
+    path = _anchor_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, json.dumps(anchors, sort_keys=True))
 
 
 def _anchor_problems(state: LogState, entries: int, last: str, where: str) -> list[str]:
