@@ -9,7 +9,8 @@ import typer
 
 from scrkit.cli.options import ReviewOption, date_or_today, optional_date
 from scrkit.cli.render import render_agencies
-from scrkit.cli.terminal import stdout
+from scrkit.cli.terminal import say, stdout
+from scrkit.dates import uk_date
 from scrkit.jobs.agencies import add_alias, list_agencies, record_reply
 from scrkit.models.agencies import RequestReply
 
@@ -36,14 +37,21 @@ def reply(
     review: ReviewOption = Path("."),
 ) -> None:
     """Record an agency's reply: whether it knew the child or family, and when it secured its records."""
-    updated = record_reply(
+    result = record_reply(
         review,
         agency,
         answer,
         reply_date=date_or_today(date, "--date"),
         records_secured=optional_date(secured, "--secured"),
     )
-    stdout().print(f"Recorded: {updated.name} replied '{updated.request_reply.value}'.", markup=False)
+    stdout().print(f"Recorded: {result.agency.name} replied '{result.agency.request_reply.value}'.", markup=False)
+    if result.responses_done:
+        say(f"Every agency has replied: agency-responses recorded as done {uk_date(result.responses_done)} (App 2).")
+    elif result.awaiting:
+        say(f"Still to reply: {', '.join(result.awaiting)}.")
+    elif result.unsecured:
+        say(f"Involved but records not yet secured (5.1.2): {', '.join(result.unsecured)} "
+            "(record it with --secured DATE).")  # fmt: skip
 
 
 @agencies_app.command()

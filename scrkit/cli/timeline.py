@@ -314,10 +314,12 @@ def timeline(review: ReviewOption = Path(".")) -> None:
 
 
 def _after_change(timetable: Timetable, message: str) -> None:
+    """The change, and the completion's due date when the change moved it (not after every step)."""
     stdout().print(message, markup=False)
     completion = timetable.schedule.completion()
-    if completion and completion.applicable and completion.due:
-        say(f"Completion is due {uk_date(completion.due)}{' (extended)' if completion.extended else ''}.")
+    if completion and completion.applicable and completion.due and completion.due != timetable.completion_was:
+        moved = f" (was {uk_date(timetable.completion_was)})" if timetable.completion_was else ""
+        say(f"Completion is now due {uk_date(completion.due)}{' (extended)' if completion.extended else ''}{moved}.")
 
 
 def done(

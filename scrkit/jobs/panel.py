@@ -20,12 +20,8 @@ from scrkit.timeline.status import assess
 def _record_update(change: Any, timetable: Any, on: dt.date, record: Callable[[str, str, dt.date], bool]) -> str | None:
     """4.1.2: the month's progress update, offered to be recorded as done with the report that is it;
     the next one not yet done and due within a month, if the timetable allows it on ``on``."""
-    from scrkit import dates
-    from scrkit.case.layout import TIMELINE
     from scrkit.dates import add_months
-    from scrkit.errors import ScrkitError
-    from scrkit.jobs.timeline import DONE_NOTE
-    from scrkit.timeline.recording import apply_done, recordable_milestone, refresh_entries, timetable_of
+    from scrkit.jobs.timeline import record_with
 
     due = [
         milestone
@@ -36,18 +32,7 @@ def _record_update(change: Any, timetable: Any, on: dt.date, record: Callable[[s
     if not due:
         return None
     milestone = min(due, key=lambda m: m.due)
-    try:
-        recordable_milestone(timetable.schedule, milestone.id, on, dates.today(), change.records.review)
-    except ScrkitError:
-        return None
-    if not record(milestone.id, milestone.title, on):
-        return None
-    document = change.document(TIMELINE)
-    refresh_entries(document, timetable.schedule)
-    apply_done(document, milestone.id, on, REPORT_NOTE, due=milestone.due)
-    change.note(f"{DONE_NOTE}{milestone.id} {on.isoformat()}")
-    refresh_entries(change.document(TIMELINE), timetable_of(change.revalidate()).schedule)
-    return milestone.id
+    return milestone.id if record_with(change, milestone.id, on, REPORT_NOTE, ask=record) else None
 
 
 def check(review: Path) -> list[Finding]:

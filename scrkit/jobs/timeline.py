@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from scrkit import dates
 from scrkit.case.layout import IMRS, REVIEW, TIMELINE
-from scrkit.errors import BadInput
+from scrkit.errors import BadInput, ScrkitError
 from scrkit.models.review import Alternative, DecisionOutcome, ReviewStatus
 from scrkit.review.casefolder import CaseFolder, Change
 from scrkit.timeline.profile import KEY_DATES
@@ -45,11 +46,14 @@ def review_status(review: Path, today: dt.date) -> StatusReport:
 
 
 def refreshed(change: Change) -> Timetable:
-    """The timetable after the change's edits, with timeline.yaml's due dates brought up to date."""
+    """The timetable after the change's edits, with timeline.yaml's due dates brought up to date, and
+    the completion's due date before them (so a command says when it moved)."""
+    before = timetable_of(change.records).schedule.completion()
     timetable = timetable_of(change.revalidate())
     if refresh_entries(change.document(TIMELINE), timetable.schedule):
         timetable = Timetable(records=change.revalidate(), schedule=timetable.schedule)
-    return timetable
+    was = before.due if before is not None and before.applicable else None
+    return Timetable(records=timetable.records, schedule=timetable.schedule, completion_was=was)
 
 
 def refresh_timeline(review: Path) -> Timetable:
@@ -85,6 +89,30 @@ def follow_up(change: Change, milestone_id: str, on: dt.date, agency_ids: set[st
         # 1.6.7, 14.1: approved by the LSCB, the review is completed, so its plans stop reading DRAFT.
         change.document(REVIEW)["status"] = ReviewStatus.COMPLETED.value
         change.note("review completed")
+
+
+def record_with(
+    change: Change, milestone_id: str, on: dt.date, note: str, ask: Callable[[str, str, dt.date], bool] | None = None
+) -> bool:
+    """Record a milestone as done inside another command's change (a report that is the month's update,
+    the last agency's reply), if the timetable allows it on ``on`` and it is not done already; ``ask``
+    (milestone, title, date) may decline. True if recorded."""
+    timetable = timetable_of(change.revalidate())
+    milestone = timetable.schedule.get(milestone_id)
+    if milestone is None or milestone.done is not None:
+        return False
+    try:
+        recordable_milestone(timetable.schedule, milestone_id, on, dates.today(), timetable.records.review)
+    except ScrkitError:
+        return False
+    if ask is not None and not ask(milestone_id, milestone.title, on):
+        return False
+    document = change.document(TIMELINE)
+    refresh_entries(document, timetable.schedule)
+    apply_done(document, milestone_id, on, note, due=milestone.due)
+    change.note(f"{DONE_NOTE}{milestone_id} {on.isoformat()}")
+    refresh_entries(change.document(TIMELINE), timetable_of(change.revalidate()).schedule)
+    return True
 
 
 def correct_done(

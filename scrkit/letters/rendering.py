@@ -30,10 +30,10 @@ from scrkit.letters.facts import Facts, Recipient, decision_text, recipients_for
 from scrkit.letters.naming import letter_file_name
 from scrkit.models.review import Decision, DecisionOutcome, ReviewStatus
 from scrkit.timeline.calendar import WorkingCalendar
+from scrkit.timeline.profile import AGENCY_RESPONSES
 from scrkit.timeline.recording import Timetable
 
 # App 2: agencies reply within 3 working days of the letter; the profile's agency-responses says how long.
-AGENCY_RESPONSES = "agency-responses"
 REPLY_WORKING_DAYS = 3  # only if a board's own profile has no such milestone
 
 

@@ -28,6 +28,10 @@ PROFILES = DATA / "profiles"
 # Key dates recorded in review.yaml that a milestone may count from.
 KEY_DATES = ("incident", "referral", "decision", "presentation-meeting", "ofsted-evaluation")
 
+# The default profile's milestone for the agencies' replies to the request letter (App 2): letters
+# give agencies its time to reply, and the last reply records it as done.
+AGENCY_RESPONSES = "agency-responses"
+
 # The longest a repeating milestone may repeat: ten years of monthly updates.
 MAX_REPEATS = 120
 

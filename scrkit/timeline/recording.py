@@ -38,6 +38,7 @@ assert set(KEY_DATE_FIELDS) | {"decision"} == set(KEY_DATES)
 class Timetable:
     records: ReviewRecords
     schedule: Schedule
+    completion_was: dt.date | None = None  # after a change: the completion's due date before it
 
 
 def timetable_of(records: ReviewRecords) -> Timetable:

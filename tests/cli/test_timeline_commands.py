@@ -130,9 +130,16 @@ def test_decide_and_extend(scrkit, tmp_path: Path, monkeypatch) -> None:  # noqa
     ).code == ExitCode.OK  # fmt: skip
     decided = scrkit("decide", "scr", "--date", "08/01/2027", "--reasons", "Threshold met", "-r", folder)
     assert decided.code == ExitCode.OK, decided.err
-    assert "Completion is due 08/07/2027" in decided.err
+    # 7.1.2: six months from the decision of 08/01/2027; before it, six months from the decision's
+    # latest date, a month after the referral of 24/12/2026 (24/01/2027 + 6 months).
+    assert "Completion is now due 08/07/2027 (was 24/07/2027)." in decided.err
+    # A step that does not move the completion does not repeat it after every `done`.
+    sent = scrkit("done", "request-letters", "--date", "28/12/2026", "-r", folder)
+    assert sent.code == ExitCode.OK, sent.err
+    assert "Completion" not in sent.err
     extended = scrkit("extend", "--to", "30/09/2027", "--reason", "Criminal trial set for July", "-r", folder)
     assert extended.code == ExitCode.OK, extended.err
+    assert "Completion is now due 30/09/2027 (extended) (was 08/07/2027)." in extended.err
     assert "inform Ofsted" in extended.err
     status = scrkit("status", "-r", folder, "--today", "2027-01-20")
     assert "Completion due 30/09/2027" in status.out
