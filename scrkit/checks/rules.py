@@ -12,6 +12,7 @@ from scrkit.case.layout import ACTIONS, IMRS, PANEL, REVIEW, RecordKind
 from scrkit.case.records import ReviewRecords
 from scrkit.models.agencies import RequestReply
 from scrkit.models.fields import Id, Record, Text
+from scrkit.models.panel import CONFIRMATIONS_3_1_3, INDEPENDENT_ROLES
 from scrkit.models.review import DecisionOutcome, always_an_scr
 from scrkit.records.yamlfile import line_of, read_document, to_plain
 from scrkit.resources import DATA
@@ -134,15 +135,11 @@ def _author_not_member(records: ReviewRecords) -> Iterator[Breach]:
 
 @rule("appointees-arrangements-confirmed")
 def _arrangements(records: ReviewRecords) -> Iterator[Breach]:
-    for role, label in (("panel_chair", "panel chair"), ("overview_author", "overview author")):
+    for role, label in INDEPENDENT_ROLES.items():
         person = getattr(records.panel, role)
         if person is None:
             continue
-        for field, what in (
-            ("indemnity_confirmed", "professional indemnity cover"),
-            ("supervision_confirmed", "access to supervision"),
-            ("data_protection_confirmed", "data protection arrangements"),
-        ):
+        for field, what in CONFIRMATIONS_3_1_3.items():
             if not getattr(person, field):
                 yield f"the {label}, {person.name}, has not confirmed {what}", PANEL, [role, field]
 

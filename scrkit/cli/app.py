@@ -40,6 +40,7 @@ COMMAND_MODULES: dict[str, str] = {
     "export": "anonymise",
     "people": "anonymise",
     "register": "anonymise",
+    "appoint": "panel",
     "check": "panel",
     "imr": "panel",
     "actions": "panel",

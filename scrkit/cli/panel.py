@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,101 @@ def check(review: ReviewOption = Path(".")) -> None:
         say(f"{len(findings)} breach(es) of {len(rule_book())} rules. Each names the guidance and Ofsted's descriptor.")
         raise typer.Exit(int(ExitCode.PROBLEMS_FOUND))
     say(f"The review keeps all {len(rule_book())} rules.")
+
+
+class Role(StrEnum):
+    LSCB_CHAIR = "lscb-chair"
+    PANEL_CHAIR = "panel-chair"
+    OVERVIEW_AUTHOR = "overview-author"
+    BUSINESS_MANAGER = "business-manager"
+    ADMINISTRATOR = "administrator"
+    FAMILY_CONTACT = "family-contact"
+
+    @property
+    def field(self) -> str:
+        return self.value.replace("-", "_")
+
+
+def appoint(
+    role: Annotated[Role, typer.Argument(help="The role in panel.yaml.")],
+    name: Annotated[str | None, typer.Option(help="Their full name (a new name replaces the person).")] = None,
+    title: Annotated[str | None, typer.Option(help="Their job title.")] = None,
+    organisation: Annotated[str | None, typer.Option(help="Their organisation.")] = None,
+    email: Annotated[str | None, typer.Option(help="Their email address.")] = None,
+    phone: Annotated[str | None, typer.Option(help="Their telephone number.")] = None,
+    address: Annotated[str | None, typer.Option(help="Their postal address, lines separated by ';'.")] = None,
+    lscb_member: Annotated[
+        bool | None, typer.Option("--lscb-member/--not-lscb-member", help="Are they a member of the LSCB? (3.1.1)")
+    ] = None,
+    employer: Annotated[
+        str | None, typer.Option(help="The id of the agency that employs them, if an agency does (3.1.1).")
+    ] = None,
+    indemnity: Annotated[
+        bool | None, typer.Option("--indemnity/--no-indemnity", help="Confirmed professional indemnity cover (3.1.3).")
+    ] = None,
+    supervision: Annotated[
+        bool | None, typer.Option("--supervision/--no-supervision", help="Confirmed access to supervision (3.1.3).")
+    ] = None,
+    data_protection: Annotated[
+        bool | None,
+        typer.Option("--data-protection/--no-data-protection", help="Confirmed data protection arrangements (3.1.3)."),
+    ] = None,
+    review: ReviewOption = Path("."),
+) -> None:
+    """Appoint the LSCB chair, panel chair, overview author or board staff, with the 3.1.1 and 3.1.3 checks.
+
+    In a terminal it asks the panel chair's and overview author's independence and confirmations
+    not yet recorded; in a script, give them as flags.
+    """
+    from scrkit.cli.review import can_prompt
+    from scrkit.jobs.panel import appoint as record_appointment
+    from scrkit.jobs.panel import appointee
+    from scrkit.models.panel import CONFIRMATIONS_3_1_3, INDEPENDENT_ROLES
+
+    def yes_no(value: bool | None) -> str | None:
+        return None if value is None else ("yes" if value else "no")
+
+    given = {
+        "name": name, "title": title, "organisation": organisation, "email": email, "phone": phone,
+        "address": address, "lscb_member": yes_no(lscb_member), "employer": employer,
+        "indemnity_confirmed": yes_no(indemnity), "supervision_confirmed": yes_no(supervision),
+        "data_protection_confirmed": yes_no(data_protection),
+    }  # fmt: skip
+    fields = {key: value for key, value in given.items() if value is not None}
+    current = appointee(review, role.field)
+    label = role.value.replace("-", " ")
+    if can_prompt():
+        if current is None and not name:
+            fields["name"] = typer.prompt(f"The {label}'s full name", err=True)
+        starting = current is None or ("name" in fields and fields["name"].strip() != current.name)
+        who = fields.get("name") or (current.name if current else "they")
+
+        def unanswered(field: str) -> bool:  # a membership not recorded, a confirmation not yet yes
+            if field in fields:
+                return False
+            value = None if starting else getattr(current, field)
+            return value is None if field == "lscb_member" else not value
+
+        if role.field in INDEPENDENT_ROLES:
+            questions = {"lscb_member": f"Is {who} a member of the LSCB? (3.1.1)"}
+            questions |= {field: f"Has {who} confirmed {what}? (3.1.3)" for field, what in CONFIRMATIONS_3_1_3.items()}
+            for field, question in questions.items():
+                if unanswered(field):
+                    fields[field] = "yes" if typer.confirm(question, default=False, err=True) else "no"
+    person, replaced = record_appointment(review, role.field, fields)
+    if replaced:
+        say(f"{person.name} replaces {replaced} as {label}; nothing {replaced} confirmed is kept.")
+    stdout().print(f"Recorded: {person.name} as {label}.", markup=False)
+    if role.field in INDEPENDENT_ROLES:
+        missing = [field for field in CONFIRMATIONS_3_1_3 if not getattr(person, field)]
+        if missing:
+            flags = " ".join("--" + field.removesuffix("_confirmed").replace("_", "-") for field in missing)
+            whats = ", ".join(CONFIRMATIONS_3_1_3[field] for field in missing)
+            say(f"Still to confirm (3.1.3): {whats}. Once they have, record it: scrkit appoint {role.value} {flags}")
+        if person.lscb_member is None:
+            say("Their LSCB membership is not recorded (3.1.1): --lscb-member or --not-lscb-member.")
+        elif person.lscb_member:
+            say(f"3.1.1: the {label} should not be a member of the LSCB; `scrkit check` will report it.")
 
 
 imr_app = typer.Typer(
@@ -173,6 +269,7 @@ def report(
 
 
 def register(app: typer.Typer) -> None:
+    app.command()(appoint)
     app.command()(check)
     app.add_typer(imr_app, name="imr")
     app.add_typer(actions_app, name="actions")

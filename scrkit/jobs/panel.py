@@ -41,6 +41,36 @@ def check(review: Path) -> list[Finding]:
     return check_review(CaseFolder.open(review).load())
 
 
+def appointee(review: Path, role: str) -> Any:
+    """Who holds a role in panel.yaml now (None if nobody), to ask only what is not yet recorded."""
+    return getattr(CaseFolder.open(review).load().panel, role)
+
+
+def appoint(review: Path, role: str, fields: dict[str, str]) -> tuple[Any, str | None]:
+    """`scrkit appoint`: a person in one of panel.yaml's roles (3.1), their details and, for the panel
+    chair and overview author, their 3.1.1 independence and 3.1.3 confirmations, in one change.
+    Someone new in the role starts afresh: nothing the previous holder confirmed is kept. Returns the
+    appointee as recorded and the name of the person replaced, if any."""
+    from ruamel.yaml.comments import CommentedMap
+
+    from scrkit.case.layout import PANEL
+    from scrkit.review.editing import parse_path, set_value
+
+    with CaseFolder.open(review).changing("appoint") as change:
+        current = getattr(change.records.panel, role)
+        if current is None and not fields.get("name", "").strip():
+            raise BadInput(f"Nobody is appointed as {role.replace('_', ' ')} yet: give their name with --name.")
+        new_name = " ".join(fields.get("name", "").split())
+        replaced = current.name if current is not None and new_name and new_name != current.name else None
+        document = change.document(PANEL)
+        if replaced or current is None:
+            document[role] = CommentedMap()
+        for name, value in fields.items():
+            set_value(document, parse_path(f"panel.{role}.{name}"), value)
+        change.note(f"appoint panel.{role}" + (f" (in place of {replaced})" if replaced else ""))
+        return getattr(change.revalidate().panel, role), replaced
+
+
 def update_imr(review: Path, agency_id: str, changes: dict[str, Any], returned: tuple[dt.date, str] | None) -> None:
     from scrkit.checks.updates import update_imr as apply
 

@@ -35,6 +35,17 @@ class Appointee(Record):
     """have they confirmed they will keep the papers as data protection requires? (3.1.3)"""
 
 
+# 3.1.3: what the panel chair and the overview author must confirm, and how the guidance says it.
+CONFIRMATIONS_3_1_3 = {
+    "indemnity_confirmed": "professional indemnity cover",
+    "supervision_confirmed": "access to supervision",
+    "data_protection_confirmed": "data protection arrangements",
+}
+
+# 3.1.1: the appointees who must be independent of the LSCB and the agencies involved.
+INDEPENDENT_ROLES = {"panel_chair": "panel chair", "overview_author": "overview author"}
+
+
 class PanelMember(Record):
     id: Id
     """their id, e.g. police-dci"""
