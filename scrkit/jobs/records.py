@@ -9,6 +9,7 @@ from typing import Any
 from scrkit.errors import BadInput
 from scrkit.review.casefolder import CaseFolder
 from scrkit.review.editing import (
+    OWN_COMMANDS,
     FieldPath,
     add_entry,
     append_value,
@@ -18,16 +19,6 @@ from scrkit.review.editing import (
     required_fields,
     set_value,
 )  # fmt: skip
-
-# Fields with a command of their own, which checks what the guidance asks of them (a decision's
-# history, a key date's order): `scrkit set` sends people there instead.
-OWN_COMMANDS = {
-    "review.decision": "scrkit decide",
-    "review.incident_date": "scrkit set-date incident DATE",
-    "review.referral_received": "scrkit set-date referral DATE",
-    "review.presentation_meeting": "scrkit set-date presentation-meeting DATE",
-    "review.ofsted_evaluation_received": "scrkit set-date ofsted-evaluation DATE",
-}
 
 
 def field_path(text: str) -> FieldPath:

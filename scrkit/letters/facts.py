@@ -39,6 +39,37 @@ class Facts(dict):
 _keep_blank: ContextVar[bool] = ContextVar("keep_blank", default=False)
 
 
+# The facts whose root is not the record's own name, and the path `scrkit set` knows them by.
+RECORD_ROOTS = {
+    "family": "people.family",
+    "professionals": "people.professionals",
+    "involved_agencies": "agencies",
+    "tor": "review.terms_of_reference",
+}
+
+
+def to_record_path(fact: str) -> str:
+    """A missing fact as a person records it: the path for `scrkit set` (a person or officer by the
+    field they must have, ``agencies[police].chief_officer.name``), or `scrkit appoint` for the
+    panel's roles; a fact that is worked out, not recorded, stays as the template names it."""
+    from scrkit.errors import ScrkitError
+    from scrkit.models.annotations import model_of
+    from scrkit.review.editing import OWN_COMMANDS, parse_path, target_annotation
+
+    root, rest = re.match(r"([A-Za-z_]*)(.*)", fact).groups()  # type: ignore[union-attr]  # always matches
+    path = RECORD_ROOTS.get(root, root) + rest
+    try:
+        model = model_of(target_annotation(parse_path(path)))
+    except ScrkitError:
+        return fact
+    if model is None:
+        return f"{path} ({OWN_COMMANDS[path]})" if path in OWN_COMMANDS else path
+    if re.fullmatch(r"panel\.[a-z_]+", path):
+        return f"{path} (scrkit appoint {path.removeprefix('panel.').replace('_', '-')})"
+    required = [name for name, field in model.model_fields.items() if field.is_required()]
+    return f"{path}.{required[0]}" if required else path
+
+
 def facts(path: str, value: Any, source: str = "") -> Any:
     """Plain data to Facts, recursively; None values are dropped so they stay missing."""
     if isinstance(value, dict):

@@ -26,7 +26,7 @@ from scrkit.letters.engine import (
     missing_facts,
     render_template,
 )
-from scrkit.letters.facts import Facts, Recipient, decision_text, recipients_for, review_facts
+from scrkit.letters.facts import Facts, Recipient, decision_text, recipients_for, review_facts, to_record_path
 from scrkit.letters.naming import letter_file_name
 from scrkit.models.review import Decision, DecisionOutcome, ReviewStatus
 from scrkit.timeline.calendar import WorkingCalendar
@@ -125,6 +125,11 @@ class LetterFacts:
         return context
 
 
+def needed(template: Path, context: dict[str, Any]) -> list[str]:
+    """The facts the template needs that the review lacks, named as a person records them."""
+    return list(dict.fromkeys(to_record_path(fact) for fact in missing_facts(template, context)))
+
+
 def decision_on(decision: Decision, on: dt.date) -> tuple[dt.date, DecisionOutcome] | None:
     """The decision in force on ``on``: the latest made by then, earlier ones included (1.5.6)."""
     made = [(earlier.date, earlier.outcome) for earlier in decision.history]
@@ -185,7 +190,7 @@ def catalogue_status(timetable: Timetable, on: dt.date) -> list[LetterStatus]:
             missing.append(_no_recipients(spec))
         for recipient in recipients if not missing else ():
             context = facts.context(spec, recipient, on)
-            missing.extend(missing_facts(template, context))
+            missing.extend(needed(template, context))
             missing.extend(untrue_on(spec, context, timetable, on))
             missing.extend(no_address(spec, context))
         statuses.append(
@@ -257,7 +262,7 @@ def plan(
                 raise Refused(
                     f"`{spec.name}` dated {on:%d/%m/%Y} would not be true on its date:\n"
                     + "\n".join(f"  {problem}" for problem in untrue)
-                    + "".join(f"\n  missing: {fact}" for fact in missing_facts(template, context)),
+                    + "".join(f"\n  missing: {fact}" for fact in needed(template, context)),
                     hint="Record the new date (for a meeting or deadline, in review.yaml; for a milestone, "
                     "`scrkit done`), or date the letter with --date DD/MM/YYYY. Nothing was written.",
                 )
@@ -356,7 +361,7 @@ def render_all(
     if failed:
         missing: dict[str, list[str]] = {}
         for document, first in failed:
-            for fact in missing_facts(document.template, document.context) or [first]:
+            for fact in needed(document.template, document.context) or [to_record_path(first)]:
                 missing.setdefault(fact, []).append(f"{document.spec.name} to {document.recipient.id}")
         lines = [
             f"  {fact} (needed by {', '.join(users[:3])}{' and more' if len(users) > 3 else ''})"

@@ -31,6 +31,17 @@ _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]+)\]")
 EDITABLE = tuple(kind for kind in RECORD_KINDS if kind.name not in ("timeline", "register"))
 
 
+# Fields with a command of their own, which checks what the guidance asks of them (a decision's
+# history, a key date's order): `scrkit set` sends people there instead.
+OWN_COMMANDS = {
+    "review.decision": "scrkit decide",
+    "review.incident_date": "scrkit set-date incident DATE",
+    "review.referral_received": "scrkit set-date referral DATE",
+    "review.presentation_meeting": "scrkit set-date presentation-meeting DATE",
+    "review.ofsted_evaluation_received": "scrkit set-date ofsted-evaluation DATE",
+}
+
+
 @dataclass(frozen=True)
 class FieldPath:
     kind: RecordKind
