@@ -124,7 +124,11 @@ def _date(what: str) -> Callable[[str], dt.date]:
 
 def validate(review: ReviewOption = Path(".")) -> None:
     """Check every record of the review, and its timetable, and report every problem at once."""
+    from scrkit.review.consistency import board_warnings
+
     records = validate_review(review).records
+    for warning in board_warnings(records):
+        say(f"Warning: {warning}")
     stdout().print(
         f"The review {records.review.reference} at {review} is valid: {len(RECORD_KINDS)} records checked.",
         markup=False,

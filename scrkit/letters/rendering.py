@@ -273,8 +273,12 @@ def plan(
 
 def untrue_on(spec: LetterSpec, context: dict[str, Any], timetable: Timetable, on: dt.date) -> list[str]:
     """What would make the letter false on ``on`` (letters.yaml ``not_past`` and ``only_after``): a
-    meeting or deadline it names already past, a milestone it follows not yet recorded done."""
-    problems = []
+    meeting or deadline it names already past, a milestone it follows not yet recorded done; the
+    example board's telephone or email in a letter from another board."""
+    from scrkit.review.board import borrowed_details, borrowed_sentence
+
+    borrowed = list(borrowed_details(timetable.records.board))
+    problems = [borrowed_sentence(borrowed)] if borrowed else []
     review = timetable.records.review
     if on < review.incident_date:
         problems.append(f"review.incident_date ({review.incident_date:%d/%m/%Y}) is after the letter's date")

@@ -132,6 +132,19 @@ class _Findings:
         )
 
 
+def board_warnings(records: ReviewRecords) -> list[Problem]:
+    """What `validate` warns of without refusing the review: board.yaml's contact details still the
+    example board's after its name was changed (its letters refuse them; scrkit.review.board)."""
+    from scrkit.case.layout import BOARD
+    from scrkit.review.board import borrowed_details, example_board
+
+    found = _Findings(records)
+    for field, value in borrowed_details(records.board).items():
+        found.add(BOARD, [field], f"still {example_board().short_name}'s, the example board's ({value}); letters "
+                  f"are refused until you set your board's: scrkit set board.{field} ...")  # fmt: skip
+    return found.problems
+
+
 def _check_dates(records: ReviewRecords, found: _Findings) -> None:
     child, review = records.child, records.review
     if child.date_of_death and child.date_of_death < child.date_of_birth:
