@@ -33,9 +33,11 @@ def model_of(annotation: Any) -> type[BaseModel] | None:
     return base if isinstance(base, type) and issubclass(base, BaseModel) else None
 
 
-def list_item(annotation: Any) -> Any | None:
-    """What each item of a list field is, or None if the field is not a list."""
+def list_item(annotation: Any, as_written: bool = False) -> Any | None:
+    """What each item of a list field is, or None if the field is not a list; ``as_written`` keeps
+    the item's annotation as the model declares it (``Id``, not the ``str`` beneath it)."""
     base = unwrap(annotation)
     if typing.get_origin(base) is list and typing.get_args(base):
-        return unwrap(typing.get_args(base)[0])
+        item = typing.get_args(base)[0]
+        return item if as_written else unwrap(item)
     return None

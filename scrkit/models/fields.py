@@ -87,6 +87,15 @@ Id = Annotated[str, BeforeValidator(_text), AfterValidator(_identifier)]
 ClockTime = Annotated[str, BeforeValidator(_text), AfterValidator(_clock_time)]
 
 
+def entry_key(model: type[BaseModel]) -> str | None:
+    """The field an entry of a list of these is known by (``family[mother]``): the first required
+    field that is an ``Id`` (``id`` for most entries, ``agency`` for an IMR, one per agency)."""
+    for name, field in model.model_fields.items():
+        if field.is_required() and any(getattr(rule, "func", None) is _identifier for rule in field.metadata):
+            return name
+    return None
+
+
 class Record(BaseModel):
     """Base of every record model: unknown fields are errors, never silently dropped."""
 

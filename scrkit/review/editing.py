@@ -24,7 +24,7 @@ from scrkit.case.layout import RECORD_KINDS, RecordKind
 from scrkit.dates import read_date
 from scrkit.errors import BadInput
 from scrkit.models.annotations import list_item, model_of, unwrap
-from scrkit.models.fields import Id
+from scrkit.models.fields import Id, entry_key
 from scrkit.records.yamlfile import to_yaml_value
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[([^\]]+)\]")
@@ -45,7 +45,7 @@ OWN_COMMANDS = {
 @dataclass(frozen=True)
 class FieldPath:
     kind: RecordKind
-    steps: tuple[str | int | tuple[str, str], ...]  # a field name, an index, or ("id", value)
+    steps: tuple[str | int | tuple[str, str], ...]  # a field name, an index, or (key field, value)
     text: str
 
 
@@ -80,8 +80,7 @@ def parse_path(text: str) -> FieldPath:
         if only is None:
             raise BadInput(f"'{text}': {kind.file_name} is not one list; name its field first, e.g. {name}.FIELD[id].")
         steps.insert(0, only)
-    _check_steps(kind, steps, text)
-    return FieldPath(kind=kind, steps=tuple(steps), text=text)
+    return FieldPath(kind=kind, steps=tuple(_check_steps(kind, steps, text)), text=text)
 
 
 def _only_list_field(model: type[BaseModel]) -> str | None:
@@ -89,8 +88,11 @@ def _only_list_field(model: type[BaseModel]) -> str | None:
     return lists[0] if len(lists) == 1 else None
 
 
-def _check_steps(kind: RecordKind, steps: Sequence[Any], text: str) -> None:
+def _check_steps(kind: RecordKind, steps: Sequence[Any], text: str) -> list[Any]:
+    """The steps checked against the record's model, each [selector] paired with the field its
+    entries are known by (``entry_key``: ``id``, or ``agency`` for an IMR)."""
     current: Any = kind.model
+    checked: list[Any] = []
     for step in steps:
         if isinstance(step, str):
             model = model_of(current)
@@ -101,8 +103,17 @@ def _check_steps(kind: RecordKind, steps: Sequence[Any], text: str) -> None:
         else:
             item = list_item(current)
             if item is None:
-                raise BadInput(f"'{text}': [{step}] picks an entry of a list, and this is not a list.")
+                raise BadInput(f"'{text}': [{step if isinstance(step, int) else step[1]}] picks an entry of a list, "
+                               "and this is not a list.")  # fmt: skip
+            if isinstance(step, tuple):
+                entries = model_of(item)
+                key = entry_key(entries) if entries is not None else None
+                if key is None:
+                    raise BadInput(f"'{text}': the entries here have no id; pick one by its number, e.g. [1].")
+                step = (key, step[1])
             current = item
+        checked.append(step)
+    return checked
 
 
 def target_annotation(path: FieldPath) -> Any:
@@ -140,10 +151,11 @@ def add_entry(document: Any, path: FieldPath, fields: dict[str, str]) -> dict[st
     entry = CommentedMap()
     for name, value in fields.items():
         entry[name] = _yaml_for(model.model_fields[name].annotation, value, f"{path.text}.{name}")
-    taken = "id" in entry and any(isinstance(item, dict) and item.get("id") == entry["id"] for item in entries)
+    key = entry_key(model)
+    taken = key in entry and any(isinstance(item, dict) and item.get(key) == entry[key] for item in entries)
     if taken:
-        raise BadInput(f"'{path.text}' already has an entry with the id '{entry['id']}'.",
-                       hint="Choose another id, or change that entry with `scrkit set`.")  # fmt: skip
+        raise BadInput(f"'{path.text}' already has an entry with the {key} '{entry[key]}'.",
+                       hint=f"Choose another {key}, or change that entry with `scrkit set`.")  # fmt: skip
     entries.append(entry)
     return dict(entry)
 
@@ -157,7 +169,7 @@ def holds_values(path: FieldPath) -> bool:
 def append_value(document: Any, path: FieldPath, value: str) -> Any:
     """Append one value (a question, another name) to the list of values at the path."""
     annotation = target_annotation(path)
-    item = typing.get_args(unwrap(annotation))[0]
+    item = list_item(annotation, as_written=True)
     parent, last = _parent(document, path, create=True)
     values = parent.get(last) if isinstance(parent, CommentedMap) else parent[last]
     if not isinstance(values, CommentedSeq):
@@ -214,21 +226,16 @@ def _child(node: Any, step: Any, path: FieldPath, create: bool, nxt: Any) -> Any
     return node[_index(node, step, path)]
 
 
-def _key_of(entry: dict) -> Any:
-    """What [brackets] pick an entry by: its id, or for an IMR (one per agency) its agency."""
-    return entry.get("id") if "id" in entry else entry.get("agency", "")
-
-
 def _index(node: CommentedSeq, step: Any, path: FieldPath) -> int:
     if isinstance(step, int):
         if not 0 <= step < len(node):
             raise BadInput(f"'{path.text}': there is no entry number {step + 1} (the list has {len(node)}).")
         return step
-    wanted = step[1]
+    key, wanted = step
     for number, item in enumerate(node):
-        if isinstance(item, dict) and str(_key_of(item)) == wanted:
+        if isinstance(item, dict) and str(item.get(key, "")) == wanted:
             return number
-    ids = ", ".join(str(_key_of(item)) for item in node if isinstance(item, dict) and _key_of(item)) or "none"
+    ids = ", ".join(str(item[key]) for item in node if isinstance(item, dict) and item.get(key)) or "none"
     raise BadInput(f"'{path.text}': there is no entry with the id '{wanted}'. The ids there are: {ids}.")
 
 
@@ -241,7 +248,7 @@ def _yaml_for(annotation: Any, value: str, where: str) -> Any:
         item = list_item(base) or str
         if model_of(item) is not None:
             raise BadInput(f"'{where}' is a list of entries; add one with `scrkit add {where} field=value ...`.")
-        if "," in text and ";" not in text and typing.get_args(base)[0] == Id:
+        if "," in text and ";" not in text and list_item(base, as_written=True) == Id:
             # A list of ids (parents, members): "mother,father" is two ids typed as one.
             raise BadInput(
                 f"'{where}' is a list; separate its entries with semicolons, e.g. "

@@ -111,3 +111,21 @@ def test_an_imr_is_picked_by_its_agency(scrkit, review_dir: Path) -> None:
     assert imr.directly_concerned is False
     missing = scrkit("set", "imrs[nobody].directly_concerned", "no", "-r", review_dir)
     assert "no entry with the id 'nobody'" in missing.err and "police" in missing.err
+
+
+def test_entries_are_picked_by_the_field_they_are_known_by(scrkit, review_dir: Path) -> None:
+    """An entry's key is its model's first required id: an IMR (one per agency) by its agency, a
+    family member by its id; entries with no id are picked by number."""
+    assert scrkit("set", "imrs[police].due", "20/01/2027", "-r", review_dir).code == ExitCode.OK
+    imrs = CaseFolder.open(review_dir).load().imrs.imrs
+    assert str(next(imr for imr in imrs if imr.agency == "police").due) == "2027-01-20"
+    before = (review_dir / "imrs.yaml").read_bytes()
+    again = scrkit("add", "imrs", "agency=police", "-r", review_dir)
+    assert again.code == ExitCode.BAD_INPUT
+    assert "'imrs' already has an entry with the agency 'police'." in again.err
+    assert (review_dir / "imrs.yaml").read_bytes() == before
+    no_id = scrkit("set", "people.relationships[mother].kind", "partners", "-r", review_dir)
+    assert no_id.code == ExitCode.BAD_INPUT
+    assert "the entries here have no id; pick one by its number, e.g. [1]" in no_id.err
+    unknown = scrkit("set", "imrs[fire-service].due", "20/01/2027", "-r", review_dir)
+    assert "there is no entry with the id 'fire-service'. The ids there are: police," in unknown.err
