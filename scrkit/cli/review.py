@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -36,14 +37,36 @@ def _ask(question: str, parse: Callable[[str], T]) -> T:
             say(error.message + (f" {error.hint}" if error.hint else ""))
 
 
-def _circumstances(text: str) -> tuple[Circumstance, ...]:
+def _circumstances(text: str, what: str = "--circumstances: ") -> tuple[Circumstance, ...]:
     letters = [part.strip().lower() for part in text.replace(",", " ").split() if part.strip()]
     try:
         return tuple(Circumstance(letter) for letter in letters)
     except ValueError:
-        raise BadInput(
-            f"--circumstances: '{text}' should be letters from a to e (App 1 section 5), e.g. 'a' or 'b,e'."
-        ) from None
+        raise BadInput(f"{what}'{text}' should be letters from a to e (App 1 section 5), e.g. 'a' or 'b,e'.") from None
+
+
+def _ask_circumstances() -> tuple[Circumstance, ...]:
+    """App 1 section 5: what triggered the referral, one or more letters."""
+    from scrkit.models.review import CIRCUMSTANCE_TITLES
+
+    say("What triggered the referral (App 1 section 5)?")
+    for circumstance, title in CIRCUMSTANCE_TITLES.items():
+        say(f"  {circumstance.value}  {title}")
+
+    def parse(answer: str) -> tuple[Circumstance, ...]:
+        chosen = _circumstances(answer, what="")
+        if not chosen:
+            raise BadInput("Type one or more letters from a to e, e.g. 'b' or 'b,e'.")
+        return chosen
+
+    return _ask("Letters, e.g. b,e", parse)
+
+
+def _gender(answer: str) -> Gender:
+    try:
+        return Gender(answer.strip().lower())
+    except ValueError:
+        raise BadInput(f"'{answer}' is not one of: {', '.join(g.value for g in Gender)}.") from None
 
 
 def _text(what: str) -> Callable[[str], str]:
@@ -100,9 +123,11 @@ def new(
         if referral_date
         else _ask("Date the referral was received", _date("Referral date")),
         date_of_death=optional_date(date_of_death, "--date-of-death"),
-        gender=gender,
-        circumstances=_circumstances(circumstances) if circumstances else (),
+        gender=gender or (_ask(f"Child's gender ({', '.join(g.value for g in Gender)})", _gender) if prompt else None),
+        circumstances=_circumstances(circumstances) if circumstances else _ask_circumstances() if prompt else (),
     )
+    if prompt and details.date_of_death is None and Circumstance.DEATH in details.circumstances:
+        details = replace(details, date_of_death=_ask("Child's date of death", _date("Date of death")))
     records = new_review(folder, details, board)
     stdout().print(f"Opened review {records.review.reference} in {folder}", markup=False)
     if board is None:

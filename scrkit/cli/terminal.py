@@ -98,10 +98,10 @@ def _listed(title: str, headings: Sequence[str], rows: Sequence[Sequence[Any]], 
     for row in rows:
         cells = {heading: str(cell) for heading, cell in zip(headings, row, strict=True)}
         lead = " - ".join(cells[h] for h in headings if h not in whole and cells[h].strip())
-        for text in textwrap.wrap(lead, width - 1, break_long_words=False, break_on_hyphens=False):
+        for text in textwrap.wrap(lead, width - 1, break_on_hyphens=False):  # a long path breaks
             lines.append(Text(" " + text))
         pairs: list[str] = []
-        for heading in (h for h in headings if h in whole):
+        for heading in (h for h in headings if h in whole and cells[h].strip()):
             first, *more = cells[heading].split("\n")
             pairs.append(f"{heading}: {first}")
             pairs += [f"  {line}" for line in more]

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from scrkit import dates
 from scrkit.cli.options import ReviewOption, date_or_today, optional_date
-from scrkit.cli.terminal import say, stdout, styled
+from scrkit.cli.terminal import say, stdout, styled, table_of
 from scrkit.dates import parse_user_date, uk_date
 from scrkit.errors import ExitCode, ProblemsFound
 from scrkit.jobs.timeline import (
@@ -186,26 +186,37 @@ def render_panel(report: StatusReport) -> None:
 
 
 def _render_many(reports: list[StatusReport], failures: dict[Path, str], today: dt.date) -> None:
-    table = Table(title=f"Reviews on {uk_date(today)}, most urgent first", title_justify="left")
-    for heading in ("review", "folder", "overdue", "due soon", "next due", "completion"):
-        table.add_column(heading, overflow="fold")
-    for folder, message in failures.items():
-        table.add_row(styled("cannot be read", "bold red"), str(folder), "", "", message, "")
+    """One row a review, most urgent first; ids, dates and counts are never broken (a narrow
+    terminal lists each review instead)."""
+    rows: list[tuple[str, ...]] = [("cannot be read", message, "", "", "", "")
+                                   for folder, message in failures.items()]  # fmt: skip
     for report in sorted(reports, key=lambda r: r.urgency(), reverse=True):
         overdue = report.overdue
         worst = max(overdue, key=lambda m: m.working_days_overdue) if overdue else None
         next_due = report.next_due
-        table.add_row(
+        rows.append((
             report.reference,
             str(report.folder),
-            styled(f"{len(overdue)} (worst: {worst.id}, {worst.working_days_overdue} wd)", "bold red")
-            if worst
-            else "0",
+            f"{len(overdue)}, worst {worst.id} ({worst.working_days_overdue} working days)" if worst else "0",
             str(len(report.with_state(State.DUE_SOON))),
             f"{next_due.id} {uk_date(next_due.milestone.due)}" if next_due else "-",
-            _completion_line(report),
-        )
-    stdout().print(table)
+            _completion_cell(report),
+        ))  # fmt: skip
+    headings = ("review", "folder", "overdue", "due soon", "next due", "completion")
+    whole = ("review", "overdue", "due soon", "next due", "completion")
+    stdout().print(table_of(f"Reviews on {uk_date(today)}, most urgent first", headings, rows, whole))
+
+
+def _completion_cell(report: StatusReport) -> str:
+    completion = report.completion
+    if completion is None:
+        return "not an SCR"
+    if completion.done:
+        return f"completed {uk_date(completion.done)}"
+    if completion.due is None:
+        return "6 months after the decision"
+    late = completion.calendar_days_left is not None and completion.calendar_days_left < 0
+    return f"{'was due' if late else 'due'} {uk_date(completion.due)}{' (extended)' if completion.extended else ''}"
 
 
 def _as_json(report: StatusReport) -> dict[str, Any]:

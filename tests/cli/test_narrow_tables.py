@@ -44,3 +44,24 @@ def test_wide_terminals_keep_the_table(scrkit, review_dir: Path) -> None:
     result = scrkit("imr", "--today", "04/12/2026", "-r", review_dir)  # 160 columns
     header = next(line for line in result.out.splitlines() if "submitted" in line)
     assert "agency" in header and "quality assured" in header and "state" in header
+
+
+@pytest.mark.parametrize("columns", ["80", "160"])
+def test_several_reviews_keep_ids_and_dates_whole(
+    scrkit, review_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    """The portfolio view (`scrkit status A B`): "monthly-upd" + "ate-2" and "07/04/2027" + "." were seen."""
+    import shutil
+
+    monkeypatch.setenv("COLUMNS", columns)
+    other = tmp_path / "second-review-with-a-long-folder-name"
+    shutil.copytree(review_dir, other)
+    result = scrkit("status", review_dir, other, "--today", "04/12/2026")
+    lines = result.out.splitlines()
+    assert all(len(line) <= int(columns) for line in lines), max(lines, key=len)
+    assert not CUT_DATE.search(result.out), CUT_DATE.search(result.out)
+    tokens = set(re.split(r"[\s,:;()]+", result.out))
+    # The example on 04/12/2026: family-notified overdue; the 2nd monthly update due 07/12/2026
+    # (decision 07/10/2026 + 2 months); completion 07/04/2027 (the decision + 6 months, 7.1.2).
+    assert {"SCR-2026-03", "family-notified", "monthly-update-2", "07/12/2026", "07/04/2027"} <= tokens
+    assert result.out.count("monthly-update-2 07/12/2026") == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scrkit.errors import ExitCode
+from scrkit.review.casefolder import CaseFolder
 from tests.conftest import line_number_of, replace_in
 
 NEW_FLAGS = [
@@ -70,12 +71,22 @@ def test_new_prompts_for_what_is_missing(scrkit, tmp_path: Path, monkeypatch) ->
 
     monkeypatch.setattr(review_commands, "can_prompt", lambda: True)
     # The first date typed is impossible; scrkit says so and asks again.
-    answers = "SCR-2026-13\nRuby Hale\n30/02/2025\n28/02/2025\n20/11/2026\n23/11/2026\n"
+    # Then the gender (a word that is not one is asked again), the circumstances (App 1 section 5)
+    # and, as the child died (a), the date of death.
+    answers = (
+        "SCR-2026-13\nRuby Hale\n30/02/2025\n28/02/2025\n20/11/2026\n23/11/2026\ngirl\nfemale\nz\na, e\n21/11/2026\n"
+    )
     monkeypatch.setattr("sys.stdin", io.StringIO(answers))
     result = scrkit("new", tmp_path / "r")
     assert result.code == ExitCode.OK, result.err
     assert "not a real date" in result.err
-    assert "date_of_birth: 2025-02-28" in (tmp_path / "r" / "child.yaml").read_text(encoding="utf-8")
+    assert "'girl' is not one of: male, female, unknown." in result.err
+    assert "a  Death of the child, abuse or neglect known or suspected" in result.err
+    assert "\n'z' should be letters from a to e" in result.err.replace(":", "\n")
+    records = CaseFolder.open(tmp_path / "r").load()
+    assert str(records.child.date_of_birth) == "2025-02-28" and records.child.gender == "female"
+    assert str(records.child.date_of_death) == "2026-11-21"
+    assert [c.category for c in records.review.circumstances] == ["a", "e"]
 
 
 def test_validate_reports_file_line_field_without_traceback(scrkit, review_dir: Path) -> None:
