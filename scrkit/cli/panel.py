@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from scrkit import dates
 from scrkit.cli.options import ReviewOption, date_or_today, optional_date
 from scrkit.cli.terminal import say, stdout, table_of
 from scrkit.dates import parse_user_date, uk_date
@@ -228,7 +229,7 @@ def sign_off(
     from scrkit.jobs.panel import sign_off_plan
 
     on = date_or_today(date, "--date")
-    sign_off_plan(review, on, by)
+    sign_off_plan(review, on, by, dates.today())
     stdout().print(f"Recorded: action plan signed off {uk_date(on)} by {by}.", markup=False)
 
 

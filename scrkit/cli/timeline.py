@@ -57,6 +57,9 @@ def _detail(status: MilestoneStatus) -> str:
         parts.append("pending the decision")
     elif milestone.waiting_for and not milestone.done:
         parts.append(f"waiting for the {milestone.waiting_for} date")
+    elif milestone.undated and not milestone.done and status.state is not State.NOT_APPLICABLE:
+        after = " and ".join(required.replace("-", " ") for required in milestone.rule.requires)
+        parts.append("no set date" + (f": after the {after}" if after else ""))
     if milestone.extended:
         parts.append("extended (7.2)")
     if milestone.note:

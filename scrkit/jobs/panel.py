@@ -78,11 +78,23 @@ def update_imr(review: Path, agency_id: str, changes: dict[str, Any], returned: 
         apply(change.records, change.document(IMRS), agency_id, changes, returned)
 
 
-def sign_off_plan(review: Path, on: dt.date, by: str) -> None:
+SIGNED_OFF = "action-plan-signed-off"  # the profile's milestone the sign-off records (17.1.2)
+
+
+def sign_off_plan(review: Path, on: dt.date, by: str, today: dt.date) -> None:
+    """`scrkit actions sign-off`: the LSCB concludes the SCR (17.1.2), once it is approved and every
+    action is done; the review is then closed."""
     from scrkit.checks.updates import sign_off_plan as apply
+    from scrkit.jobs.timeline import refreshed
+    from scrkit.timeline.recording import not_done_yet, recordable_milestone, timetable_of
 
     with CaseFolder.open(review).changing("actions sign-off") as change:
+        schedule = timetable_of(change.records).schedule
+        if schedule.get(SIGNED_OFF) is not None:
+            recordable_milestone(schedule, SIGNED_OFF, on, today, change.records.review, recording_elsewhere=True)
+            not_done_yet(schedule, SIGNED_OFF)
         apply(change.document(ACTIONS), on, by)
+        refreshed(change)
 
 
 @dataclass(frozen=True)

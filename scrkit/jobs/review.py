@@ -29,6 +29,7 @@ from scrkit.resources import DEFAULT_BOARD, FORMS
 from scrkit.review import audit
 from scrkit.review.casefolder import CaseFolder, checked_records, validate_document
 from scrkit.review.summary import ReviewSummary, summarise
+from scrkit.timeline.lifecycle import status_problems, unmet_conditions
 from scrkit.timeline.recording import Timetable, refresh_entries, timetable_of
 
 
@@ -100,11 +101,14 @@ def refuse_existing(destination: Path) -> None:
 
 
 def validate_review(review: Path) -> Timetable:
-    """`scrkit validate`: every record, the records against each other, the timetable, and the
-    timetable against what the audit log says was recorded (a record that lost its dates)."""
+    """`scrkit validate`: every record, the records against each other, the timetable, the status
+    against the recorded steps, and the timetable against what the audit log says was recorded (a
+    record that lost its dates)."""
     folder = CaseFolder.open(review)
     timetable = timetable_of(folder.load())
-    problems = timeline_against_log(timetable.records, audit.changes(folder.path))
+    problems = status_problems(timetable.records, timetable.schedule)
+    problems += unmet_conditions(timetable.records, timetable.schedule)
+    problems += timeline_against_log(timetable.records, audit.changes(folder.path))
     if problems:
         raise InvalidReview(folder.path, problems)
     return timetable

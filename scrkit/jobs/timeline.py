@@ -9,8 +9,9 @@ from pathlib import Path
 from scrkit import dates
 from scrkit.case.layout import IMRS, REVIEW, TIMELINE
 from scrkit.errors import BadInput, ScrkitError
-from scrkit.models.review import Alternative, DecisionOutcome, ReviewStatus
+from scrkit.models.review import Alternative, DecisionOutcome
 from scrkit.review.casefolder import CaseFolder, Change
+from scrkit.timeline.lifecycle import standing, written_status_differs
 from scrkit.timeline.profile import KEY_DATES
 from scrkit.timeline.recording import (
     Timetable,
@@ -30,7 +31,6 @@ from scrkit.timeline.recording import (
 from scrkit.timeline.status import StatusReport, assess
 
 COMMISSION_IMRS = "commission-imrs"  # the profile's milestone whose letters commission the IMRs (App 5)
-COMPLETION = "completion"  # the LSCB approves the final SCR (1.6.7, 14.1): the review is then completed
 DONE_NOTE = "recorded done: "  # in the audit log: which milestone a command recorded as done, and when
 
 
@@ -50,10 +50,23 @@ def refreshed(change: Change) -> Timetable:
     the completion's due date before them (so a command says when it moved)."""
     before = timetable_of(change.records).schedule.completion()
     timetable = timetable_of(change.revalidate())
-    if refresh_entries(change.document(TIMELINE), timetable.schedule):
+    changed = refresh_entries(change.document(TIMELINE), timetable.schedule)
+    changed = settle_status(change, timetable) or changed
+    if changed:
         timetable = Timetable(records=change.revalidate(), schedule=timetable.schedule)
     was = before.due if before is not None and before.applicable else None
     return Timetable(records=timetable.records, schedule=timetable.schedule, completion_was=was)
+
+
+def settle_status(change: Change, timetable: Timetable) -> bool:
+    """The review's status as the recorded steps give it (referred ... closed), written into review.yaml
+    when it moved, with the step in the audit entry; True if written."""
+    now = standing(timetable.schedule)
+    if not written_status_differs(change.records.documents[REVIEW.name], now.status):
+        return False  # review.yaml is not touched: only what changes is written
+    change.document(REVIEW)["status"] = now.status.value
+    change.note(f"status {now.status.value}: {now.because}")
+    return True
 
 
 def refresh_timeline(review: Path) -> Timetable:
@@ -78,17 +91,13 @@ def record_done(review: Path, milestone_id: str, on: dt.date, note: str | None, 
 
 def follow_up(change: Change, milestone_id: str, on: dt.date, agency_ids: set[str] | None = None) -> None:
     """What recording a milestone also records: the IMRs commissioned with `commission-imrs` (10.1.1);
-    the review completed with `completion` (1.6.7, 14.1)."""
+    the review's status moves with every step (``settle_status``)."""
     if milestone_id == COMMISSION_IMRS:
         from scrkit.checks.updates import commission_imrs
 
         commissioned = commission_imrs(change.records, change.document(IMRS), on, agency_ids)
         if commissioned:
             change.note(f"IMRs commissioned: {', '.join(commissioned)}")
-    if milestone_id == COMPLETION and change.records.review.status != ReviewStatus.COMPLETED:
-        # 1.6.7, 14.1: approved by the LSCB, the review is completed, so its plans stop reading DRAFT.
-        change.document(REVIEW)["status"] = ReviewStatus.COMPLETED.value
-        change.note("review completed")
 
 
 def record_with(
@@ -111,7 +120,9 @@ def record_with(
     refresh_entries(document, timetable.schedule)
     apply_done(document, milestone_id, on, note, due=milestone.due)
     change.note(f"{DONE_NOTE}{milestone_id} {on.isoformat()}")
-    refresh_entries(change.document(TIMELINE), timetable_of(change.revalidate()).schedule)
+    after = timetable_of(change.revalidate())
+    refresh_entries(change.document(TIMELINE), after.schedule)
+    settle_status(change, after)
     return True
 
 

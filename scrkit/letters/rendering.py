@@ -92,7 +92,7 @@ class LetterFacts:
     def reply_by(self, on: dt.date) -> dt.date:
         """When agencies must reply to a letter dated ``on``: the timetable's own rule, its one source."""
         responses = self.timetable.schedule.get(AGENCY_RESPONSES)
-        if responses is None:
+        if responses is None or responses.rule.offset is None or responses.rule.unit is None:
             return self.calendar.add_working_days(on, REPLY_WORKING_DAYS)
         return self.calendar.shift(on, responses.rule.offset, responses.rule.unit)
 
@@ -116,7 +116,7 @@ class LetterFacts:
             context["letter"]["decision_date"] = in_force[0]
         context["decision_text"] = decision_text(in_force[1], in_force[0]) if in_force else "Not yet made"
         _as_known_on(context, on)
-        context["draft"] = _is_draft(spec, records, on)
+        context["draft"] = _is_draft(spec, self.timetable, on)
         context.update(recipient.facts)
         if "genogram" in spec.pictures:
             picture = self.genogram_png()
@@ -164,14 +164,17 @@ def _as_known_on(context: dict[str, Any], on: dt.date) -> None:
     context.update(changed)
 
 
-def _is_draft(spec: LetterSpec, records: ReviewRecords, on: dt.date) -> bool:
+def _is_draft(spec: LetterSpec, timetable: Timetable, on: dt.date) -> bool:
+    records, schedule = timetable.records, timetable.schedule
     # 13.3.5: reports are marked draft until approved; 2.2.5: the terms of reference once approved,
     # on or before the document's date.
     if spec.draft_until == "tor-approved":
         approved = records.review.terms_of_reference.approved_on
         return approved is None or approved > on
-    if spec.draft_until == "review-completed":
-        return records.review.status != ReviewStatus.COMPLETED
+    if spec.draft_until == "review-approved":
+        # 13.3.5, 14.1: the LSCB's approval of the final SCR, recorded on or before the document's date.
+        approved = next((m.done for m in schedule.milestones if m.rule.status is ReviewStatus.APPROVED), None)
+        return approved is None or approved > on
     return False
 
 

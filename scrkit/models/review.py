@@ -12,10 +12,25 @@ from scrkit.models.fields import ClockTime, Date, Record, Text, YesNo
 
 
 class ReviewStatus(StrEnum):
-    CONSIDERING = "considering"  # referral received, the LSCB chair has not decided (1.6.2, 1.6.3)
-    IN_PROGRESS = "in-progress"  # decided to hold an SCR
-    COMPLETED = "completed"  # approved by the LSCB (1.6.7, 14.1)
-    NOT_PROCEEDING = "not-proceeding"  # decided not to hold an SCR (App 1 Part 2)
+    """Where the review stands in its process, in order; scrkit sets it as the steps are recorded
+    (scrkit.timeline.lifecycle), each step named in the process profile's ``status`` field."""
+
+    REFERRED = "referred"  # referral received, the LSCB chair has not decided (1.6.2, 1.6.3, 7.1.2)
+    DECIDED_SCR = "decided-scr"  # the chair decided to hold an SCR (7.1.2)
+    NOT_AN_SCR = "not-an-scr"  # the chair decided not to; an alternative may follow (1.5.2, App 1 Part 2)
+    IN_PROGRESS = "in-progress"  # the review (or its alternative) is under way
+    APPROVED = "approved"  # the LSCB approved the final SCR (1.6.7, 14.1)
+    SUBMITTED = "submitted"  # sent to Ofsted, the SHA and the Department (1.6.7, 14.1.5)
+    PUBLISHED = "published"  # the published executive summary sent to Ofsted (13.3.7)
+    CLOSED = "closed"  # the LSCB signed off the action plan's completion (17.1.2), or the alternative ended
+
+
+# Words earlier versions of scrkit wrote in review.yaml, read as the status they meant.
+EARLIER_STATUS_WORDS = {
+    "considering": ReviewStatus.REFERRED,
+    "completed": ReviewStatus.APPROVED,
+    "not-proceeding": ReviewStatus.NOT_AN_SCR,
+}
 
 
 class DecisionOutcome(StrEnum):
@@ -231,9 +246,9 @@ class TriggeringCircumstance(Record):
 class Review(Record):
     reference: Text
     """the board's reference for this review, e.g. SCR-2026-03"""
-    status: ReviewStatus = ReviewStatus.CONSIDERING
-    """where the review stands: considering until the LSCB chair decides, then in-progress or not-proceeding, completed
-    once the LSCB approves it (1.6, 14.1)"""
+    status: ReviewStatus = ReviewStatus.REFERRED
+    """where the review stands: referred, decided-scr or not-an-scr, in-progress, approved (by the LSCB, 14.1),
+    submitted (to Ofsted, 14.1.5), published (13.3.7), closed (17.1.2); scrkit sets it as each step is recorded"""
     process_profile: Text = "default"
     """the timetable this review follows (a profile in scrkit or the board's own)"""
     incident_date: Date
@@ -277,6 +292,16 @@ class Review(Record):
     circumstances: list[TriggeringCircumstance] = []
     """what triggered the referral (App 1 section 5): a death, b serious harm, c parent murdered, d killed by a parent
     with a mental illness, e inter-agency concerns; write the letters, e.g. [b, e], or an entry each with its detail"""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _earlier_status_words(cls, value: Any) -> Any:
+        # A review.yaml written by an earlier scrkit says considering, completed or not-proceeding.
+        word = value.get("status") if isinstance(value, dict) else None
+        status = EARLIER_STATUS_WORDS.get(word.strip()) if isinstance(word, str) else None
+        if status is not None:
+            return {**value, "status": status.value}
+        return value
 
 
 ALWAYS_AN_SCR = (Circumstance.DEATH, Circumstance.KILLED_BY_PARENT_MENTAL_ILLNESS)  # 1.2.2: "will always"

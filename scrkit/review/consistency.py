@@ -27,7 +27,7 @@ from scrkit.case.layout import (
 from scrkit.case.records import ReviewRecords
 from scrkit.dates import uk_date
 from scrkit.errors import Problem
-from scrkit.models.review import DecisionOutcome, ReviewStatus
+from scrkit.models.review import DecisionOutcome
 from scrkit.records.yamlfile import line_of, to_plain
 from scrkit.review.problems import field_path
 
@@ -199,24 +199,8 @@ def _check_decision(records: ReviewRecords, found: _Findings) -> None:
             ["decision", "alternative"],
             "only applies when the decision is not to hold an SCR (outcome: not-scr), App 1 Part 2",
         )
-    expected = {
-        ReviewStatus.IN_PROGRESS: DecisionOutcome.SCR,
-        ReviewStatus.COMPLETED: DecisionOutcome.SCR,
-        ReviewStatus.NOT_PROCEEDING: DecisionOutcome.NOT_SCR,
-    }.get(review.status)
-    if expected and decision.outcome != expected:
-        found.add(
-            REVIEW,
-            ["status"],
-            f"is '{review.status}' but the decision's outcome is '{decision.outcome or 'not recorded'}'; "
-            f"record the decision (outcome: {expected}) or correct the status",
-        )
-    if review.status == ReviewStatus.CONSIDERING and decision.outcome:
-        found.add(
-            REVIEW,
-            ["status"],
-            f"is 'considering' but the decision ({decision.outcome}) has been recorded; update the status",
-        )
+    # Whether the status agrees with the recorded steps is the timetable's to say (scrkit.timeline.lifecycle,
+    # reported by validate): the steps that move it are in the process profile.
 
 
 def _duplicates(ids: list[str]) -> set[str]:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from scrkit.errors import InvalidProfile, Problem
 from scrkit.models.fields import Id, Record, Text, YesNo
-from scrkit.models.review import DecisionOutcome
+from scrkit.models.review import Alternative, DecisionOutcome, ReviewStatus
 from scrkit.records.yamlfile import YamlProblem, fast_plain, line_of, read_document, to_plain
 from scrkit.resources import DATA
 from scrkit.review.problems import problems_from_validation
@@ -32,6 +32,10 @@ KEY_DATES = ("incident", "referral", "decision", "presentation-meeting", "ofsted
 # give agencies its time to reply, and the last reply records it as done.
 AGENCY_RESPONSES = "agency-responses"
 
+# Conditions a milestone may require besides key dates and milestones, each worked out from the
+# records (scrkit.timeline.schedule.CONDITIONS).
+CONDITIONS = ("action-plan-complete",)
+
 # The longest a repeating milestone may repeat: ten years of monthly updates.
 MAX_REPEATS = 120
 
@@ -42,18 +46,26 @@ class MilestoneRule(Record):
     guidance: Text | None = None
     responsible: Text | None = None
     anchor: Id
-    offset: int
+    offset: int | None = None  # with no offset (and no unit) the milestone has no set date: never overdue
     # The offset as the review's records give it, where a board's own policy sets it (e.g. the
     # retention period in review.yaml, 15.1.5); ``offset`` is then the default.
     offset_from: Literal["retention-years"] | None = None
-    unit: Unit
+    unit: Unit | None = None
     not_before: Id | None = None
     only_if: DecisionOutcome | None = None
+    # Only when the decision is not an SCR and chose one of these alternatives (1.5.2, App 1 Part 2).
+    only_for: list[Alternative] = []
     repeat: Literal["monthly"] | None = None
     until: Id | None = None
     document: Id | None = None
     extendable: YesNo = False  # 7.2: an extension replaces this milestone's due date
-    requires: list[Id] = []  # recorded first: key dates or milestones (see the profile's header)
+    requires: list[Id] = []  # recorded first: key dates, milestones or conditions (see the profile's header)
+    status: ReviewStatus | None = None  # the review's status once this milestone is done (scrkit.timeline.lifecycle)
+
+    @property
+    def dated(self) -> bool:
+        """Whether the guidance (or the board) gives it a timescale; one with none is never overdue."""
+        return self.offset is not None
 
 
 class Profile(Record):
@@ -129,6 +141,7 @@ def _reference_problems(profile: Profile, path: Path, document: Any) -> list[Pro
     problems: list[Problem] = []
     ids = [rule.id for rule in profile.milestones]
     known = set(ids) | set(KEY_DATES)
+    requirable = known | set(CONDITIONS)
     seen: set[str] = set()
     for index, rule in enumerate(profile.milestones):
         if rule.id in seen:
@@ -148,12 +161,42 @@ def _reference_problems(profile: Profile, path: Path, document: Any) -> list[Pro
                     )
                 )
         for target in rule.requires:
-            if target not in known:
+            if target not in requirable:
                 problems.append(
                     _problem(
-                        path, document, index, "requires", f"'{target}' is neither a key date nor a milestone", rule.id
+                        path,
+                        document,
+                        index,
+                        "requires",
+                        f"'{target}' is neither a key date, a milestone nor a condition ({', '.join(CONDITIONS)})",
+                        rule.id,
                     )  # fmt: skip
                 )
+        if (rule.offset is None) != (rule.unit is None):
+            field = "unit" if rule.unit is None else "offset"
+            problems.append(
+                _problem(
+                    path,
+                    document,
+                    index,
+                    field,
+                    "give both offset and unit, or neither (a milestone with no set date)",
+                    rule.id,
+                )  # fmt: skip
+            )
+        if rule.repeat and rule.offset is None:
+            problems.append(_problem(path, document, index, "offset", "a repeating milestone needs an offset", rule.id))
+        if rule.only_for and rule.only_if is DecisionOutcome.SCR:
+            problems.append(
+                _problem(
+                    path,
+                    document,
+                    index,
+                    "only_for",
+                    "names alternatives to an SCR, so `only_if` must be not-scr (or left out)",
+                    rule.id,
+                )  # fmt: skip
+            )
         if rule.repeat and not rule.until:
             problems.append(_problem(path, document, index, "until", "a repeating milestone needs `until`", rule.id))
     return problems

@@ -18,10 +18,10 @@ from ruamel.yaml.comments import CommentedMap
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput, Refused
 from scrkit.models.child import Child
-from scrkit.models.review import Alternative, DecisionOutcome, Review, ReviewStatus, always_an_scr
+from scrkit.models.review import Alternative, DecisionOutcome, Review, always_an_scr
 from scrkit.records.yamlfile import to_yaml_value
 from scrkit.timeline.profile import KEY_DATES, load_profile, profile_path
-from scrkit.timeline.schedule import PLANNED_KEY_DATES, Schedule, ScheduledMilestone, build_schedule
+from scrkit.timeline.schedule import DONE_ELSEWHERE, PLANNED_KEY_DATES, Schedule, ScheduledMilestone, build_schedule
 
 # Where each key date lives in review.yaml. The decision is recorded with its outcome
 # (apply_decision), not on its own.
@@ -94,7 +94,12 @@ def _needs_refresh(milestones: object, wanted: dict[str, ScheduledMilestone]) ->
 
 
 def recordable_milestone(
-    schedule: Schedule, milestone_id: str, on: dt.date, today: dt.date, review: Review | None = None
+    schedule: Schedule,
+    milestone_id: str,
+    on: dt.date,
+    today: dt.date,
+    review: Review | None = None,
+    recording_elsewhere: bool = False,
 ) -> ScheduledMilestone:
     """The milestone to record as done on ``on``, or a refusal saying why it cannot be: unknown, not
     applicable, in the future, before the review began (``review``), or before what it requires."""
@@ -104,6 +109,9 @@ def recordable_milestone(
             hint="Use `scrkit decide scr --date DD/MM/YYYY` (or not-scr).",
         )
     milestone = schedule.get(milestone_id)
+    elsewhere = DONE_ELSEWHERE.get(milestone_id)
+    if elsewhere is not None and not recording_elsewhere:
+        raise BadInput(f"'{milestone_id}' is recorded with its own command.", hint=f"Use `{elsewhere.command}`.")
     if milestone is None:
         known = [m.id for m in schedule.milestones]
         close = difflib.get_close_matches(milestone_id, known, n=3)
@@ -113,7 +121,7 @@ def recordable_milestone(
             hint="`scrkit timeline` lists every milestone with its id.",
         )
     if not milestone.applicable:
-        raise BadInput(f"'{milestone_id}' does not apply: it belongs to an SCR and the decision was not to hold one.")
+        raise BadInput(f"'{milestone_id}' does not apply to this review: {_why_not_applicable(milestone, schedule)}.")
     if on > today:
         raise BadInput(f"--date {on.strftime('%d/%m/%Y')} is in the future; record a milestone once it has happened.")
     if review is not None:
@@ -134,6 +142,16 @@ def recordable_milestone(
             hint="Record what it depends on first (`scrkit decide`, `scrkit done`, `scrkit set-date`).",
         )
     return milestone
+
+
+def _why_not_applicable(milestone: ScheduledMilestone, schedule: Schedule) -> str:
+    rule = milestone.rule
+    if rule.only_for:
+        chosen = schedule.alternative.value if schedule.alternative else "none"
+        return f"it belongs to {' or '.join(a.value for a in rule.only_for)}, and the alternative chosen is {chosen}"
+    if rule.only_if is DecisionOutcome.SCR:
+        return "it belongs to an SCR, and the decision was not to hold one (1.5.2)"
+    return "it belongs to the path when no SCR is held, and the decision was to hold one"
 
 
 def check_key_date(key: str, on: dt.date, today: dt.date, review: Review) -> None:
@@ -259,7 +277,7 @@ def apply_decision(
     override: str | None = None,
     today: dt.date | None = None,
 ) -> None:
-    """The LSCB chair's decision (7.1.2, App 1 Part 2); the status follows from it. A decision already
+    """The LSCB chair's decision (7.1.2, App 1 Part 2); the job then sets the status. A decision already
     made is revised only with ``revise`` (why, 1.5.6), and kept in the decision's history; a review
     1.2.2 says is always an SCR is decided otherwise only with ``override`` (the chair's reason)."""
     if alternative and outcome is DecisionOutcome.SCR:
@@ -282,7 +300,6 @@ def apply_decision(
             )
         if on < earlier.date:
             raise BadInput(f"--date {on:%d/%m/%Y} is before the decision it revises ({earlier.date:%d/%m/%Y}).")
-    status = ReviewStatus.IN_PROGRESS if outcome is DecisionOutcome.SCR else ReviewStatus.NOT_PROCEEDING
     if not isinstance(review_document.get("decision"), CommentedMap):
         review_document["decision"] = CommentedMap()
     decision = review_document["decision"]
@@ -304,7 +321,6 @@ def apply_decision(
     decision["alternative"] = to_yaml_value(alternative.value if alternative else None)
     if reasons is not None:
         decision["reasons"] = to_yaml_value(reasons)
-    review_document["status"] = status.value
 
 
 def apply_extension(

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from scrkit.case.layout import TIMELINE
+from scrkit.case.layout import ACTIONS, TIMELINE, RecordKind
 from scrkit.case.records import ReviewRecords
 from scrkit.dates import add_months
 from scrkit.errors import InvalidReview, Problem
-from scrkit.models.review import DecisionOutcome
+from scrkit.models.review import Alternative, DecisionOutcome
 from scrkit.models.timeline import Extension
 from scrkit.records.yamlfile import line_of
+from scrkit.timeline import profile as profile_rules
 from scrkit.timeline.calendar import WorkingCalendar
 from scrkit.timeline.profile import KEY_DATES, MAX_REPEATS, LoadedProfile, MilestoneRule
 
@@ -31,6 +32,11 @@ class ScheduledMilestone:
     waiting_for: str | None  # the anchor whose date is not known yet, when due is None
     note: str | None = None
     extended: bool = False
+
+    @property
+    def undated(self) -> bool:
+        """No timescale in the profile: done when it is done, never overdue (e.g. the action plan's sign-off)."""
+        return not self.rule.dated
 
     @property
     def title(self) -> str:
@@ -49,15 +55,25 @@ class Schedule:
     extension: Extension | None
     calendar: WorkingCalendar
     decision: DecisionOutcome | None
-    recorded: dict[str, dt.date] = field(default_factory=dict)  # key dates and done milestones, by id
+    recorded: dict[str, dt.date] = field(default_factory=dict)  # key dates, done milestones and conditions met, by id
+    alternative: Alternative | None = None  # what is done instead of an SCR, when one is chosen (1.5.2)
+    unmet_conditions: dict[str, str] = field(default_factory=dict)  # condition: why it is not met, in words
 
-    def unmet(self, milestone: ScheduledMilestone, on: dt.date) -> list[str]:
-        """What the milestone requires (its rule's ``requires``) that is not recorded by ``on``, in words."""
+    def unmet(self, milestone: ScheduledMilestone, on: dt.date, conditions: bool = True) -> list[str]:
+        """What the milestone requires (its rule's ``requires``) that is not recorded by ``on``, in words;
+        with ``conditions`` False, only key dates and milestones (what the records' dates alone settle)."""
         missing = []
         for required in milestone.rule.requires:
+            if not conditions and required in CONDITION_CHECKS:
+                continue
+            step = self.get(required)
+            if step is not None and not step.applicable:
+                continue  # another alternative's step (1.5.2): not this review's to wait for
             day = self.recorded.get(required)
             name = required.replace("-", " ")
-            if day is None:
+            if day is None and required in self.unmet_conditions:
+                missing.append(self.unmet_conditions[required])
+            elif day is None:
                 missing.append(f"the {name} is not recorded yet")
             elif required not in PLANNED_KEY_DATES and day > on:
                 missing.append(f"the {name} was recorded on {day:%d/%m/%Y}, after {on:%d/%m/%Y}")
@@ -87,6 +103,56 @@ OFFSET_SOURCES = {
 }
 
 
+def _action_plan_complete(records: ReviewRecords) -> tuple[dt.date | None, str]:
+    """17.1.2: the action plan is complete when it has actions and every one is done; the day the last was."""
+    actions = [action for recommendation in records.actions.recommendations for action in recommendation.actions]
+    if not actions:
+        return None, "the action plan has no actions yet (17.1.1): add them with `scrkit add actions`"
+    open_actions = [action.id for action in actions if action.done is None]
+    if open_actions:
+        return None, (
+            f"{len(open_actions)} of the action plan's {len(actions)} actions are not done yet "
+            f"({', '.join(open_actions)}), 17.1.2"
+        )
+    return max(action.done for action in actions if action.done), ""
+
+
+# Conditions a milestone may require (scrkit.timeline.profile.CONDITIONS): the day each was met, or why not.
+CONDITION_CHECKS = {
+    "action-plan-complete": _action_plan_complete,
+}
+assert set(CONDITION_CHECKS) == set(profile_rules.CONDITIONS)
+
+
+@dataclass(frozen=True)
+class RecordedElsewhere:
+    """A milestone whose date lives in another record than timeline.yaml, recorded by its own command."""
+
+    kind: RecordKind
+    field: str
+    command: str
+
+    def date(self, records: ReviewRecords) -> dt.date | None:
+        value = getattr(getattr(records, self.kind.name), self.field)
+        return value if isinstance(value, dt.date) else None
+
+
+DONE_ELSEWHERE = {
+    # 17.1.2: the LSCB concludes the SCR by signing off the action plan's completion (actions.yaml).
+    "action-plan-signed-off": RecordedElsewhere(ACTIONS, "signed_off_on", "scrkit actions sign-off --by NAME"),
+}
+
+
+def applies(rule: MilestoneRule, outcome: DecisionOutcome | None, alternative: Alternative | None) -> bool:
+    """Whether a milestone belongs to this review: its outcome (only_if) and alternative (only_for) match,
+    or the decision that would settle it is not made yet (then it is pending, not dropped)."""
+    if outcome is None:
+        return True
+    if rule.only_for:
+        return outcome is DecisionOutcome.NOT_SCR and alternative in rule.only_for
+    return rule.only_if is None or outcome == rule.only_if
+
+
 def repeat_instance_id(rule_id: str, number: int) -> str:
     return f"{rule_id}-{number}"
 
@@ -96,6 +162,7 @@ def build_schedule(records: ReviewRecords, loaded: LoadedProfile) -> Schedule:
     calendar = WorkingCalendar(records.board.nation)
     keys = key_dates(records)
     outcome = records.review.decision.outcome
+    alternative = records.review.decision.alternative if outcome is DecisionOutcome.NOT_SCR else None
     recorded = records.timeline.milestones
     extension = records.timeline.extension
     dates: dict[str, dt.date | None] = {}  # each milestone's actual date, else its due date
@@ -107,13 +174,13 @@ def build_schedule(records: ReviewRecords, loaded: LoadedProfile) -> Schedule:
     for milestone_id in loaded.order:
         rule = profile.rule(milestone_id)
         assert rule is not None
-        applicable = rule.only_if is None or outcome is None or outcome == rule.only_if
+        applicable = applies(rule, outcome, alternative)
         start = anchor_date(rule.anchor)
         if rule.repeat:
             scheduled[rule.id] = _repeats(rule, start, anchor_date(rule.until or ""), recorded, applicable)
             continue
         offset = OFFSET_SOURCES[rule.offset_from](records) if rule.offset_from else rule.offset
-        due = calendar.shift(start, offset, rule.unit) if start else None
+        due = calendar.shift(start, offset, rule.unit) if start and offset is not None and rule.unit else None
         floor = anchor_date(rule.not_before) if rule.not_before else None
         if due and floor and floor > due:
             due = floor  # e.g. the decision is notified no earlier than it is made (1.6.3)
@@ -122,10 +189,15 @@ def build_schedule(records: ReviewRecords, loaded: LoadedProfile) -> Schedule:
             due = extension.new_completion  # type: ignore[union-attr]
         entry = recorded.get(rule.id)
         # A milestone that is also a key date (the decision) is done when that date is recorded.
-        done = keys.get(rule.id) if rule.id in KEY_DATES else (entry.done if entry else None)
+        if rule.id in KEY_DATES:
+            done = keys.get(rule.id)
+        elif rule.id in DONE_ELSEWHERE:
+            done = DONE_ELSEWHERE[rule.id].date(records)
+        else:
+            done = entry.done if entry else None
         if done is not None and entry is not None and entry.due_when_done is not None:
             due = entry.due_when_done  # judged as it stood when done: a later change moves only what is not done
-        waiting = rule.anchor if due is None else None
+        waiting = rule.anchor if due is None and rule.dated else None
         scheduled[rule.id] = [
             ScheduledMilestone(
                 id=rule.id,
@@ -148,9 +220,17 @@ def build_schedule(records: ReviewRecords, loaded: LoadedProfile) -> Schedule:
     decided = [earlier.date for earlier in records.review.decision.history] + [day for day in [keys["decision"]] if day]
     if decided:
         recorded_dates["decision"] = min(decided)
+    unmet_conditions = {}
+    for condition, met in CONDITION_CHECKS.items():
+        day, why_not = met(records)
+        if day is None:
+            unmet_conditions[condition] = why_not
+        else:
+            recorded_dates[condition] = day
     schedule = Schedule(
-        milestones=ordered, extension=extension, calendar=calendar, decision=outcome, recorded=recorded_dates
-    )
+        milestones=ordered, extension=extension, calendar=calendar, decision=outcome, recorded=recorded_dates,
+        alternative=alternative, unmet_conditions=unmet_conditions,
+    )  # fmt: skip
     _check_requirements(records, schedule)
     return schedule
 
@@ -162,22 +242,37 @@ def _check_requirements(records: ReviewRecords, schedule: Schedule) -> None:
         (milestone, missing)
         for milestone in schedule.milestones
         if milestone.done and milestone.id not in KEY_DATES
-        for missing in [schedule.unmet(milestone, milestone.done)]
+        # A condition (the action plan complete) is checked when the milestone is recorded, and by validate:
+        # an action reopened since must not lock every command out of the review.
+        for missing in [schedule.unmet(milestone, milestone.done, conditions=False)]
         if missing
     ]
     if not unmet:
         return
-    document = records.documents[TIMELINE.name]
-    problems = [
-        Problem(
-            records.path_of(TIMELINE),
-            line_of(document, ["milestones", milestone.id, "done"]),
-            f"milestones.{milestone.id}.done",
-            f"is {milestone.done:%d/%m/%Y}, but {'; '.join(missing)}: it cannot have been done before that",
+    problems = []
+    for milestone, missing in unmet:
+        problems.append(
+            done_problem(
+                records,
+                milestone.id,
+                f"is {milestone.done:%d/%m/%Y}, but {'; '.join(missing)}: it cannot have been done before that",
+            )  # fmt: skip
         )
-        for milestone, missing in unmet
-    ]
     raise InvalidReview(records.folder, problems)
+
+
+def done_problem(records: ReviewRecords, milestone_id: str, message: str) -> Problem:
+    """A problem with a milestone's recorded date, where it is written: timeline.yaml, or its own record."""
+    elsewhere = DONE_ELSEWHERE.get(milestone_id)
+    kind, location = (TIMELINE, ["milestones", milestone_id, "done"])
+    if elsewhere is not None:
+        kind, location = elsewhere.kind, [elsewhere.field]
+    return Problem(
+        records.path_of(kind),
+        line_of(records.documents[kind.name], location),
+        ".".join(str(part) for part in location),
+        message,
+    )
 
 
 def _repeats(
@@ -201,7 +296,7 @@ def _repeats(
         ]
     items = []
     for number in range(1, MAX_REPEATS + 1):
-        due = add_months(start, rule.offset + number - 1)
+        due = add_months(start, (rule.offset or 0) + number - 1)
         if due > until:
             break
         instance = repeat_instance_id(rule.id, number)

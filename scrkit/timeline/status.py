@@ -5,7 +5,7 @@ States:
     late            recorded as done, after its due date
     overdue         not done and past its due date (with how many working days)
     due-soon        not done and due within the next 5 working days
-    upcoming        not done and due later, or not yet datable
+    upcoming        not done and due later, not yet datable, or with no set date (the profile gives none)
     pending-decision  only for an SCR (or only for the alternative), and the decision is not made yet:
                     never overdue, since the review may never be held (7.1.2 allows a month to decide)
     not-applicable  only for an SCR, and the decision was not to hold one
@@ -101,7 +101,7 @@ def assess_milestone(milestone: ScheduledMilestone, schedule: Schedule, today: d
         if due and done > due:
             return MilestoneStatus(milestone, State.LATE, working_days_late=calendar.working_days_between(due, done))
         return MilestoneStatus(milestone, State.DONE)
-    if milestone.rule.only_if is not None and schedule.decision is None:
+    if (milestone.rule.only_if is not None or milestone.rule.only_for) and schedule.decision is None:
         return MilestoneStatus(milestone, State.PENDING_DECISION)
     if due is None:
         return MilestoneStatus(milestone, State.UPCOMING)

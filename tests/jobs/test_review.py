@@ -28,7 +28,7 @@ DETAILS = NewReview(
 def test_opens_a_valid_review_with_every_record_and_folder(tmp_path: Path) -> None:
     records = new_review(tmp_path / "new-review", DETAILS)
     assert records.review.reference == "SCR-2026-11"
-    assert records.review.status == ReviewStatus.CONSIDERING
+    assert records.review.status == ReviewStatus.REFERRED
     assert records.child.date_of_birth == dt.date(2025, 1, 31)
     assert records.review.circumstances[0].category == Circumstance.SERIOUS_HARM
     assert records.board.name == "Solihull Local Safeguarding Children Board"  # the guidance's board by default

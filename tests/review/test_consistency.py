@@ -93,13 +93,6 @@ def test_a_person_id_used_twice_across_family_and_professionals(review_dir: Path
     assert fields - {"family[mother].id", "professionals[mother].id"} == {"interviews[int-hv-1].practitioner"}
 
 
-def test_status_must_agree_with_the_decision(review_dir: Path) -> None:
-    replace_in(review_dir / "review.yaml", "  outcome: scr ", "  outcome: not-scr ")
-    name, _line, field, message = only(problems_of(review_dir))
-    assert (name, field) == ("review.yaml", "status")
-    assert "outcome: scr" in message
-
-
 def test_alternative_only_when_not_holding_an_scr(review_dir: Path) -> None:
     replace_in(review_dir / "review.yaml", "  alternative: ", "  alternative: learning-day")
     name, _line, field, _message = only(problems_of(review_dir))

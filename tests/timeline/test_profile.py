@@ -28,6 +28,11 @@ def test_the_default_profile_has_the_guidance_milestones() -> None:
         "decision", "notify-decision", "appointments", "terms-of-reference", "commission-imrs",
         "family-notified", "media-arrangements", "authors-briefing", "imrs-circulated", "overview-draft",
         "completion", "submit-ofsted", "publish-summary", "monthly-update", "retention-review",
+        "action-plan-signed-off",
+        # 1.5.2, App 1 Part 2: when the decision is not to hold an SCR, the chosen alternative's own steps
+        "single-agency-reviews-commissioned", "single-agency-reviews-received", "learning-day-arranged",
+        "learning-day-held", "audit-scope-agreed", "audit-completed", "alternative-agreed",
+        "alternative-concluded",
     ]  # fmt: skip
 
 

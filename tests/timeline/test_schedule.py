@@ -83,7 +83,7 @@ def test_recording_the_decision_moves_completion(tmp_path: Path) -> None:
         "monthly-update-6": D(2027, 7, 8),
     }
     records = CaseFolder.open(folder).load()
-    assert records.review.status.value == "in-progress"
+    assert records.review.status.value == "decided-scr"  # decided; no step of the review itself done yet
     # timeline.yaml, the written timeframe, carries the new dates too.
     text = (folder / "timeline.yaml").read_text(encoding="utf-8")
     assert "  completion:\n    title: LSCB approves the final SCR\n    due: 2027-07-08\n" in text
@@ -114,7 +114,7 @@ def test_not_holding_an_scr_makes_scr_milestones_not_applicable(tmp_path: Path) 
     applicable = {m.id for m in schedule.milestones if m.applicable}
     assert {"referral-form", "request-letters", "decision", "notify-decision"} <= applicable
     assert not applicable & {"completion", "commission-imrs", "family-notified", "monthly-update-1"}
-    assert CaseFolder.open(folder).load().review.status.value == "not-proceeding"
+    assert CaseFolder.open(folder).load().review.status.value == "not-an-scr"
     with pytest.raises(BadInput, match="does not apply"):
         record_done(folder, "commission-imrs", D(2027, 1, 20), None, today=TODAY)
 
