@@ -68,10 +68,10 @@ def test_the_readme_walks_a_whole_review_from_referral_to_export_with_commands_o
     review = Path.cwd()
     # The end as the README says it is: every milestone judged, nothing overdue, the pack checked.
     records = CaseFolder.open(review).load()
-    assert records.review.status.value == "completed"
+    assert records.review.status.value == "submitted"  # approved by the LSCB and sent to Ofsted (14.1.5)
     done = {name: entry.done for name, entry in records.timeline.milestones.items()}
     assert done["completion"] is not None and done["submit-ofsted"] is not None
-    assert "22 done, 2 upcoming" in _run(["status"], capsys)  # nothing late, nothing overdue
+    assert "22 done, 3 upcoming" in _run(["status"], capsys)  # nothing late, nothing overdue
     assert len(events) == 3
     chronology = openpyxl.load_workbook(review / "chronology" / "integrated-chronology.xlsx")
     merged = "\n".join(str(cell) for row in chronology.worksheets[0].iter_rows(values_only=True) for cell in row)

@@ -39,6 +39,10 @@ OWN_COMMANDS = {
     "review.referral_received": "scrkit set-date referral DATE",
     "review.presentation_meeting": "scrkit set-date presentation-meeting DATE",
     "review.ofsted_evaluation_received": "scrkit set-date ofsted-evaluation DATE",
+    # The status follows the steps recorded (scrkit.timeline.lifecycle), and the sign-off needs the plan done.
+    "review.status": "it follows the steps recorded with scrkit decide, scrkit done and scrkit actions sign-off",
+    "actions.signed_off_on": "scrkit actions sign-off --by NAME --date DD/MM/YYYY",
+    "actions.signed_off_by": "scrkit actions sign-off --by NAME --date DD/MM/YYYY",
 }
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from scrkit.case.records import ReviewRecords
 from scrkit.checks.progress import PanelProgress, panel_progress
 from scrkit.models.agencies import RequestReply
+from scrkit.models.review import DecisionOutcome
 from scrkit.timeline.schedule import Schedule, ScheduledMilestone
 
 DUE_SOON_WORKING_DAYS = 5
@@ -113,7 +114,7 @@ def assess_milestone(milestone: ScheduledMilestone, schedule: Schedule, today: d
 
 
 def assess(records: ReviewRecords, schedule: Schedule, today: dt.date) -> StatusReport:
-    statuses = tuple(assess_milestone(m, schedule, today) for m in schedule.milestones)
+    statuses = tuple(assess_milestone(m, schedule, today) for m in schedule.milestones if _shown(m, schedule))
     completion = schedule.completion()
     return StatusReport(
         folder=records.folder,
@@ -132,6 +133,12 @@ def assess(records: ReviewRecords, schedule: Schedule, today: dt.date) -> Status
             retention_due=_due(schedule, "retention-review") if completion and completion.done else None,
         ),
     )
+
+
+def _shown(milestone: ScheduledMilestone, schedule: Schedule) -> bool:
+    """An alternative's step (1.5.2) is the review's only once the decision chose that alternative; the
+    others' would fill every SCR's status with steps it will never take."""
+    return not milestone.rule.only_for or (schedule.decision is DecisionOutcome.NOT_SCR and milestone.applicable)
 
 
 def _due(schedule: Schedule, milestone_id: str) -> dt.date | None:

@@ -65,9 +65,21 @@ def test_action_states(review_dir: Path) -> None:
 def test_actions_command_and_sign_off(scrkit, review_dir: Path) -> None:
     assert scrkit("actions", "-r", review_dir, "--today", "2026-11-26").code == ExitCode.OVERDUE
     assert scrkit("actions", "-r", review_dir, "--today", "2026-11-19").code == ExitCode.OK
+    # 17.1.2: signed off only once the LSCB has approved the SCR and every action is done.
+    refused = scrkit("actions", "sign-off", "--by", "Professor Margaret Ellery", "--date", "2026-11-25",
+                     "-r", review_dir)  # fmt: skip
+    assert refused.code == ExitCode.BAD_INPUT
+    assert "the completion is not recorded yet" in refused.err
+    assert "4 of the action plan's 4 actions are not done yet (act-1, act-2, act-3, act-4)" in refused.err
+    assert "signed_off_on:\n" in (review_dir / "actions.yaml").read_text(encoding="utf-8")
+    assert scrkit("done", "completion", "--date", "2026-11-24", "-r", review_dir).code == ExitCode.OK
+    for recommendation, action in (("rec-1", "act-1"), ("rec-1", "act-2"), ("rec-2", "act-3"), ("rec-2", "act-4")):
+        path = f"actions.recommendations[{recommendation}].actions[{action}].done"
+        assert scrkit("set", path, "24/11/2026", "-r", review_dir).code == ExitCode.OK
     assert scrkit("actions", "sign-off", "--by", "Professor Margaret Ellery", "--date", "2026-11-25",
                   "-r", review_dir).code == ExitCode.OK  # fmt: skip
     assert "signed_off_on: 2026-11-25" in (review_dir / "actions.yaml").read_text(encoding="utf-8")
+    assert "status: closed" in (review_dir / "review.yaml").read_text(encoding="utf-8")
 
 
 def test_interview_notice_warnings(review_dir: Path) -> None:

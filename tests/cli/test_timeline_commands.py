@@ -190,11 +190,13 @@ def test_status_reads_whole_at_80_columns(scrkit, review_dir: Path, monkeypatch:
 def test_recording_completion_completes_the_review(scrkit, review_dir: Path) -> None:
     from scrkit.review.casefolder import CaseFolder
 
-    # 1.6.7, 14.1: once the LSCB approves the final SCR, the review is completed (not in progress).
+    # 1.6.7, 14.1: once the LSCB approves the final SCR, the review is approved (not in progress).
     assert CaseFolder.open(review_dir).load().review.status.value == "in-progress"
     for milestone, on in (("family-notified", "20/10/2026"), ("imrs-circulated", "03/11/2026"),
                           ("overview-draft", "10/11/2026"), ("completion", "20/11/2026")):  # fmt: skip
         result = scrkit("done", milestone, "--date", on, "-r", review_dir)
         assert result.code == 0, result.err
-    assert CaseFolder.open(review_dir).load().review.status.value == "completed"
-    assert "review completed" in scrkit("log", "-r", review_dir).out
+    assert CaseFolder.open(review_dir).load().review.status.value == "approved"
+    from scrkit.review import audit
+
+    assert "status approved: 'completion' done 20/11/2026" in audit.changes(review_dir)[-1].note

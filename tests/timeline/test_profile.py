@@ -95,3 +95,34 @@ def test_a_done_date_for_an_unknown_milestone(review_dir: Path) -> None:
     [problem] = caught.value.problems
     assert problem.field == "milestones.family-notifed"
     assert "did you mean 'family-notified'" in problem.message
+
+
+def test_an_offset_without_its_unit(own_profile: Path, review_dir: Path) -> None:
+    # The referral form's "unit: hours" left out: half a timescale is refused, not read as none.
+    replace_in(own_profile, "    offset: 72\n    unit: hours\n", "    offset: 72\n")
+    [problem] = problems(review_dir)
+    assert problem.field == "milestones[referral-form].unit"
+    assert "give both offset and unit, or neither" in problem.message
+
+
+def test_a_milestone_with_no_set_date_is_accepted(own_profile: Path, review_dir: Path) -> None:
+    # The board sets no timescale for the media arrangements: never overdue, whatever the day.
+    timescale = "    offset: 6\n    unit: weeks\n    only_if: scr\n    document: comms-plan\n"
+    replace_in(own_profile, timescale, "    only_if: scr\n    document: comms-plan\n")
+    media = load_timetable(review_dir).schedule.get("media-arrangements")
+    assert media is not None and media.due is None and media.undated
+
+
+def test_alternatives_belong_to_the_not_an_scr_path(own_profile: Path, review_dir: Path) -> None:
+    replace_in(own_profile, "    only_if: not-scr\n    only_for: [learning-day]\n    requires: [decision]\n",
+               "    only_if: scr\n    only_for: [learning-day]\n    requires: [decision]\n")  # fmt: skip
+    [problem] = problems(review_dir)
+    assert problem.field == "milestones[learning-day-arranged].only_for"
+    assert "`only_if` must be not-scr" in problem.message
+
+
+def test_an_unknown_requirement(own_profile: Path, review_dir: Path) -> None:
+    replace_in(own_profile, "requires: [completion, action-plan-complete]", "requires: [completion, plan-done]")
+    [problem] = problems(review_dir)
+    assert problem.field == "milestones[action-plan-signed-off].requires"
+    assert "'plan-done' is neither a key date, a milestone nor a condition (action-plan-complete)" in problem.message
