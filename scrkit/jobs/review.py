@@ -29,6 +29,7 @@ from scrkit.resources import DEFAULT_BOARD, FORMS
 from scrkit.review import audit
 from scrkit.review.casefolder import CaseFolder, checked_records, validate_document
 from scrkit.review.summary import ReviewSummary, summarise
+from scrkit.timeline.agreement import extension_problems
 from scrkit.timeline.lifecycle import status_problems, unmet_conditions
 from scrkit.timeline.recording import Timetable, refresh_entries, timetable_of
 
@@ -108,6 +109,7 @@ def validate_review(review: Path) -> Timetable:
     timetable = timetable_of(folder.load())
     problems = status_problems(timetable.records, timetable.schedule)
     problems += unmet_conditions(timetable.records, timetable.schedule)
+    problems += extension_problems(timetable.records, timetable.schedule)
     problems += timeline_against_log(timetable.records, audit.changes(folder.path))
     if problems:
         raise InvalidReview(folder.path, problems)
