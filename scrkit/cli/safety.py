@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from scrkit.cli.options import ReviewOption
-from scrkit.cli.terminal import say, stdout
+from scrkit.cli.terminal import say, stdout, table_of
 
 
 def log(
@@ -39,11 +38,8 @@ def log(
         count = verify_audit_log(review, anchor)
         stdout().print(f"The audit log of {review} is intact: {count} entries.", markup=False)
         return
-    table = Table(title=f"Audit log: {review}", title_justify="left")
-    for heading in ("no.", "when", "who", "machine", "command", "files changed", "state"):
-        table.add_column(heading, overflow="fold")
-    for change in audit_changes(review):
-        table.add_row(
+    rows = [
+        (
             str(change.number),
             change.when[:16].replace("T", " "),
             change.who,
@@ -52,7 +48,11 @@ def log(
             ", ".join(str(item.get("file")) for item in change.files),
             change.state + (f": {change.note}" if change.note else ""),
         )
-    stdout().print(table)
+        for change in audit_changes(review)
+    ]
+    headings = ("no.", "when", "who", "machine", "command", "files changed", "state")
+    # The entry's number and time are never broken; at 80 columns each entry is listed, its words whole.
+    stdout().print(table_of(f"Audit log: {review}", headings, rows, whole=("no.", "when")))
 
 
 def unlock(

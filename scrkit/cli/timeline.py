@@ -141,7 +141,7 @@ def _completion_line(report: StatusReport) -> str:
 
 
 def render_status(report: StatusReport) -> None:
-    _render_milestones(report, f"Review {report.reference}: status on {uk_date(report.today)}")
+    _render_milestones(report, f"Review {report.reference} ({report.stage}): status on {uk_date(report.today)}")
     console = stdout()
     console.print(_completion_line(report), markup=False)
     counts = {state: len(report.with_state(state)) for state in State}
@@ -226,6 +226,7 @@ def _as_json(report: StatusReport) -> dict[str, Any]:
     completion = report.completion
     return {
         "reference": report.reference,
+        "stage": report.stage,
         "folder": str(report.folder),
         "overdue": len(report.overdue),
         "completion": None

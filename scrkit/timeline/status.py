@@ -65,6 +65,7 @@ class StatusReport:
     folder: Path
     reference: str
     today: dt.date
+    stage: str  # the review's status in its process (review.yaml's status: referred ... closed)
     milestones: tuple[MilestoneStatus, ...]
     completion: Completion | None
     awaiting_reply: tuple[str, ...]
@@ -120,6 +121,7 @@ def assess(records: ReviewRecords, schedule: Schedule, today: dt.date) -> Status
         folder=records.folder,
         reference=records.review.reference,
         today=today,
+        stage=records.review.status.value,
         milestones=statuses,
         completion=_completion(schedule, today),
         awaiting_reply=tuple(

@@ -65,3 +65,16 @@ def test_several_reviews_keep_ids_and_dates_whole(
     # (decision 07/10/2026 + 2 months); completion 07/04/2027 (the decision + 6 months, 7.1.2).
     assert {"SCR-2026-03", "family-notified", "monthly-update-2", "07/12/2026", "07/04/2027"} <= tokens
     assert result.out.count("monthly-update-2 07/12/2026") == 2
+
+
+def test_the_audit_log_keeps_file_names_and_milestone_ids_whole_at_80_columns(
+    scrkit, review_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "timeline.yam" + "l" and "alternative-c" + "oncluded" were seen.
+    assert scrkit("done", "family-notified", "--date", "20/10/2026", "-r", review_dir).code == 0
+    monkeypatch.setenv("COLUMNS", "80")
+    result = scrkit("log", "-r", review_dir)
+    lines = result.out.splitlines()
+    assert lines and all(len(line) <= 80 for line in lines), max(lines, key=len)
+    tokens = set(re.split(r"[\s,:;()]+", result.out))
+    assert {"timeline.yaml", "family-notified", "2026-10-20"} <= tokens
