@@ -99,4 +99,6 @@ def entry_key(model: type[BaseModel]) -> str | None:
 class Record(BaseModel):
     """Base of every record model: unknown fields are errors, never silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False, use_attribute_docstrings=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_default=False, use_attribute_docstrings=True, defer_build=True
+    )

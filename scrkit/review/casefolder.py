@@ -268,9 +268,14 @@ class Change:
         hashes = {path: content_hash(content) for path, content in self._files.items()}
         for _temp, pending in self._pending.values():
             hashes.update(pending)
+        entries_before = len(log.lines)
         try:
             intent = audit.begin(self.path, log, self.command, hashes, note="; ".join(self._notes))
         except OSError as error:
+            if len(log.lines) > entries_before:  # the intent is in the log, its head could not follow it
+                why = f"nothing written: the log's head could not be saved ({error.strerror or error})"
+                with suppress(OSError):
+                    audit.end(self.path, log, int(log.lines[-1]["n"]), self.command, [], failed=why)
             raise RecordWriteError(
                 f"Could not write the audit log of {self.path}: {error.strerror or error}. Nothing was changed.",
                 hint="Check that the folder is writable and the disk is not full, then run the command again.",
@@ -278,12 +283,12 @@ class Change:
         written: list[Path] = []
         try:
             for path, content in self._files.items():
-                with _saving(path, written):
+                with _saving(path):
                     path.parent.mkdir(parents=True, exist_ok=True)
                     atomic_write_bytes(path, content)
                 written.append(path)
             for path, (temp, pending) in list(self._pending.items()):
-                with _saving(path, written):
+                with _saving(path):
                     if temp.is_dir():
                         temp.rename(path)
                     else:
@@ -291,9 +296,22 @@ class Change:
                 del self._pending[path]
                 written.extend(pending)
         except RecordWriteError as failure:
+            # The records are one change: those already saved are put back as they were, so that the
+            # review is never left half-changed (a milestone done, the status it moves not written).
+            old = {self.folder.path_of(kind): self._raws.get(kind.name) for kind in self._edited.values()}
+            kept = [path for path in written if not (path in old and _put_back(path, old[path]))]
+            message = failure.message
+            restored = [path.name for path in written if path not in kept]
+            if restored:
+                message += (
+                    f" {', '.join(restored)}, saved before it, {'was' if len(restored) == 1 else 'were'} put back."
+                )
+            if kept:
+                names = ", ".join(path.name for path in kept)
+                message += f" Saved before it, and could not be put back: {names} (the audit log says so)."
             with suppress(OSError):
-                audit.end(self.path, log, intent, self.command, written, failed=failure.message)
-            raise
+                audit.end(self.path, log, intent, self.command, kept, failed=message)
+            raise RecordWriteError(message, hint=failure.hint) from failure
         try:
             audit.end(self.path, log, intent, self.command, written)
         except OSError as error:
@@ -303,6 +321,18 @@ class Change:
                 hint="Check that the disk is not full.",
             ) from error
         return written
+
+
+def _put_back(path: Path, content: bytes | None) -> bool:
+    """A record saved as part of a change that failed, back as it was (removed if it is new); True if so."""
+    try:
+        if content is None:
+            path.unlink()
+        else:
+            atomic_write_bytes(path, content)
+    except OSError:
+        return False
+    return True
 
 
 def _prepare_folders(paths: list[Path]) -> None:
@@ -371,13 +401,12 @@ def validate_document(kind: RecordKind, path: Path, document: Any) -> tuple[Reco
 
 
 @contextmanager
-def _saving(path: Path, written: list[Path] | None = None) -> Iterator[None]:
+def _saving(path: Path) -> Iterator[None]:
     """A failed save becomes a message the user can act on; the atomic write left the file as it was."""
     try:
         yield
     except OSError as error:
-        done = f" Saved before it: {', '.join(p.name for p in written)} (the audit log says so)." if written else ""
         raise RecordWriteError(
-            f"Could not save {path}: {error.strerror or error}. The file was left as it was.{done}",
+            f"Could not save {path}: {error.strerror or error}. The file was left as it was.",
             hint="Check that the folder is writable and the disk is not full, then run the command again.",
         ) from error

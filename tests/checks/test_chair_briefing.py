@@ -8,13 +8,13 @@ months, 1.6.7) and the second monthly update (4.1.2) is due 7/12/2026; the trial
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from scrkit.checks.rules import check_review
 from scrkit.jobs.timeline import load_timetable
 from scrkit.report.briefing import chair_briefing
 from scrkit.report.chart import chart_figure
+from scrkit.review.audit import changes
 from scrkit.timeline.status import assess
 from tests.conftest import replace_in
 
@@ -97,9 +97,8 @@ def test_the_report_records_the_months_update_once(scrkit, review_dir: Path) -> 
     update = timetable.schedule.get("monthly-update-2")
     assert update is not None and update.done == dt.date(2026, 12, 4)
     assert (review_dir / "reports" / "2026-12 monthly update.docx").is_file()
-    log = scrkit("log", "-r", review_dir).out
-    entries = [line for line in log.splitlines() if re.search(r"│ report\s+│", line)]
-    assert len(entries) == 1 and "recorded done" in entries[0]  # one entry: the report and the milestone
+    entries = [change for change in changes(review_dir) if change.command == "report"]
+    assert len(entries) == 1 and "recorded done" in entries[0].note  # one entry: the report and the milestone
     # Written again the same day, nothing more is recorded: the third update is not due within a month.
     again = scrkit("report", "--today", "04/12/2026", "--record-sent", "--out", review_dir / "copy.docx", "-r",
                    review_dir)  # fmt: skip
