@@ -71,7 +71,8 @@ def table_of(
     or cut; the other columns (names, text) fold. Where the terminal is too narrow for that (80
     columns), each row is listed instead: its text on one line, its whole values below, each intact."""
     widths = {
-        heading: max([len(str(row[index])) for row in rows] + [max(len(word) for word in heading.split())])
+        # a whole column holds its heading unbroken too ("quality assured" beside "-": "Harl/ow" was seen)
+        heading: max([len(line) for row in rows for line in str(row[index]).split("\n")] + [len(heading)])
         for index, heading in enumerate(headings)
         if heading in whole
     }
@@ -94,7 +95,8 @@ def _listed(title: str, headings: Sequence[str], rows: Sequence[Sequence[Any]], 
     """Each row as lines that fit the terminal, broken only between words (never inside an id, whose
     hyphens do not break it) or between a whole value and the next."""
     width = max(stdout().width - 1, 40)
-    lines: list[RenderableType] = [Text(title, style="bold")]
+    # A heading naming a folder deep on a network drive folds at the terminal's edge, as text does.
+    lines: list[RenderableType] = [Text(part, style="bold") for part in textwrap.wrap(title, width) or [""]]
     for row in rows:
         cells = {heading: str(cell) for heading, cell in zip(headings, row, strict=True)}
         lead = " - ".join(cells[h] for h in headings if h not in whole and cells[h].strip())

@@ -78,3 +78,35 @@ def test_the_audit_log_keeps_file_names_and_milestone_ids_whole_at_80_columns(
     assert lines and all(len(line) <= 80 for line in lines), max(lines, key=len)
     tokens = set(re.split(r"[\s,:;()]+", result.out))
     assert {"timeline.yaml", "family-notified", "2026-10-20"} <= tokens
+
+
+def test_a_table_of_dashes_keeps_its_headings_and_names_whole(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """IMRs before any was submitted: the values are "-" but the headings are not; "Harl/ow/Vale/Poli/ce"
+    and "agen/cy" were seen when only the headings' longest words were counted."""
+    from scrkit.cli.terminal import stdout, table_of
+
+    monkeypatch.setenv("COLUMNS", "80")
+    headings = ["agency", "author", "due", "submitted", "quality assured", "signed off", "state"]
+    rows = [["Harlow Vale Police", "-", "-", "-", "-", "-", "not-commissioned"]]
+    stdout().print(table_of("IMRs, SCR-2026-09", headings, rows, whole=headings[2:]))
+    out = capsys.readouterr().out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    assert "Harlow Vale Police" in out and "quality assured" in out and "not-commissioned" in out
+
+
+def test_a_heading_naming_a_deep_folder_folds_at_80_columns(
+    scrkit, review_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review deep on a network drive: "Audit log: <path>" ran past the terminal's edge."""
+    import shutil
+
+    deep = tmp_path / ("Safeguarding Board shared drive " * 3).strip() / "Serious Case Reviews" / "SCR-2026-03"
+    shutil.copytree(review_dir, deep)
+    assert scrkit("done", "family-notified", "--date", "20/10/2026", "-r", deep).code == 0
+    monkeypatch.setenv("COLUMNS", "80")
+    result = scrkit("log", "-r", deep)
+    lines = result.out.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    assert "timeline.yaml" in result.out and "family-notified" in result.out
