@@ -67,7 +67,9 @@ def name_forms(*names: str) -> tuple[str, ...]:
         if not bare:
             continue
         forms.append(bare)
-        words = bare.split()
+        words = _after_a_role(bare.split())
+        if len(words) < len(bare.split()):  # "Chief Executive Nadia Orme": "Executive" is nobody's name
+            forms.append(" ".join(words))
         forms.append(words[0])  # first name (whole, with its hyphen: "Mia-Rose")
         forms.append(words[0].replace("-", " "))
         forms.extend(word.replace("-", "") for word in words if "-" in word)  # "MiaRose", "AdeyemiHart"
@@ -85,6 +87,16 @@ def name_forms(*names: str) -> tuple[str, ...]:
         if len(form) >= MIN_FORM_LENGTH:
             seen.setdefault(form.lower(), form)
     return tuple(seen.values())
+
+
+def _after_a_role(words: list[str]) -> list[str]:
+    """The name after a job title written before it ("Director of Children's Services Paul Imrie"):
+    the title's words are ordinary words ("the executive summary"), never forms of the person. Two
+    words are always kept, so that "Dean Smith" stays a name."""
+    count = 0
+    while len(words) - count > 2 and is_a_role(words[count]):
+        count += 1
+    return words[count:]
 
 
 def surname_forms(*names: str) -> tuple[str, ...]:

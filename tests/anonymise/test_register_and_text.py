@@ -124,3 +124,18 @@ def test_a_job_title_in_a_name_field_names_nobody_and_is_not_anonymised() -> Non
     # One word that is not a job title's and it is someone's name, to be anonymised.
     for name in ("Karen Lowe", "Head of Service Tom Rydal", "Dr Amy Head", ""):
         assert not is_a_role(name), name
+
+
+def test_a_job_title_written_before_a_name_is_not_a_form_of_it(review_dir: Path) -> None:
+    """`name=Chief Executive Nadia Orme` made "Executive" a first name: "the executive summary" became
+    "the Chief Officer, ... summary" in a notification for Ofsted."""
+    replace_in(review_dir / "agencies.yaml", "name: Chief Constable Alan Brereton", "name: Chief Executive Nadia Orme")
+    assert name_forms("Director of Children's Services Paul Imrie")[:3] == (
+        "Director of Children's Services Paul Imrie", "Paul Imrie", "Paul",
+    )  # fmt: skip
+    anonymiser = anonymiser_for(review_dir)
+    text = "The executive summary will go to the Director of Services. Nadia Orme agreed; so did Ms Orme."
+    cleaned = anonymiser.text(text)
+    assert cleaned.startswith("The executive summary will go to the Director of Services. ")
+    assert "Nadia" not in cleaned and "Orme" not in cleaned
+    assert "Dean" in name_forms("Dean Smith")  # two words are a name, whatever the first one is
