@@ -92,6 +92,26 @@ class InvalidReview(ProblemsFound):
         self.folder = folder
 
 
+class RefusedChange(InvalidReview):
+    """A command's change that would leave the review with problems: refused, and nothing written. The
+    problems say where each would have been (file and field; the line is in a file not saved)."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+    def __init__(self, folder: Path, problems: list[Problem]) -> None:
+        unsaved = [Problem(file=problem.file, line=None, field=problem.field, message=problem.message)
+                   for problem in problems]  # fmt: skip
+        super().__init__(folder, unsaved)
+        count = len(problems)
+        self.message = f"Nothing was written: the change would leave {count} problem{'s' if count != 1 else ''} " \
+            f"in the review at {folder}."  # fmt: skip
+        self.args = (self.message,)
+        self.hint = (
+            "Run the command again with values that fit; where a problem names something else that refers to "
+            "what you changed (a relationship naming a person you removed), change or remove that first."
+        )
+
+
 class InvalidProfile(ProblemsFound):
     """The process profile (the timetable as data) cannot be used."""
 

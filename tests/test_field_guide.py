@@ -61,7 +61,9 @@ def test_the_guide_names_the_fields_people_could_not_find() -> None:
 
 def test_a_guide_describes_each_field_once_with_what_to_type() -> None:
     child = field_guide(CHILD.model)
-    assert "# date_of_birth: the child's date of birth (App 1 section 2) (a date; must be filled in)" in child
+    unwrapped = " ".join(child.replace("#", " ").split())
+    assert "date_of_birth: the child's date of birth (App 1 section 2) (a date, not after today; must be filled in)" \
+        in unwrapped  # fmt: skip
     assert "# child_protection_plan: is or was the child subject to a child protection plan? (App 1 section 2)" in child
     assert "(yes or no)" in child
     assert all(len(line) <= 102 for line in child.splitlines()[1:-1]), "guide lines fold at 100 columns"

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from scrkit.models.annotations import list_item, model_of, unwrap, without_none
-from scrkit.models.fields import ClockTime, Date, Id, YesNo
+from scrkit.models.fields import ClockTime, Date, Id, PastDate, YesNo
 
 FIRST_LINE = "# ---- What each field holds (scrkit writes this guide from its models; edits to it are replaced) ----"
 LAST_LINE = "# ---- End of the field guide ----"
@@ -113,6 +113,8 @@ def _kind(annotation: Any) -> str:
     plain = without_none(annotation)
     if plain == Date:
         return "a date"
+    if plain == PastDate:
+        return "a date, not after today"
     if plain == YesNo:
         return "yes or no"
     if plain == ClockTime:

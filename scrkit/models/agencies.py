@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from scrkit.models.fields import Date, Id, Record, Text, YesNo
+from scrkit.models.fields import Id, PastDate, Record, Text, YesNo
 
 
 class AgencyKind(StrEnum):
@@ -62,9 +62,9 @@ class Agency(Record):
     """its representative on the LSCB, who identifies the IMR author (10.1.4)"""
     request_reply: RequestReply = RequestReply.AWAITING
     """its reply to the request for information: awaiting, involved or a NIL return (App 2)"""
-    reply_date: Date | None = None
+    reply_date: PastDate | None = None
     """the date its reply arrived"""
-    records_secured: Date | None = None
+    records_secured: PastDate | None = None
     """the date it confirmed its records are secured (5.1.2)"""
 
 

@@ -8,7 +8,7 @@ House"); a picture in an outgoing document that a person has looked at and confi
 
 from __future__ import annotations
 
-from scrkit.models.fields import Date, Record, Text
+from scrkit.models.fields import PastDate, Record, Text
 
 
 class NamedInDocuments(Record):
@@ -32,7 +32,7 @@ class CheckedPicture(Record):
     """where it was first seen: the document and the part"""
     confirmed_by: Text
     """who looked at it"""
-    confirmed_on: Date
+    confirmed_on: PastDate
     """the date they confirmed it"""
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from scrkit.models.fields import Date, Id, Record, Text, YesNo
+from scrkit.models.fields import Id, PastDate, Record, Text, YesNo
 
 
 class Gender(StrEnum):
@@ -35,9 +35,9 @@ class Child(Record):
     """nicknames and former names: every form a document might use"""
     gender: Gender | None = None
     """the child's gender, as the genogram draws it (App 15)"""
-    date_of_birth: Date
+    date_of_birth: PastDate
     """the child's date of birth (App 1 section 2)"""
-    date_of_death: Date | None = None
+    date_of_death: PastDate | None = None
     """the date the child died, only if they have died"""
     home_address: list[Text] = []
     """the child's home address, one line per entry"""

@@ -81,6 +81,18 @@ def _clock_time(value: str) -> str:
 
 
 Date = Annotated[dt.date, BeforeValidator(_date), PlainSerializer(lambda d: d.isoformat(), return_type=str)]
+
+
+class _Happened:
+    """Marks a date of something that has happened (a reply, a sign-off, a birth): never after today."""
+
+    def __repr__(self) -> str:
+        return "HAPPENED"
+
+
+HAPPENED = _Happened()
+# The day something happened: a record is refused while it holds one after today (scrkit.review.consistency).
+PastDate = Annotated[Date, HAPPENED]
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 Text = Annotated[str, BeforeValidator(_text)]
 Id = Annotated[str, BeforeValidator(_text), AfterValidator(_identifier)]

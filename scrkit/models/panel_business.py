@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from scrkit.models.fields import Date, Id, Record, Text, YesNo
+from scrkit.models.fields import Date, Id, PastDate, Record, Text, YesNo
 
 
 class ImrAuthor(Record):
@@ -20,11 +20,11 @@ class ImrAuthor(Record):
 class ImrReturn(Record):
     """4.1.1: an IMR sent back for further work, and why."""
 
-    on: Date
+    on: PastDate
     """the date it was sent back"""
     reason: Text
     """why it was sent back"""
-    resubmitted: Date | None = None
+    resubmitted: PastDate | None = None
     """the date it came back"""
 
 
@@ -37,23 +37,23 @@ class Imr(Record):
     """was the author concerned with the child or family? They must not be (9.1.2)"""
     line_manager_of_practitioners: YesNo | None = None
     """was the author the practitioners' immediate manager? They must not be (9.1.2)"""
-    commissioned: Date | None = None
+    commissioned: PastDate | None = None
     """the date it was commissioned (10.1.1, App 5)"""
     briefing_attended: YesNo | None = None
     """did the author attend the authors' briefing? (9.2)"""
     due: Date | None = None
     """the date it is due: the review's IMR deadline unless agreed otherwise (App 5)"""
-    submitted: Date | None = None
+    submitted: PastDate | None = None
     """the date it first arrived; a resubmission does not change it"""
     quality_assured_by: Text | None = None
     """the senior officer who commissioned it and assured its quality (6.3.3, 9.1.3)"""
-    quality_assured_on: Date | None = None
+    quality_assured_on: PastDate | None = None
     """the date its quality was assured"""
     signed_off_by: Text | None = None
     """the chief executive or director who signed it off (App 14 4.4)"""
-    signed_off_on: Date | None = None
+    signed_off_on: PastDate | None = None
     """the date it was signed off"""
-    presented: Date | None = None
+    presented: PastDate | None = None
     """the date its author presented it to the panel (12.1)"""
     returned: list[ImrReturn] = []
     """each time the panel sent it back for further work, oldest first (4.1.1)"""
@@ -77,13 +77,13 @@ class Interview(Record):
     """the day of the interview"""
     venue: Text | None = None
     """where it is held"""
-    notice_given: Date | None = None
+    notice_given: PastDate | None = None
     """the date the practitioner was told: at least two weeks before (11.1.3)"""
     supporter: Text | None = None
     """who supports them, e.g. a colleague or union representative (11.1.3)"""
-    transcript_sent: Date | None = None
+    transcript_sent: PastDate | None = None
     """the date the transcript was sent to them to check (11.1.6)"""
-    transcript_approved: Date | None = None
+    transcript_approved: PastDate | None = None
     """the date they approved it (11.1.6)"""
 
 
@@ -110,7 +110,7 @@ class Action(Record):
     """the actions taken so far"""
     audit: Text | None = None
     """information for audit: how success will be measured (17.1.1)"""
-    done: Date | None = None
+    done: PastDate | None = None
     """the date it was completed"""
 
 
@@ -132,7 +132,7 @@ class Recommendation(Record):
 class ActionPlan(Record):
     recommendations: list[Recommendation] = []
     """the review's recommendations, each with its actions (13.2, App 13)"""
-    signed_off_on: Date | None = None
+    signed_off_on: PastDate | None = None
     """the date the LSCB signed off the plan, formally concluding the SCR (17.1.2)"""
     signed_off_by: Text | None = None
     """who signed it off for the LSCB"""

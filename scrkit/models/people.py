@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from scrkit.models.child import Gender
-from scrkit.models.fields import Date, Id, Record, Text, YesNo
+from scrkit.models.fields import Date, Id, PastDate, Record, Text, YesNo
 
 
 class PregnancyLoss(StrEnum):
@@ -28,9 +28,9 @@ class FamilyMember(Record):
     """nicknames, maiden and former names: every form a document might use"""
     gender: Gender | None = None
     """their gender, as the genogram draws it (App 15)"""
-    date_of_birth: Date | None = None
+    date_of_birth: PastDate | None = None
     """their date of birth"""
-    date_of_death: Date | None = None
+    date_of_death: PastDate | None = None
     """the date they died, if they have"""
     address: list[Text] = []
     """their address, one line per entry"""

@@ -7,7 +7,7 @@ chair of the SCR panel.
 
 from __future__ import annotations
 
-from scrkit.models.fields import ClockTime, Date, Id, Record, Text, YesNo
+from scrkit.models.fields import ClockTime, Id, PastDate, Record, Text, YesNo
 
 
 class Referrer(Record):
@@ -39,7 +39,7 @@ class OtherAgencyInvolved(Record):
 class KeyDate(Record):
     """App 1 section 7: chronology of key dates."""
 
-    date: Date
+    date: PastDate
     """the day it happened"""
     time: ClockTime | None = None
     """the time, in 24 hours, if known"""
@@ -58,7 +58,7 @@ class ChairRecommendation(Record):
     """the overview author the chair suggests"""
     signed_by: Text | None = None
     """who signed Part 2"""
-    signed_on: Date | None = None
+    signed_on: PastDate | None = None
     """the date Part 2 was signed"""
 
 
@@ -69,7 +69,7 @@ class PanelTermsOfReference(Record):
     """the terms of reference and scope the panel agreed"""
     signed_by: Text | None = None
     """who signed Part 3"""
-    signed_on: Date | None = None
+    signed_on: PastDate | None = None
     """the date Part 3 was signed"""
 
 
@@ -82,7 +82,7 @@ class Referral(Record):
     """other agencies involved, as the referrer knows them (App 1 section 4)"""
     key_dates: list[KeyDate] = []
     """the chronology of key dates (App 1 section 7)"""
-    date_of_referral: Date | None = None
+    date_of_referral: PastDate | None = None
     """the date the referral was made"""
     signed_by: Text | None = None
     """who signed Part 1"""

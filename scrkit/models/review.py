@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import Field, model_validator
 
 from scrkit.models.child import Child
-from scrkit.models.fields import ClockTime, Date, Record, Text, YesNo
+from scrkit.models.fields import ClockTime, Date, PastDate, Record, Text, YesNo
 
 
 class ReviewStatus(StrEnum):
@@ -69,7 +69,7 @@ CIRCUMSTANCE_TITLES = {
 class EarlierDecision(Record):
     """A decision the chair later revised (1.5.6): kept as it was, with why it changed."""
 
-    date: Date
+    date: PastDate
     """date of the earlier decision"""
     outcome: DecisionOutcome
     """what was decided then"""
@@ -77,7 +77,7 @@ class EarlierDecision(Record):
     """the alternative chosen then, if not an SCR"""
     reasons: Text | None = None
     """the reasons given then"""
-    revised_on: Date
+    revised_on: PastDate
     """date the decision was revised"""
     why_revised: Text
     """why it was revised (1.5.6)"""
@@ -86,7 +86,7 @@ class EarlierDecision(Record):
 class Decision(Record):
     """The LSCB chair's decision, advised by the panel (1.5.2, 7.1.2, App 1 Part 2)."""
 
-    date: Date | None = None
+    date: PastDate | None = None
     """date the LSCB chair decided"""
     outcome: DecisionOutcome | None = None
     """scr to hold a Serious Case Review, not-scr otherwise"""
@@ -122,7 +122,7 @@ class TermsOfReference(Record):
     """what the review will examine"""
     questions: list[Text] = []
     """the questions every IMR addresses (2.2.1), one entry each"""
-    approved_on: Date | None = None
+    approved_on: PastDate | None = None
     """date the LSCB chair approved them (2.2.5); until then they are a DRAFT"""
 
 
@@ -138,7 +138,7 @@ class Meeting(Record):
 class FamilyInvolvement(Record):
     """6.1: how the family is involved, decided by the panel when drawing up the terms of reference."""
 
-    decided_on: Date | None = None
+    decided_on: PastDate | None = None
     """date the panel decided, when drawing up the terms of reference"""
     decision: Text | None = None
     """what was decided, e.g. notification only; views in writing; interview with the overview author"""
@@ -251,18 +251,18 @@ class Review(Record):
     submitted (to Ofsted, 14.1.5), published (13.3.7), closed (17.1.2); scrkit sets it as each step is recorded"""
     process_profile: Text = "default"
     """the timetable this review follows (a profile in scrkit or the board's own)"""
-    incident_date: Date
+    incident_date: PastDate
     """date of the critical incident (App 1 section 2)"""
-    referral_received: Date
+    referral_received: PastDate
     """date the LSCB chair received the referral (5.1.1)"""
     decision: Decision = Decision()
     """the LSCB chair's decision whether to hold a Serious Case Review (7.1.2, App 1 Part 2); record it with scrkit
     decide"""
     presentation_meeting: Date | None = None
     """the meeting where IMR authors present their reports to the panel (12.1)"""
-    ofsted_evaluation_received: Date | None = None
+    ofsted_evaluation_received: PastDate | None = None
     """date Ofsted's evaluation letter arrived (13.3.7, 18.1.1)"""
-    executive_summary_published: Date | None = None
+    executive_summary_published: PastDate | None = None
     """date the executive summary was published (2.3.5, 13.3.7)"""
     terms_of_reference: TermsOfReference = TermsOfReference()
     """the terms of reference: the period covered (2.1.1), the scope and the questions every IMR addresses (2.2.1)"""

@@ -7,7 +7,7 @@ and the key dates; a person records ``done`` (the date it actually happened) and
 
 from __future__ import annotations
 
-from scrkit.models.fields import Date, Id, Record, Text
+from scrkit.models.fields import Date, Id, PastDate, Record, Text
 
 
 class Correction(Record):
@@ -15,7 +15,7 @@ class Correction(Record):
 
     was: Date
     """the date it was before"""
-    corrected_on: Date
+    corrected_on: PastDate
     """the day it was corrected"""
     reason: Text
     """why it was corrected"""
@@ -26,7 +26,7 @@ class MilestoneEntry(Record):
     """what the milestone is: kept up to date by scrkit from the profile"""
     due: Date | None = None
     """when it is due: worked out by scrkit; editing it changes nothing"""
-    done: Date | None = None
+    done: PastDate | None = None
     """the date it actually happened (scrkit done; scrkit correct to change it)"""
     # The due date when it was done: its state (on time or late) is judged against this ever after,
     # whatever moves later (issue 13, item 3).
@@ -45,9 +45,9 @@ class Extension(Record):
     """the new completion date"""
     reason: Text
     """why the review needs longer (7.2.1)"""
-    agreed_on: Date | None = None
+    agreed_on: PastDate | None = None
     """the date the LSCB agreed it"""
-    ofsted_informed: Date | None = None
+    ofsted_informed: PastDate | None = None
     """the date Ofsted was told of the new date and reason (7.2.1)"""
 
 

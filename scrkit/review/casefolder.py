@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from scrkit.case.guide import with_guide
 from scrkit.case.layout import RECORD_KINDS, REVIEW, RecordKind
 from scrkit.case.records import ReviewRecords
-from scrkit.errors import InvalidReview, NotAReview, Problem, RecordWriteError
+from scrkit.errors import InvalidReview, NotAReview, Problem, RecordWriteError, RefusedChange
 from scrkit.models.fields import Record
 from scrkit.records.atomic import atomic_write_bytes, publish, sweep_stale_temp_files, temporary_beside
 from scrkit.records.yamlfile import (
@@ -198,8 +198,11 @@ class Change:
             if model is not None:
                 models[kind.name] = model
         if problems:
-            raise InvalidReview(self.path, problems)
-        self.records = checked_records(self.path, models, self.records.documents)
+            raise RefusedChange(self.path, problems)
+        try:
+            self.records = checked_records(self.path, models, self.records.documents)
+        except InvalidReview as invalid:
+            raise RefusedChange(self.path, invalid.problems) from None
         return self.records
 
     def write_file(self, path: Path, content: bytes) -> Path:

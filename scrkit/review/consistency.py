@@ -7,10 +7,16 @@ referral, 7.1.2; the terms of reference cover a period, 2.1.1).
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import typing
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from pydantic import BaseModel
+
+from scrkit import dates
 from scrkit.case.layout import (
     ACTIONS,
     AGENCIES,
@@ -19,6 +25,7 @@ from scrkit.case.layout import (
     INTERVIEWS,
     PANEL,
     PEOPLE,
+    RECORD_KINDS,
     REFERRAL,
     REVIEW,
     TIMELINE,
@@ -27,20 +34,67 @@ from scrkit.case.layout import (
 from scrkit.case.records import ReviewRecords
 from scrkit.dates import uk_date
 from scrkit.errors import Problem
+from scrkit.models.fields import HAPPENED
 from scrkit.models.review import DecisionOutcome
 from scrkit.records.yamlfile import line_of, to_plain
 from scrkit.review.problems import field_path
 
 
-def consistency_problems(records: ReviewRecords) -> list[Problem]:
+def consistency_problems(records: ReviewRecords, today: dt.date | None = None) -> list[Problem]:
     found = _Findings(records)
     _check_dates(records, found)
+    _check_nothing_happened_after(today or dates.today(), records, found)
     _check_decision(records, found)
     _check_ids(records, found)
     _check_agency_references(records, found)
     _check_family(records, found)
     _check_milestones(records, found)
     return found.problems
+
+
+def _check_nothing_happened_after(today: dt.date, records: ReviewRecords, found: _Findings) -> None:
+    """A date of something that has happened (a reply, a submission, a sign-off, a birth: the model's
+    ``PastDate`` fields) is never after today: "submitted 20/01/2027" would count an IMR as received,
+    and timeline.yaml and the records are evidence of what was done when (App 12, "Timescales")."""
+    for kind in RECORD_KINDS:
+        for location, day in _happened_dates(getattr(records, kind.name), []):
+            if day > today:
+                message = (
+                    f"is {uk_date(day)}, after today ({uk_date(today)}): record what has happened once it has "
+                    "happened; a date still to come belongs in a due or planned date"
+                )
+                found.add(kind, location, message)
+
+
+def _happened_dates(value: Any, location: list[Any]) -> Iterator[tuple[list[Any], dt.date]]:
+    """Each (location, date) in a record whose field is marked as a day something happened."""
+    if isinstance(value, BaseModel):
+        marked = _happened_fields(type(value))
+        for name in type(value).model_fields:
+            held = getattr(value, name)
+            if name in marked:
+                if isinstance(held, dt.date):
+                    yield [*location, name], held
+            else:
+                yield from _happened_dates(held, [*location, name])
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _happened_dates(item, [*location, index])
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _happened_dates(item, [*location, key])
+
+
+@functools.cache
+def _happened_fields(model: type[BaseModel]) -> frozenset[str]:
+    fields = model.model_fields.items()
+    return frozenset(name for name, info in fields if HAPPENED in info.metadata or _marks_happened(info.annotation))
+
+
+def _marks_happened(annotation: Any) -> bool:
+    if typing.get_origin(annotation) is typing.Annotated:
+        return HAPPENED in typing.get_args(annotation)[1:]
+    return any(_marks_happened(member) for member in typing.get_args(annotation))
 
 
 def _check_family(records: ReviewRecords, found: _Findings) -> None:

@@ -41,6 +41,7 @@ def test_imr_states(review_dir: Path) -> None:
     assert progress(review_dir, D(2026, 11, 26)).not_commissioned == ("Ashcombe Women's Aid",)
 
 
+@pytest.mark.usefixtures("later_clock")  # its steps are in 2027
 def test_imr_update_then_states(scrkit, review_dir: Path) -> None:
     result = scrkit("imr", "update", "police", "--submitted", "20/01/2027", "--quality-assured-by", "Supt Rowe",
                     "--quality-assured-on", "21/01/2027", "-r", review_dir)  # fmt: skip
@@ -142,6 +143,7 @@ def test_ofsted_grades_use_appendix_12s_elements_and_grades(review_dir: Path) ->
     assert "timeliness" in messages and "excellent" in messages
 
 
+@pytest.mark.usefixtures("later_clock")  # its steps are in 2027
 def test_papers_due_for_a_destruction_decision(scrkit, review_dir: Path) -> None:
     from tests.conftest import replace_in
 
@@ -193,6 +195,7 @@ def test_recording_commissioning_done_commissions_every_involved_agency(scrkit, 
     assert "ashcombe-homes" not in imrs  # a NIL return: no IMR
 
 
+@pytest.mark.usefixtures("later_clock")  # its steps are in 2027
 def test_a_resubmission_is_kept_beside_the_first_submission(scrkit, review_dir: Path) -> None:
     from scrkit.review.casefolder import CaseFolder
 

@@ -24,7 +24,7 @@ def test_reply_for_an_unknown_agency(scrkit, review_dir: Path) -> None:
 def test_reply_dated_before_the_referral_is_refused_and_writes_nothing(scrkit, review_dir: Path) -> None:
     before = (review_dir / "agencies.yaml").read_bytes()
     result = scrkit("agencies", "reply", "westmoor-probation", "involved", "--date", "01/01/2026", "-r", review_dir)
-    assert result.code == ExitCode.PROBLEMS_FOUND
+    assert result.code == ExitCode.BAD_INPUT
     assert "reply_date: is before the referral was received" in result.err
     assert (review_dir / "agencies.yaml").read_bytes() == before
 

@@ -28,7 +28,9 @@ def test_set_a_field_keeps_the_comments_and_writes_dates_as_iso(scrkit, review_d
 def test_a_value_the_model_refuses_writes_nothing(scrkit, review_dir: Path) -> None:
     before = (review_dir / "people.yaml").read_bytes()
     result = scrkit("set", "people.family[mother].gender", "femail", "-r", review_dir)
-    assert result.code == ExitCode.PROBLEMS_FOUND
+    # A refused change is bad input: nothing written, and no advice to edit a file (issue 15, item 3)
+    assert result.code == ExitCode.BAD_INPUT and "Nothing was written" in result.err
+    assert "Fix each line above" not in result.err
     assert "'femail' is not allowed here; write one of" in result.err
     assert (review_dir / "people.yaml").read_bytes() == before
 
@@ -63,7 +65,8 @@ def test_add_then_remove_a_family_member(scrkit, review_dir: Path) -> None:
 def test_removing_someone_the_review_still_names_is_refused(scrkit, review_dir: Path) -> None:
     before = (review_dir / "people.yaml").read_bytes()
     result = scrkit("remove", "people.family[mother]", "--yes", "-r", review_dir)
-    assert result.code == ExitCode.PROBLEMS_FOUND
+    assert result.code == ExitCode.BAD_INPUT and "Nothing was written" in result.err
+    assert "change or remove that first" in result.err
     assert "names 'mother' as a member of the household" in result.err
     assert (review_dir / "people.yaml").read_bytes() == before
     assert (
@@ -90,10 +93,11 @@ def test_a_list_of_ids_typed_with_commas_is_refused_with_the_separator_to_use(sc
     assert "Traceback" not in result.err and "unexpected" not in result.err
 
 
-def test_a_list_set_in_memory_that_is_invalid_names_its_line_not_a_crash(scrkit, review_dir: Path) -> None:
+def test_a_list_set_in_memory_that_is_invalid_names_its_field_not_a_crash(scrkit, review_dir: Path) -> None:
     result = scrkit("set", "child.parents", "Mother;father", "-r", review_dir)
-    assert result.code == 1, result.err
-    assert "child.yaml:" in result.err and "'Mother' is not a usable id" in result.err
+    assert result.code == ExitCode.BAD_INPUT, result.err
+    # the file and field, not a line of a file that was never saved
+    assert "child.yaml: parents[1]: 'Mother' is not a usable id" in result.err
 
 
 def test_a_question_is_added_as_itself(scrkit, review_dir: Path) -> None:

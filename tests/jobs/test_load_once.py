@@ -69,6 +69,7 @@ def assert_each_record_read_once(opened: Counter[str]) -> None:
     assert {name: opened[name] for name in sorted(RECORD_FILES)} == {name: 1 for name in sorted(RECORD_FILES)}
 
 
+@pytest.mark.usefixtures("later_clock")  # its steps are in 2027
 def test_new_reads_nothing_back_and_logs_once(scrkit, reads, tmp_path: Path) -> None:
     folder = tmp_path / "SCR-2027-09"
     opened, checked, entries = run_counted(

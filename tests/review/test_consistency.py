@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,49 @@ def test_a_referral_before_the_incident_is_a_problem(review_dir: Path) -> None:
     [problem] = [p for p in invalid.value.problems if p.field == "referral_received"]
     assert "is before the incident (14/09/2026)" in problem.message
     assert problem.line == line_number_of(review_dir / "review.yaml", "referral_received:")
+
+
+TODAY = dt.date(2026, 12, 6)
+
+
+@pytest.fixture
+def clock_on_6_december(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scrkit import dates
+
+    monkeypatch.setattr(dates, "today", lambda: TODAY)
+
+
+@pytest.mark.usefixtures("clock_on_6_december")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("imr", "update", "police", "--submitted", "20/01/2027"),
+        ("imr", "update", "police", "--signed-off-on", "07/12/2026"),  # tomorrow
+        ("agencies", "reply", "westmoor-probation", "involved", "--date", "20/12/2026"),
+        ("agencies", "reply", "westmoor-probation", "involved", "--date", "01/12/2026", "--secured", "21/12/2026"),
+        ("set", "actions.recommendations[rec-1].actions[act-1].done", "01/01/2027"),
+        ("set", "people.family[mother].date_of_birth", "14/05/2030"),
+    ],
+    ids=["imr-submitted", "imr-signed-off-tomorrow", "reply", "secured", "action-done", "birth"],
+)
+def test_a_day_something_happened_is_never_after_today(scrkit, review_dir: Path, command: tuple[str, ...]) -> None:
+    """A newcomer's IMR "submitted 20/01/2027" was accepted and counted as received; `done` refused the
+    same date. Each record's day-something-happened field is refused after today, by every command."""
+    before = {path.name: path.read_bytes() for path in review_dir.glob("*.yaml")}
+    result = scrkit(*command, "-r", review_dir)
+    assert result.code == 2, result.err
+    assert "after today (06/12/2026)" in result.err and "Nothing was written" in result.err
+    assert {path.name: path.read_bytes() for path in review_dir.glob("*.yaml")} == before
+
+
+@pytest.mark.usefixtures("clock_on_6_december")
+def test_a_hand_typed_day_after_today_is_reported_with_its_line_but_due_dates_may_be_later(review_dir: Path) -> None:
+    replace_in(review_dir / "people.yaml", "date_of_birth: 1999-07-22", "date_of_birth: 14/05/2030")
+    name, line, field, message = only(problems_of(review_dir))
+    assert (name, line, field) == ("people.yaml", line_number_of(review_dir / "people.yaml", "14/05/2030"),
+                                   "family[mother].date_of_birth")  # fmt: skip
+    assert message.startswith("is 14/05/2030, after today (06/12/2026)")
+    # The example's IMRs are due 22/01/2027 and act-2 by 28/02/2027: dates still to come, accepted.
+    replace_in(review_dir / "people.yaml", "date_of_birth: 14/05/2030", "date_of_birth: 1999-07-22")
+    records = CaseFolder.open(review_dir).load()
+    assert any(imr.due and imr.due > TODAY for imr in records.imrs.imrs)
