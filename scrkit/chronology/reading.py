@@ -122,7 +122,23 @@ def load_rows(
     path: Path, looks_like_header: Callable[[list[list[Any]]], bool] | None = None
 ) -> tuple[list[SheetRows], bool]:
     """Every sheet's rows (the CSV's, or a Word return's tables), and whether the workbook counts dates
-    from 1904. ``looks_like_header`` tells a Word table that starts a chronology from its continuation."""
+    from 1904. ``looks_like_header`` tells a Word table that starts a chronology from its continuation.
+    The reading runs in a child process with limits on memory and time (``scrkit.office.contained``)."""
+    from scrkit.office.contained import MEMORY_BYTES, contained
+
+    def refusal(why: str) -> UnsafeReturn:
+        return UnsafeReturn(
+            f"{path.name} could not be read safely: {why}. It was not merged.",
+            hint=f"A chronology return needs far less than {MEMORY_BYTES // 2**20:,} MB; ask the agency to "
+            "save it again as a plain .xlsx from Excel and resend it.",
+        )
+
+    return contained(lambda: _load_rows_here(path, looks_like_header), refusal)
+
+
+def _load_rows_here(
+    path: Path, looks_like_header: Callable[[list[list[Any]]], bool] | None
+) -> tuple[list[SheetRows], bool]:
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from scrkit.chronology.word_returns import word_tables

@@ -15,7 +15,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from scrkit.office.archive import UnsafeFile, open_checked
+from scrkit.office.archive import UnsafeFile, check_parts, open_checked
 
 _MACRO_TYPES = (b"vbaProject", b"macroEnabled", b"vnd.ms-office.activeX", b"vbaData")
 MAX_ROWS = 200_000
@@ -43,9 +43,15 @@ def _column_number(letters: bytes) -> int:
 
 
 # A cell reference that may lie beyond the bounds (three letters, two letters from GS, six or more
-# digits): only these few are looked at closely, so the scan runs at the speed of bytes.count.
-_FAR_REFERENCE = re.compile(rb'<c r="([A-Z]{3}|G[S-Z]|[H-Z][A-Z]|[A-Z]{1,2}(?=[0-9]{6}))([0-9]+)"')
-MAX_CELLS = 3_000_000
+# digits), its attribute anywhere in the tag and in either quotes, with or without a namespace prefix;
+# and a row numbered past the bounds, whose cells may carry no reference at all. Only these few are
+# looked at closely, so the scan runs at the speed of a regular expression over bytes.
+_FAR_REFERENCE = re.compile(
+    rb"""<(?:\w+:)?c\b[^>]*?\br=["']([A-Z]{3}|G[S-Z]|[H-Z][A-Z]|[A-Z]{1,2}(?=[0-9]{6}))([0-9]+)["']"""
+)
+_FAR_ROW = re.compile(rb"""<(?:\w+:)?row\b[^>]*?\br=["']([0-9]{6,})["']""")
+_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")  # every cell, with or without attributes
+MAX_CELLS = 1_000_000  # an honest return of 20,000 rows of 20 columns has 400,000
 
 
 def _check_sheet(archive: zipfile.ZipFile, name: str, file_name: str) -> int:
@@ -61,15 +67,21 @@ def _check_sheet(archive: zipfile.ZipFile, name: str, file_name: str) -> int:
                     f"{file_name} claims a sheet of {rows:,} rows and {columns:,} columns; "
                     f"scrkit reads at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns."
                 )
-        cells, furthest_row, furthest_column, tail = 0, 0, 0, b""
+        cells, furthest_row, furthest_column, carry = 0, 0, 0, b""
         chunk = start
-        while chunk:
-            data = tail + chunk
-            cells += chunk.count(b"<c ") + (1 if tail.endswith(b"<c") and chunk.startswith(b" ") else 0)
-            for found in _FAR_REFERENCE.finditer(data):
+        while True:
+            data = carry + chunk
+            # Up to the last tag's opening: a tag cut between two reads is carried whole into the next.
+            cut = data.rfind(b"<") if chunk else len(data)
+            piece, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+            cells += len(_CELL.findall(piece))
+            for found in _FAR_REFERENCE.finditer(piece):
                 furthest_row = max(furthest_row, int(found.group(2)))
                 furthest_column = max(furthest_column, _column_number(found.group(1)))
-            tail = data[-32:]  # a reference cut between two chunks is whole in the next
+            for found in _FAR_ROW.finditer(piece):
+                furthest_row = max(furthest_row, int(found.group(1)))
+            if not chunk or cells > MAX_CELLS:
+                break
             chunk = sheet.read(1 << 20)
     if furthest_row > MAX_ROWS or furthest_column > MAX_COLUMNS:
         raise UnsafeReturn(
@@ -88,9 +100,10 @@ def check_workbook(path: Path) -> WorkbookFacts:
                 raise UnsafeReturn(f"{path.name} is a zip file but not an Excel workbook.")
             workbook_xml = archive.read("xl/workbook.xml")[:200_000]
             types = archive.read("[Content_Types].xml")[:200_000] if "[Content_Types].xml" in names else b""
+            check_parts(archive, path.name, UnsafeReturn)
             cells = 0
-            for name in names:
-                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            for name in names:  # every part that may hold cells, wherever the workbook's links put it
+                if name.endswith(".xml") and not name.endswith(("sharedStrings.xml", "styles.xml")):
                     cells += _check_sheet(archive, name, path.name)
             if cells > MAX_CELLS:
                 raise UnsafeReturn(
@@ -99,7 +112,7 @@ def check_workbook(path: Path) -> WorkbookFacts:
             return WorkbookFacts(
                 date1904=bool(re.search(rb'date1904="(1|true)"', workbook_xml)),
                 # A macro project may be stored under any part name: its content type gives it away.
-                has_macros="xl/vbaProject.bin" in names or any(word in types for word in _MACRO_TYPES),
+                has_macros="xl/vbaProject.bin" in names or any(word in types for word in _MACRO_TYPES),  # also above
                 has_external_links=any(name.startswith("xl/externalLinks/") for name in names),
             )
     except UnsafeReturn:

@@ -17,11 +17,12 @@ with no heading row that follows a chronology table and has as many columns is i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from scrkit.chronology.safety import MAX_COLUMNS, MAX_ROWS, UnsafeReturn
-from scrkit.office.archive import open_checked
+from scrkit.chronology.safety import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, UnsafeReturn
+from scrkit.office.archive import check_parts, open_checked
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MACRO_TYPES = (b"vbaProject", b"macroEnabled", b"vnd.ms-office.activeX", b"vbaData", b"oleObject")
@@ -41,6 +42,7 @@ def word_tables(path: Path, looks_like_header: Any) -> list[Any]:
         names = set(archive.namelist())
         if "word/document.xml" not in names:
             raise UnsafeReturn(f"{path.name} is not a Word document, whatever its name says (it has no body).")
+        check_parts(archive, path.name, UnsafeReturn)
         types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
         if any(marker in types for marker in _MACRO_TYPES) or any(n.startswith("word/embeddings/") for n in names):
             raise UnsafeReturn(
@@ -49,14 +51,27 @@ def word_tables(path: Path, looks_like_header: Any) -> list[Any]:
             )
         rels = archive.read("word/_rels/document.xml.rels") if "word/_rels/document.xml.rels" in names else b""
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
-        if rels:
-            for relation in etree.fromstring(rels, parser):
+        try:
+            relations = list(etree.fromstring(rels, parser)) if rels else []
+        except etree.XMLSyntaxError as error:
+            raise UnsafeReturn(f"{path.name} is a damaged Word document: {error}.") from None
+        if relations:
+            for relation in relations:
                 if relation.get("TargetMode") == "External" and not relation.get("Type", "").endswith(_HYPERLINK):
                     raise UnsafeReturn(
                         f"{path.name} links to {relation.get('Target')!r} outside the file; scrkit will not open it.",
                         hint="Ask the agency to save the chronology as a plain .docx with nothing linked in.",
                     )
-        body = etree.fromstring(archive.read("word/document.xml"), parser).find(f"{_W}body")
+        document = archive.read("word/document.xml")
+        cells = len(re.findall(rb"<(?:\w+:)?tc[\s>/]", document))
+        if cells > MAX_CELLS:
+            raise UnsafeReturn(f"{path.name} has {cells:,} table cells; scrkit reads at most {MAX_CELLS:,} "
+                               "(a chronology has far fewer).")  # fmt: skip
+        try:
+            body = etree.fromstring(document, parser).find(f"{_W}body")
+        except etree.XMLSyntaxError as error:  # damaged, or nested or sized past what lxml reads safely
+            again = "Ask the agency to open it in Word, save it again and resend it."
+            raise UnsafeReturn(f"{path.name} is a damaged Word document: {error}.", hint=again) from None
     if body is None:
         return []
     changes: list[_Changes] = []

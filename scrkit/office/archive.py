@@ -69,3 +69,58 @@ def open_checked(
             "it looks like a decompression bomb, so scrkit will not open it."
         )
     return archive
+
+
+# What marks a part as code or an object that runs or renders outside the text: in a content type or
+# a relationship type, whatever its part is called and however its letters are written (lower-cased
+# after the XML is parsed, so "VBAPROJECT" and "vba&#x50;roject" are caught too).
+_ACTIVE_MARKERS = ("vbaproject", "macroenabled", "activex", "vbadata", "oleobject", "afchunk")
+_ACTIVE_RELATIONS = ("/package", "/control")  # an embedded document, an ActiveX control
+MAX_PART_BYTES = 200 * 1024 * 1024  # any one part: the largest sheet of an honest return is far smaller
+MAX_PART_RATIO = 400  # any one large part: honest XML compresses 5 to 50 times
+
+
+def check_parts(archive: zipfile.ZipFile, name: str, error: type[ScrkitError] = UnsafeFile) -> None:
+    """Refuse a part that would expand past its bounds (checked part by part, so that padding elsewhere
+    cannot hide one), and any part that holds code or an embedded object, found by its content type,
+    its relationship type or its first bytes rather than its name."""
+    for entry in archive.infolist():
+        if entry.file_size > MAX_PART_BYTES or (
+            entry.file_size > 10 * 1024 * 1024 and entry.file_size / max(entry.compress_size, 1) > MAX_PART_RATIO
+        ):
+            raise error(f"{name}: its part {entry.filename} would expand to {entry.file_size / 1e6:,.0f} MB; it "
+                        "looks like a decompression bomb, so scrkit will not open it.")  # fmt: skip
+    found = active_content(archive)
+    if found:
+        raise error(
+            f"{name} contains {found}; scrkit will not open it.",
+            hint="Ask the agency to save it again as a plain .docx or .xlsx, with nothing embedded or linked in.",
+        )
+
+
+def active_content(archive: zipfile.ZipFile) -> str | None:
+    """What in the archive is code or an embedded object (macros, ActiveX, OLE objects, an alternative
+    chunk of HTML or RTF), or None."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    names = archive.namelist()
+    for part in names:
+        if part == "[Content_Types].xml" or part.endswith(".rels"):
+            info = archive.getinfo(part)
+            if info.file_size > 5 * 1024 * 1024:
+                return f"a list of its parts of {info.file_size / 1e6:,.0f} MB"
+            try:
+                root = etree.fromstring(archive.read(part), parser)
+            except etree.XMLSyntaxError:
+                return f"a damaged list of its parts ({part})"
+            for element in root.iter():
+                for attribute in ("ContentType", "Type"):
+                    value = (element.get(attribute) or "").lower()
+                    if any(marker in value for marker in _ACTIVE_MARKERS) or value.endswith(_ACTIVE_RELATIONS):
+                        return f"macros or an embedded object ({value.rsplit('/', 1)[-1]})"
+    for part in names:
+        with archive.open(part) as handle:
+            if handle.read(8) == OLE_SIGNATURE:
+                return f"an embedded object ({part})"
+    return None

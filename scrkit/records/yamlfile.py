@@ -28,8 +28,10 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from scrkit.records.atomic import atomic_write_text
 from scrkit.records.mistakes import explain
 
-# A record is a few kilobytes; anything far larger is not a record someone typed.
-MAX_RECORD_BYTES = 5 * 1024 * 1024
+# A record is a few kilobytes; anything far larger is not a record someone typed (and the careful
+# parser, pure Python, takes seconds for each 10,000 lines).
+MAX_RECORD_BYTES = 2 * 1024 * 1024
+MAX_RECORD_LINES = 20_000
 
 
 class TextOnlyResolver(VersionedResolver):
@@ -62,6 +64,8 @@ class YamlProblem(Exception):
 # Nesting a record never needs: refused before the parser recurses (100,000 levels crashed it).
 MAX_FLOW_DEPTH = 64
 MAX_INDENT = 400
+MAX_BLOCKS_ON_A_LINE = 16  # "- - - x": each dash a list inside the last (260 of them crashed the parser)
+_BLOCK_OPENINGS = re.compile(r"^(?:[ \t]*[-?:](?=[ \t]|$))+")
 
 
 def _refuse_deep_nesting(text: str) -> None:
@@ -77,6 +81,9 @@ def _refuse_deep_nesting(text: str) -> None:
     for number, line in enumerate(text.splitlines(), start=1):
         if len(line) - len(line.lstrip(" ")) > MAX_INDENT:
             raise YamlProblem(number, "this line is indented further than any record needs")
+        opened = _BLOCK_OPENINGS.match(line)
+        if opened and opened.group(0).count("-") + opened.group(0).count("?") > MAX_BLOCKS_ON_A_LINE:
+            raise YamlProblem(number, "this line opens more lists within lists ('- - - ...') than any record needs")
 
 
 def parse_document(text: str) -> Any:
@@ -86,6 +93,8 @@ def parse_document(text: str) -> Any:
     _refuse_deep_nesting(text)
     try:
         document = _yaml().load(text)
+    except RecursionError:
+        raise YamlProblem(None, "the record is nested deeper than scrkit reads; a record needs a few levels") from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -136,6 +145,8 @@ def fast_plain(raw: bytes) -> Any | None:
     repeated fields, several documents), any error, or no C parser installed. Read-only commands use
     this; it skips ruamel's resolver and constructor, reads every scalar as text just the same, and is
     about four times faster than loading through them."""
+    if len(raw) > MAX_RECORD_BYTES or raw.count(b"\n") > MAX_RECORD_LINES:
+        return None  # the careful path refuses it, saying why
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -234,6 +245,9 @@ def parse_record_bytes(raw: bytes) -> Any:
             "the file was saved as 'Unicode' (UTF-16), which scrkit does not read; in Notepad choose File > Save "
             "As and set Encoding to UTF-8, then save it again",
         )
+    lines = raw.count(b"\n")
+    if lines > MAX_RECORD_LINES:
+        raise YamlProblem(None, f"the file has {lines:,} lines, far more than any record; is it the right file?")
     try:
         text = raw.decode("utf-8-sig")  # Notepad may add a byte-order mark
     except UnicodeDecodeError as error:
@@ -255,6 +269,10 @@ def _refuse_tags_and_anchors(node: Any, seen: set[int] | None = None) -> None:
         children: Iterable[Any] = node.values() if isinstance(node, CommentedMap) else node
         for child in children:
             _refuse_tags_and_anchors(child, seen)
+    elif getattr(getattr(node, "anchor", None), "value", None) is not None:  # "&w Jo Bloggs" ... "*w"
+        raise YamlProblem(
+            _line_of_node(node), "anchors and aliases (& and *) are not allowed in a record; write the text out"
+        )
 
 
 def _explicit_tag(node: Any) -> bool:

@@ -50,6 +50,8 @@ LOG_NAME = str(AUDIT_LOG)
 HEAD_NAME = str(AUDIT_HEAD)
 GENESIS = "0" * 64
 MAX_LOG_BYTES = 50 * 1024 * 1024  # about 200,000 changes; far more than any review makes
+MAX_HEAD_BYTES = 4096
+MAX_PROBLEMS = 20  # past this many, the log is plainly damaged: the rest are counted, not listed
 REPAIR_HINT = (
     "See what is wrong with `scrkit log --verify`. If the damage is understood (a note typed into the "
     "log, a restored backup), start a new log with `scrkit log --repair`: the damaged log is kept beside "
@@ -147,6 +149,9 @@ def read_log(folder: Path) -> LogState:
         state.problems.append(f"{LOG_NAME} is not UTF-8 text any more (saved by another program?)")
         return state
     for number, line in enumerate(text.splitlines(), start=1):
+        if len(state.problems) >= MAX_PROBLEMS:
+            state.problems.append(f"and more from line {number} on: the log is damaged throughout")
+            return state
         if not line.strip():
             continue
         try:
@@ -165,6 +170,9 @@ def _check_chain(state: LogState) -> None:
     previous = GENESIS
     open_intent: dict[str, Any] | None = None
     for position, entry in enumerate(state.lines, start=1):
+        if len(state.problems) >= MAX_PROBLEMS:
+            state.problems.append(f"and more from entry {position} on: the log is damaged throughout")
+            break
         stated = entry.get("hash")
         payload = {key: value for key, value in entry.items() if key != "hash"}
         if entry.get("n") != position:
@@ -192,13 +200,17 @@ def _head_problems(folder: Path, state: LogState) -> list[str]:
     try:
         if head_path.exists() and not head_path.is_file():
             raise ValueError("not an ordinary file")
-        head = json.loads(head_path.read_text(encoding="utf-8"))
+        with head_path.open("rb") as handle:  # a head is one short line: a 2 GB file is not one
+            raw_head = handle.read(MAX_HEAD_BYTES + 1)
+        if len(raw_head) > MAX_HEAD_BYTES:
+            raise ValueError("far larger than a head")
+        head = json.loads(raw_head.decode("utf-8"))
         entries, head_last = head["entries"], str(head["last"])
         if type(entries) is not int:
             raise ValueError("not a count")
     except FileNotFoundError:
         return [f"{HEAD_NAME} is missing"] if state.lines else []
-    except (OSError, ValueError, KeyError, TypeError, OverflowError, RecursionError):
+    except (OSError, ValueError, KeyError, TypeError, OverflowError, RecursionError):  # UnicodeError too
         return [f"{HEAD_NAME} cannot be read"]
     if entries == count and head_last == last:
         return []
@@ -436,6 +448,11 @@ def record(folder: Path, command: str, files: dict[Path, bytes], *, start: bool 
 def repair(folder: Path) -> tuple[Path | None, str]:
     """Keep the damaged log (and head) beside a new one whose first line records the repair."""
     problems = verify(folder)
+    if not problems:  # a new log would break a sound chain, and its anchors with it
+        raise Refused(
+            f"The audit log of {folder} is sound; there is nothing to repair, and nothing was changed.",
+            hint="`scrkit log --verify` checks it; --repair is for a log that check reports as damaged.",
+        )
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H%M%S")
     kept: Path | None = None
     for name in (LOG_NAME, HEAD_NAME):

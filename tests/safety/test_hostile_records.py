@@ -59,9 +59,9 @@ def test_a_link_inside_the_review_is_read(review_dir: Path) -> None:
     "text, expected",
     [
         ("notes: " + "[" * 100_000 + "]" * 100_000 + "\n", "nested"),
-        ("".join(" " * (2 * level) + f"k{level}:\n" for level in range(1_500)), "indented further"),
+        ("".join(" " * (2 * level) + f"k{level}:\n" for level in range(600)), "indented further"),
     ],
-    ids=["100000-brackets", "1500-blocks"],
+    ids=["100000-brackets", "600-blocks"],
 )
 def test_absurd_nesting_is_refused_not_a_crash(review_dir: Path, text: str, expected: str) -> None:
     (review_dir / "interviews.yaml").write_text(text, encoding="utf-8")
@@ -172,3 +172,46 @@ def test_a_log_head_or_lock_that_is_a_pipe_never_hangs(scrkit, review_dir: Path,
     worker.start()
     worker.join(timeout=10)
     assert outcome, f"a pipe named {name} made scrkit hang"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("interviews:\n" + "- " * 260 + "x\n", "opens more lists within lists"),
+        ("interviews:\n" + "? " * 5_000 + "x\n", "opens more lists within lists"),
+        ("interviews:\n" + "- a\n" * 30_000, "30,001 lines, far more than any record"),
+        ("interviews:\n" + "- a\n" * 600_000, "far larger than any record"),
+        ("interviews:\n  - interviewer: &w Jo Pike\n    professional: hv-1\n    date: 2026-10-01\n"
+         "  - interviewer: *w\n    professional: hv-1\n    date: 2026-10-02\n", "anchors and aliases"),
+    ],
+    ids=["260-dashes-on-a-line", "5000-keys-on-a-line", "30000-lines", "2.4-MB", "a-text-anchored-and-repeated"],
+)  # fmt: skip
+def test_records_past_every_bound_are_refused_not_a_crash_or_a_hang(review_dir: Path, text: str, expected: str) -> None:
+    """A red team's: a RecursionError inside the parser (exit 70), 5 MB of '- a' (over a minute), and an
+    alias to a text, accepted where aliases to lists and maps were refused."""
+    (review_dir / "interviews.yaml").write_text(text, encoding="utf-8")
+    assert expected in refused(review_dir)
+
+
+def test_a_log_damaged_on_every_line_is_reported_briefly(scrkit, review_dir: Path) -> None:
+    """700,000 lines of '{}' took 118 s and 1.1 GB: three problems each, all printed."""
+    with (review_dir / "audit.log").open("a", encoding="utf-8") as log:
+        log.write("{}\n" * 200_000)
+    result = scrkit("log", "--verify", "-r", review_dir)
+    assert result.code != 0 and "the log is damaged throughout" in result.out + result.err
+    assert (result.out + result.err).count("\n") < 40
+
+
+def test_a_huge_head_file_cannot_be_read_and_is_not_read_whole(scrkit, review_dir: Path) -> None:
+    head = review_dir / ".scrkit-audit-head"
+    os.truncate(head, 2 << 30)  # sparse: 2 GB that take no room
+    result = scrkit("log", "--verify", "-r", review_dir)
+    assert result.code != 0 and ".scrkit-audit-head cannot be read" in result.out + result.err
+
+
+def test_a_sound_log_is_not_repaired(scrkit, review_dir: Path) -> None:
+    """`log --repair` on a sound log started a new chain: every anchor kept elsewhere then failed."""
+    before = (review_dir / "audit.log").read_bytes()
+    result = scrkit("log", "--repair", "-r", review_dir)
+    assert result.code == ExitCode.REFUSED and "is sound; there is nothing to repair" in result.err
+    assert (review_dir / "audit.log").read_bytes() == before and not list(review_dir.glob("audit.log.damaged*"))
