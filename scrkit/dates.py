@@ -44,15 +44,24 @@ def read_date(text: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
+        if uk and 1 <= day <= 12 and 12 < month <= 31:  # 03/25/2026: written month first, as in the US
+            swapped = dt.date(year, day, 1) + dt.timedelta(days=month - 1)
+            if swapped.month == day:
+                raise ValueError(f"'{text}' is not a real date: scrkit reads dates day first, so for "
+                                 f"{swapped:%d %B %Y} write {swapped:%d/%m/%Y}") from None  # fmt: skip
         raise ValueError(f"'{text}' is not a real date (check the day and the month)") from None
 
 
 def parse_user_date(text: str, what: str) -> dt.date:
     """Read a date typed on the command line or at a prompt; ``what`` names it in errors."""
+    if not text.strip():
+        raise BadInput(f"{what} is empty: give the date, e.g. 14/09/2026, or leave {what} out where today is meant.")
     try:
         return read_date(text)
     except ValueError as error:
-        raise BadInput(f"{what}: {error}.", hint="Write it as 14/09/2026 (day first) or 2026-09-14.") from None
+        said = str(error)
+        hint = None if "write" in said else "Write it as 14/09/2026 (day first) or 2026-09-14."
+        raise BadInput(f"{what}: {said}.", hint=hint) from None
 
 
 def today() -> dt.date:

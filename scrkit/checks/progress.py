@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from scrkit.case.records import ReviewRecords
 from scrkit.models.panel_business import Action, Imr
+from scrkit.models.review import DecisionOutcome
 
 NOTICE_DAYS = 14  # 11.1.3: at least two weeks' notice of an interview
 
@@ -86,10 +87,11 @@ def panel_progress(
         missed = bool(circulation and today > circulation and (not imr.submitted or imr.submitted > circulation))
         imrs.append(ImrProgress(imr, names.get(imr.agency, imr.agency), state, late, circulation, missed))
     commissioned = {imr.agency for imr in records.imrs.imrs if imr.commissioned}
+    no_scr = records.review.decision.outcome == DecisionOutcome.NOT_SCR  # no IMRs are due (1.5.2, App 1 Part 2)
     not_commissioned = tuple(
         agency.name
         for agency in records.agencies.agencies
-        if agency.request_reply.value == "involved" and agency.id not in commissioned
+        if agency.request_reply.value == "involved" and agency.id not in commissioned and not no_scr
     )
     actions = []
     for recommendation in records.actions.recommendations:

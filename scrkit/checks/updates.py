@@ -35,8 +35,10 @@ def update_imr(
     agency_id: str,
     changes: dict[str, Any],
     returned: tuple[dt.date, str] | None,
+    *,
+    commissioning: bool = False,
 ) -> None:
-    """Set fields of an agency's IMR (creating the entry if needed), keeping the file's comments."""
+    """Set fields of an agency's IMR, keeping the file's comments; only ``commissioning`` creates one."""
     if records.agency(agency_id) is None:
         known = ", ".join(agency.id for agency in records.agencies.agencies)
         raise BadInput(f"There is no agency '{agency_id}' in agencies.yaml (agencies there: {known}).")
@@ -44,10 +46,18 @@ def update_imr(
     if not isinstance(entries, CommentedSeq):
         entries = imrs_document["imrs"] = CommentedSeq()
     entry = next((item for item in entries if str(item.get("agency")) == agency_id), None)
-    if entry is None:
+    if entry is None and commissioning:
         entry = CommentedMap()
         entry["agency"] = agency_id
         entries.append(entry)
+    if entry is None:  # an IMR exists once commissioned (10.1.1): an update before that made a second row
+        agency = records.agency(agency_id)
+        name = agency.name if agency else agency_id
+        raise BadInput(
+            f"No IMR has been commissioned from {name} yet, so there is none to update.",
+            hint=f"Commission it first: scrkit letters commission-imr --to {agency_id} --record-sent, or "
+            "scrkit done commission-imrs --date DD/MM/YYYY for every involved agency; then update it.",
+        )
     for field, value in changes.items():
         if value is None:
             continue
@@ -88,7 +98,7 @@ def commission_imrs(
         changes: dict[str, Any] = {"commissioned": on}
         if deadline is not None and (existing is None or existing.due is None):
             changes["due"] = deadline
-        update_imr(records, imrs_document, agency_id, changes, None)
+        update_imr(records, imrs_document, agency_id, changes, None, commissioning=True)
         done.append(agency_id)
     return done
 

@@ -23,8 +23,8 @@ ReviewOption = Annotated[
 
 
 def date_or_today(text: str | None, what: str) -> dt.date:
-    return parse_user_date(text, what) if text else dates.today()
+    return parse_user_date(text, what) if text is not None else dates.today()  # "" is a mistake, not today
 
 
 def optional_date(text: str | None, what: str) -> dt.date | None:
-    return parse_user_date(text, what) if text else None
+    return parse_user_date(text, what) if text is not None else None

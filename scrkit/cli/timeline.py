@@ -194,13 +194,11 @@ def _render_many(reports: list[StatusReport], failures: dict[Path, str], today: 
     rows: list[tuple[str, ...]] = [("cannot be read", message, "", "", "", "")
                                    for folder, message in failures.items()]  # fmt: skip
     for report in sorted(reports, key=lambda r: r.urgency(), reverse=True):
-        overdue = report.overdue
-        worst = max(overdue, key=lambda m: m.working_days_overdue) if overdue else None
         next_due = report.next_due
         rows.append((
             report.reference,
             str(report.folder),
-            f"{len(overdue)}, worst {worst.id} ({worst.working_days_overdue} working days)" if worst else "0",
+            _overdue_cell(report),
             str(len(report.with_state(State.DUE_SOON))),
             f"{next_due.id} {uk_date(next_due.milestone.due)}" if next_due else "-",
             _completion_cell(report),
@@ -208,6 +206,21 @@ def _render_many(reports: list[StatusReport], failures: dict[Path, str], today: 
     headings = ("review", "folder", "overdue", "due soon", "next due", "completion")
     whole = ("review", "overdue", "due soon", "next due", "completion")
     stdout().print(table_of(f"Reviews on {uk_date(today)}, most urgent first", headings, rows, whole))
+
+
+def _overdue_cell(report: StatusReport) -> str:
+    """Milestones (the worst named), late IMRs and overdue actions: "0" only when nothing is overdue."""
+    overdue, panel = report.overdue, report.panel
+    parts = []
+    if overdue:
+        worst = max(overdue, key=lambda m: m.working_days_overdue)
+        parts.append(f"{len(overdue)}, worst {worst.id} ({worst.working_days_overdue} working days)")
+    if panel.late_imrs:
+        parts.append(f"{len(panel.late_imrs)} IMR{'s' if len(panel.late_imrs) > 1 else ''} late")
+    if panel.overdue_actions:
+        count = len(panel.overdue_actions)
+        parts.append(f"{count} action{'s' if count > 1 else ''} overdue")
+    return "; ".join(parts) or "0"
 
 
 def _completion_cell(report: StatusReport) -> str:
@@ -228,7 +241,9 @@ def _as_json(report: StatusReport) -> dict[str, Any]:
         "reference": report.reference,
         "stage": report.stage,
         "folder": str(report.folder),
-        "overdue": len(report.overdue),
+        "overdue": report.overdue_count,  # everything that makes status exit 5
+        "overdue_milestones": len(report.overdue),
+        "late_imrs": len(report.panel.late_imrs),
         "completion": None
         if completion is None
         else {

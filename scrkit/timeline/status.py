@@ -88,10 +88,16 @@ class StatusReport:
         waiting = [m for m in self.with_state(State.DUE_SOON, State.UPCOMING) if m.milestone.due]
         return min(waiting, key=lambda m: m.milestone.due) if waiting else None  # type: ignore[arg-type, return-value]
 
+    @property
+    def overdue_count(self) -> int:
+        """Everything overdue: milestones, IMRs past their due date and actions past theirs (what makes
+        `status` exit 5)."""
+        return len(self.overdue) + len(self.panel.late_imrs) + len(self.panel.overdue_actions)
+
     def urgency(self) -> tuple[int, int, int]:
-        """Larger is worse: overdue count, the longest overdue, then how many are due soon."""
+        """Larger is worse: everything overdue, the longest overdue milestone, then how many are due soon."""
         longest = max((m.working_days_overdue for m in self.overdue), default=0)
-        return (len(self.overdue), longest, len(self.with_state(State.DUE_SOON)))
+        return (self.overdue_count, longest, len(self.with_state(State.DUE_SOON)))
 
 
 def assess_milestone(milestone: ScheduledMilestone, schedule: Schedule, today: dt.date) -> MilestoneStatus:
