@@ -19,6 +19,7 @@ from typing import Any
 from scrkit.case.guide import with_guide
 from scrkit.case.layout import BOARD, CHILD, RECORD_KINDS, REVIEW, TIMELINE, WORKING_FOLDERS
 from scrkit.case.records import ReviewRecords
+from scrkit.dates import uk_date
 from scrkit.errors import BadInput, InvalidReview, Problem, Refused
 from scrkit.models.child import Gender
 from scrkit.models.fields import Record
@@ -121,30 +122,42 @@ def timeline_against_log(records: ReviewRecords, changes: list[audit.Change]) ->
     longer holds as done: the written timeframe (7.1.4) has lost what was recorded."""
     from scrkit.jobs.timeline import DONE_NOTE
 
-    recorded: dict[str, audit.Change] = {}
+    recorded: dict[str, tuple[audit.Change, str]] = {}
     for change in changes:
         if change.state != "done":
             continue
         for part in change.note.split("; "):
             if part.startswith(DONE_NOTE):
-                milestone_id = part[len(DONE_NOTE) :].split(" ")[0]
-                recorded[milestone_id] = change
+                milestone_id, _, on = part[len(DONE_NOTE) :].partition(" ")
+                recorded[milestone_id] = (change, on.strip())
     problems = []
     path = records.path_of(TIMELINE)
-    for milestone_id, change in recorded.items():
+    for milestone_id, (change, on) in recorded.items():
         entry = records.timeline.milestones.get(milestone_id)
         if entry is None or entry.done is None:
+            # The day it was done, as the command recorded it (not the day the command ran), day first.
+            done, when = _uk_day(on), _uk_day(change.when[:10]) or change.when[:10]
+            again = f"scrkit done {milestone_id} --date {done}" if done else f"scrkit done {milestone_id} --date ..."
+            said = f"as done on {done}" if done else "as done"
             problems.append(
                 Problem(
                     path,
                     None,
                     f"milestones.{milestone_id}.done",
-                    f"is not recorded, but `scrkit {change.command}` recorded it on {change.when[:10]} (audit log "
+                    f"is not recorded, but `scrkit {change.command}` recorded it {said} on {when} (audit log "
                     f"entry {change.number}); timeline.yaml has lost it: restore it from a backup, or record it "
-                    "again with `scrkit done`",
+                    f"again: {again}",
                 )
             )
     return problems
+
+
+def _uk_day(iso: str) -> str:
+    """2026-11-04 as 04/11/2026; "" for anything that is not such a date."""
+    try:
+        return uk_date(dt.date.fromisoformat(iso))
+    except ValueError:
+        return ""
 
 
 def review_summary(review: Path) -> ReviewSummary:

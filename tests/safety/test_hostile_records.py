@@ -80,7 +80,10 @@ def test_an_emptied_timeline_is_reported_against_the_audit_log(scrkit, review_di
     (review_dir / "timeline.yaml").write_text("", encoding="utf-8")
     result = scrkit("validate", "-r", review_dir)
     assert result.code == ExitCode.PROBLEMS_FOUND
-    assert "milestones.family-notified.done: is not recorded, but `scrkit done` recorded it" in result.err
+    assert "milestones.family-notified.done: is not recorded, but `scrkit done` recorded it as done on 20/10/2026" \
+        in " ".join(result.err.split())  # fmt: skip
+    # the day it was done, to type again, not the day the command ran (a newcomer re-entered the wrong one)
+    assert "scrkit done family-notified --date 20/10/2026" in " ".join(result.err.split())
     assert scrkit("timeline", "-r", review_dir).code == ExitCode.OK  # rebuilds the due dates, no crash
     assert scrkit("done", "family-notified", "--date", "20/10/2026", "-r", review_dir).code == ExitCode.OK
     assert scrkit("validate", "-r", review_dir).code == ExitCode.OK
