@@ -96,6 +96,18 @@ class LetterFacts:
             return self.calendar.add_working_days(on, REPLY_WORKING_DAYS)
         return self.calendar.shift(on, responses.rule.offset, responses.rule.unit)
 
+    def _completion_before_the_decision(self, due: dt.date) -> dt.date:
+        """The completion date as it stood while the decision was still to be made: counted from the
+        decision's due date (7.1.2: a month after the referral), not from the day it was later made."""
+        schedule = self.timetable.schedule
+        completion, decision = schedule.completion(), schedule.get("decision")
+        rule = completion.rule if completion is not None else None
+        if rule is None or decision is None or decision.due is None or rule.offset is None or rule.unit is None:
+            return due
+        if rule.anchor != "decision" or (completion is not None and completion.extended):
+            return due
+        return schedule.calendar.shift(decision.due, rule.offset, rule.unit)
+
     def context(self, spec: LetterSpec, recipient: Recipient, on: dt.date) -> dict[str, Any]:
         context = dict(self.review)
         records = self.timetable.records
@@ -115,6 +127,8 @@ class LetterFacts:
             context["letter"]["decision"] = in_force[1].value
             context["letter"]["decision_date"] = in_force[0]
         context["decision_text"] = decision_text(in_force[1], in_force[0]) if in_force else "Not yet made"
+        if in_force is None and "completion_due" in context:
+            context["completion_due"] = self._completion_before_the_decision(context["completion_due"])
         _as_known_on(context, on)
         context["draft"] = _is_draft(spec, self.timetable, on)
         context.update(recipient.facts)

@@ -277,3 +277,22 @@ def test_a_letter_to_someone_with_no_address_is_refused_naming_where_to_record_i
     ):
         render(ready_review, "family-notification", dt.date(2026, 11, 20), to=["mother"])
     assert not list((ready_review / "letters").glob("*.docx"))
+
+
+def test_a_notification_dated_before_the_decision_gives_the_completion_date_of_that_day(ready_review: Path) -> None:
+    """Dated before the decision it said "Decision: Not yet made" beside a completion counted from the
+    decision made later. By hand: the referral arrived on 16/09/2026, so the decision was due a calendar
+    month later, 16/10/2026 (7.1.2), and completion six months after that, 16/04/2027 (7.1.3); once the
+    decision was made on 07/10/2026, completion is 07/04/2027."""
+
+    def completion(path: Path) -> str:
+        text = " ".join(" ".join(document_text(path)["tables"]).split())
+        found = re.search(r"Completion\s+((?:Due|Completed) \d+ \w+ \d{4})", text)
+        assert found, text
+        return found.group(1)
+
+    [before] = render(ready_review, "department-notification", dt.date(2026, 10, 6))
+    assert "Not yet made" in document_text(before)["tables"]
+    assert completion(before) == "Due 16 April 2027"
+    [after] = render(ready_review, "department-notification", dt.date(2026, 10, 8))
+    assert completion(after) == "Due 7 April 2027"
