@@ -102,3 +102,32 @@ def later_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     from scrkit import dates
 
     monkeypatch.setattr(dates, "today", lambda: LATER_CLOCK)
+
+
+def fairly_represented(folder: Path, on: dt.date) -> None:
+    """Bring a review to where the LSCB may adopt it on ``on`` (14.1): the final overview draft sent to
+    every IMR author, each confirming fair representation (13.1.6), and any process still running
+    considered (14.1.3); a review with no IMR gets one from its first agency. Written as a person would
+    write the records by hand, so that tests of other steps can record the completion."""
+    import ruamel.yaml
+
+    from scrkit.review.casefolder import CaseFolder
+
+    records = CaseFolder.open(folder).load()
+    agencies = [imr.agency for imr in records.imrs.imrs]
+    if not agencies and not records.agencies.agencies:
+        with (folder / "agencies.yaml").open("w", encoding="utf-8") as file:
+            file.write("agencies:\n  - id: police\n    name: Westmoor Police\n    kind: police\n")
+        records = CaseFolder.open(folder).load()
+    if not agencies:
+        agencies = [records.agencies.agencies[0].id]
+        with (folder / "imrs.yaml").open("w", encoding="utf-8") as file:
+            file.write(f"imrs:\n  - agency: {agencies[0]}\n    author:\n      name: Jo Invented\n")
+    authors = [{"agency": agency, "author": "IMR author", "confirmed": on.isoformat()} for agency in agencies]
+    overview = {
+        "drafts": [{"version": "1", "date": on.isoformat()}],
+        "circulation": {"version": "1", "sent": on.isoformat(), "authors": authors},
+        "adoption": {"other_processes_considered": "The panel read what the other processes found."},
+    }
+    with (folder / "overview.yaml").open("w", encoding="utf-8") as file:
+        ruamel.yaml.YAML().dump(overview, file)

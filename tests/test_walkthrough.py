@@ -4,6 +4,7 @@ needs a hand edit of YAML."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shlex
 from pathlib import Path
 
@@ -79,7 +80,17 @@ def test_the_readme_walks_a_whole_review_from_referral_to_export_with_commands_o
     pack = review / "exports" / "2026-09-16 ofsted"
     assert (pack / "integrated-chronology.xlsx").is_file()
     assert "The audit log of . is intact" in _run(["log", "--verify"], capsys)
-    assert "is valid: 12 records checked" in _run(["validate"], capsys)
+    assert "is valid: 13 records checked" in _run(["validate"], capsys)
+    # The end of the review (13.1-14.1): two drafts, every author's answer, the summary final, the adoption.
+    overview = records.overview
+    assert [draft.version for draft in overview.drafts] == ["1", "2"]
+    answers = {entry.agency: (entry.confirmed, entry.responded_on) for entry in overview.circulation.authors}
+    assert answers == {"police": (dt.date(2026, 9, 7), None), "csc": (dt.date(2026, 9, 8), None),
+                       "health": (None, dt.date(2026, 9, 10))}  # fmt: skip
+    assert overview.executive_summary.final_on == dt.date(2026, 9, 11)
+    assert overview.adoption.presented_by == ["Jonah Whitlow", "Priya Castell"]
+    assert overview.adoption.performance_monitoring == dt.date(2026, 9, 17)
+    assert done["completion"] == dt.date(2026, 9, 16)
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:

@@ -14,6 +14,8 @@ A review folder looks like this (see README, "The case folder"):
     interviews.yaml  interviews of practitioners (11.1)
     actions.yaml     the action plan (13.2, 17, App 13)
     register.yaml    names and pictures the board has decided about before anything is sent (1.9.1)
+    overview.yaml    the overview report's drafts, the authors' confirmations, the executive summary,
+                     the adoption (13.1-14.1)
     letters/         rendered letters and forms
     chronology/returns/   the agencies' chronology spreadsheets as they arrive (App 7)
     imrs/            Individual Management Reviews as they arrive (10.1)
@@ -31,6 +33,7 @@ from scrkit.models.anonymising import AnonymisingRegister
 from scrkit.models.board import Board
 from scrkit.models.child import Child
 from scrkit.models.fields import Record
+from scrkit.models.overview import Overview
 from scrkit.models.panel import Panel
 from scrkit.models.panel_business import ActionPlan, Imrs, Interviews
 from scrkit.models.people import People
@@ -63,8 +66,12 @@ REGISTER = RecordKind(
     "register", "register.yaml", AnonymisingRegister, "names and pictures decided before sending", optional=True
 )
 
+OVERVIEW = RecordKind(
+    "overview", "overview.yaml", Overview, "the overview report, the executive summary, the adoption", optional=True
+)
+
 RECORD_KINDS: tuple[RecordKind, ...] = (
-    REVIEW, CHILD, PEOPLE, REFERRAL, AGENCIES, PANEL, BOARD, TIMELINE, IMRS, INTERVIEWS, ACTIONS, REGISTER,
+    REVIEW, CHILD, PEOPLE, REFERRAL, AGENCIES, PANEL, BOARD, TIMELINE, IMRS, INTERVIEWS, ACTIONS, REGISTER, OVERVIEW,
 )  # fmt: skip
 
 # Every path in a case folder besides the records, relative to it; nothing else in scrkit spells them out.

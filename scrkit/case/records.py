@@ -12,6 +12,7 @@ from scrkit.models.agencies import Agencies, Agency
 from scrkit.models.anonymising import AnonymisingRegister
 from scrkit.models.board import Board
 from scrkit.models.child import Child
+from scrkit.models.overview import Overview
 from scrkit.models.panel import Panel
 from scrkit.models.panel_business import ActionPlan, Imrs, Interviews
 from scrkit.models.people import People
@@ -38,6 +39,7 @@ class ReviewRecords:
     interviews: Interviews
     actions: ActionPlan
     register: AnonymisingRegister
+    overview: Overview
     documents: Mapping[str, Any]
 
     def agency(self, agency_id: str) -> Agency | None:

@@ -45,6 +45,7 @@ COMMAND_MODULES: dict[str, str] = {
     "imr": "panel",
     "actions": "panel",
     "report": "panel",
+    "overview": "overview",
     "genogram": "genogram",
     "demo": "demo",
 }

@@ -33,8 +33,8 @@ KEY_DATES = ("incident", "referral", "decision", "presentation-meeting", "ofsted
 AGENCY_RESPONSES = "agency-responses"
 
 # Conditions a milestone may require besides key dates and milestones, each worked out from the
-# records (scrkit.timeline.schedule.CONDITIONS).
-CONDITIONS = ("action-plan-complete",)
+# records (scrkit.timeline.conditions).
+CONDITIONS = ("action-plan-complete", "fair-representation", "other-processes-considered")
 
 # The longest a repeating milestone may repeat: ten years of monthly updates.
 MAX_REPEATS = 120

@@ -19,6 +19,7 @@ from scrkit.models.timeline import Extension
 from scrkit.records.yamlfile import line_of
 from scrkit.timeline import profile as profile_rules
 from scrkit.timeline.calendar import WorkingCalendar
+from scrkit.timeline.conditions import CONDITION_CHECKS
 from scrkit.timeline.profile import KEY_DATES, MAX_REPEATS, LoadedProfile, MilestoneRule
 
 
@@ -103,24 +104,6 @@ OFFSET_SOURCES = {
 }
 
 
-def _action_plan_complete(records: ReviewRecords) -> tuple[dt.date | None, str]:
-    """17.1.2: the action plan is complete when it has actions and every one is done; the day the last was."""
-    actions = [action for recommendation in records.actions.recommendations for action in recommendation.actions]
-    if not actions:
-        return None, "the action plan has no actions yet (17.1.1): add them with `scrkit add actions`"
-    open_actions = [action.id for action in actions if action.done is None]
-    if open_actions:
-        return None, (
-            f"{len(open_actions)} of the action plan's {len(actions)} actions are not done yet "
-            f"({', '.join(open_actions)}), 17.1.2"
-        )
-    return max(action.done for action in actions if action.done), ""
-
-
-# Conditions a milestone may require (scrkit.timeline.profile.CONDITIONS): the day each was met, or why not.
-CONDITION_CHECKS = {
-    "action-plan-complete": _action_plan_complete,
-}
 assert set(CONDITION_CHECKS) == set(profile_rules.CONDITIONS)
 
 

@@ -16,7 +16,7 @@ from scrkit.errors import ExitCode
 from scrkit.jobs.timeline import load_timetable
 from scrkit.review.casefolder import CaseFolder
 from scrkit.timeline.status import assess
-from tests.conftest import replace_in
+from tests.conftest import fairly_represented, replace_in
 
 D = dt.date
 
@@ -73,6 +73,7 @@ def test_actions_command_and_sign_off(scrkit, review_dir: Path) -> None:
     assert "the completion is not recorded yet" in refused.err
     assert "4 of the action plan's 4 actions are not done yet (act-1, act-2, act-3, act-4)" in refused.err
     assert "signed_off_on:\n" in (review_dir / "actions.yaml").read_text(encoding="utf-8")
+    fairly_represented(review_dir, D(2026, 11, 24))  # 13.1.6, 14.1.3: what the adoption waits for
     assert scrkit("done", "completion", "--date", "2026-11-24", "-r", review_dir).code == ExitCode.OK
     for recommendation, action in (("rec-1", "act-1"), ("rec-1", "act-2"), ("rec-2", "act-3"), ("rec-2", "act-4")):
         path = f"actions.recommendations[{recommendation}].actions[{action}].done"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scrkit.errors import ExitCode
-from tests.conftest import replace_in
+from tests.conftest import fairly_represented, replace_in
 
 
 def after_the_review(monkeypatch) -> None:  # noqa: ANN001
@@ -192,6 +193,7 @@ def test_recording_completion_completes_the_review(scrkit, review_dir: Path) -> 
 
     # 1.6.7, 14.1: once the LSCB approves the final SCR, the review is approved (not in progress).
     assert CaseFolder.open(review_dir).load().review.status.value == "in-progress"
+    fairly_represented(review_dir, dt.date(2026, 11, 20))
     for milestone, on in (("family-notified", "20/10/2026"), ("imrs-circulated", "03/11/2026"),
                           ("overview-draft", "10/11/2026"), ("completion", "20/11/2026")):  # fmt: skip
         result = scrkit("done", milestone, "--date", on, "-r", review_dir)

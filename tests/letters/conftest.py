@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 
 from scrkit.jobs.timeline import record_done
-from tests.conftest import replace_in
+from tests.conftest import fairly_represented, replace_in
 
 
 def document_text(path: Path) -> dict[str, list[str]]:
@@ -60,6 +60,7 @@ LETTER_DATES = {"commission-imr": dt.date(2026, 10, 14), "authors-briefing": dt.
 
 
 def approve(review: Path) -> None:
+    fairly_represented(review, APPROVED)  # 13.1.6, 14.1.3: what the adoption waits for
     record_done(review, "completion", APPROVED, None, today=dt.date(2026, 12, 4))
 
 

@@ -9,6 +9,7 @@ review's status moves to approved (14.1), review.yaml, then the audit log and it
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import shutil
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from scrkit.errors import ExitCode
 from scrkit.records import atomic
 from scrkit.records.atomic import TEMP_SUFFIX
 from scrkit.review.audit import changes, verify
+from tests.conftest import fairly_represented
 
 COMMAND = ("done", "completion", "--date", "20/11/2026")
 STEPS = ("mkstemp", "fsync", "replace")  # every file scrkit writes is made, synced and renamed so (atomic.py)
@@ -50,6 +52,13 @@ def faulty(monkeypatch: pytest.MonkeyPatch, strike: int | None, fault: OSError |
         monkeypatch.setattr(module, step, counted)
     yield taken
     monkeypatch.undo()
+
+
+@pytest.fixture
+def review_dir(review_dir: Path) -> Path:
+    """The example, ready for the LSCB's adoption on 20/11/2026 (13.1.6, 14.1.3)."""
+    fairly_represented(review_dir, dt.date(2026, 11, 20))
+    return review_dir
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

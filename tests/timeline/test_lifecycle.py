@@ -34,7 +34,7 @@ from scrkit.jobs.timeline import load_timetable, record_decision, record_done, r
 from scrkit.models.review import Alternative, DecisionOutcome, ReviewStatus
 from scrkit.review.casefolder import CaseFolder
 from scrkit.timeline.status import State, assess
-from tests.conftest import replace_in
+from tests.conftest import fairly_represented, replace_in
 from tests.letters.conftest import document_text
 from tests.timeline.reviews import opened_review
 
@@ -178,6 +178,7 @@ def test_the_status_follows_each_step_of_an_scr_to_close(scrkit, scr: Path) -> N
     assert status_of(scr) is ReviewStatus.IN_PROGRESS
 
     assert load_timetable(scr).schedule.get("completion").due == D(2027, 7, 25)  # type: ignore[union-attr]
+    fairly_represented(scr, D(2027, 7, 20))
     record_done(scr, "completion", D(2027, 7, 20), None, today=LATER)
     assert status_of(scr) is ReviewStatus.APPROVED
     record_done(scr, "submit-ofsted", D(2027, 7, 22), None, today=LATER)
@@ -223,6 +224,7 @@ def test_the_plan_cannot_be_signed_off_before_the_lscb_approves_the_review(scr: 
 
 
 def test_an_action_reopened_after_sign_off_is_reported_by_validate(scr: Path) -> None:
+    fairly_represented(scr, D(2027, 7, 20))
     record_done(scr, "completion", D(2027, 7, 20), None, today=LATER)
     write_action_plan(scr, done="2027-11-25")
     sign_off_plan(scr, D(2027, 12, 1), "Professor Ellery", LATER)
@@ -246,6 +248,7 @@ def test_a_status_typed_by_hand_is_reported_and_the_recorded_one_passes(scrkit, 
 
 
 def test_an_earlier_scrkits_words_are_read_and_rewritten(scrkit, scr: Path) -> None:
+    fairly_represented(scr, D(2027, 7, 20))
     record_done(scr, "completion", D(2027, 7, 20), None, today=LATER)
     replace_in(scr / "review.yaml", "status: approved", "status: completed")
     assert status_of(scr) is ReviewStatus.APPROVED
@@ -259,6 +262,7 @@ def test_plans_are_draft_until_the_lscbs_approval_on_their_date(review_dir: Path
     created = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
     [before] = render_letters(review_dir, ["action-plan"], None, D(2026, 11, 30), created=created).written
     assert any("DRAFT" in line for line in document_text(before)["headers"])
+    fairly_represented(review_dir, D(2026, 12, 1))
     record_done(review_dir, "completion", D(2026, 12, 1), None, today=D(2026, 12, 1))
     [earlier] = render_letters(review_dir, ["action-plan"], None, D(2026, 11, 30), force=True, created=created).written
     assert any("DRAFT" in line for line in document_text(earlier)["headers"])  # dated before the approval

@@ -125,4 +125,5 @@ def test_an_unknown_requirement(own_profile: Path, review_dir: Path) -> None:
     replace_in(own_profile, "requires: [completion, action-plan-complete]", "requires: [completion, plan-done]")
     [problem] = problems(review_dir)
     assert problem.field == "milestones[action-plan-signed-off].requires"
-    assert "'plan-done' is neither a key date, a milestone nor a condition (action-plan-complete)" in problem.message
+    conditions = "action-plan-complete, fair-representation, other-processes-considered"
+    assert f"'plan-done' is neither a key date, a milestone nor a condition ({conditions})" in problem.message
