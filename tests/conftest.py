@@ -124,10 +124,36 @@ def fairly_represented(folder: Path, on: dt.date) -> None:
         with (folder / "imrs.yaml").open("w", encoding="utf-8") as file:
             file.write(f"imrs:\n  - agency: {agencies[0]}\n    author:\n      name: Jo Invented\n")
     authors = [{"agency": agency, "author": "IMR author", "confirmed": on.isoformat()} for agency in agencies]
-    overview = {
-        "drafts": [{"version": "1", "date": on.isoformat()}],
-        "circulation": {"version": "1", "sent": on.isoformat(), "authors": authors},
-        "adoption": {"other_processes_considered": "The panel read what the other processes found."},
-    }
-    with (folder / "overview.yaml").open("w", encoding="utf-8") as file:
-        ruamel.yaml.YAML().dump(overview, file)
+    path = folder / "overview.yaml"
+    yaml = ruamel.yaml.YAML()
+    overview = (yaml.load(path.read_text(encoding="utf-8")) if path.exists() else None) or {}
+    if not overview.get("drafts"):
+        overview["drafts"] = [{"version": "1", "date": on.isoformat()}]
+    overview["circulation"] = {"version": overview["drafts"][-1]["version"], "sent": on.isoformat(), "authors": authors}
+    overview["adoption"] = {"other_processes_considered": "The panel read what the other processes found."}
+    with path.open("w", encoding="utf-8") as file:
+        yaml.dump(overview, file)
+
+
+# The executive summary's five elements (13.3.2), invented, for a review whose every document can be made.
+SUMMARY = {
+    "purpose_and_scope": "How agencies worked together to protect Mia-Rose from her birth to her injury.",
+    "review_process": "An independent panel, and Individual Management Reviews from six agencies.",
+    "circumstances": "Mia-Rose, aged 6 months, was taken to hospital with a head injury.",
+    "key_issues": "Three reports of domestic abuse at the home were not shared with the health visitor.",
+    "intended_actions": "Every report of domestic abuse in a household with a baby reaches the health visitor.",
+}
+
+
+def summary_written(folder: Path, draft_on: dt.date) -> None:
+    """A draft of the overview report on ``draft_on`` and every element of the executive summary written."""
+    import ruamel.yaml
+
+    path = folder / "overview.yaml"
+    yaml = ruamel.yaml.YAML()
+    overview = yaml.load(path.read_text(encoding="utf-8"))
+    overview["drafts"] = [{"version": "1", "date": draft_on.isoformat()}]
+    for name, text in SUMMARY.items():
+        overview["executive_summary"][name] = text
+    with path.open("w", encoding="utf-8") as file:
+        yaml.dump(overview, file)

@@ -91,6 +91,12 @@ def test_the_readme_walks_a_whole_review_from_referral_to_export_with_commands_o
     assert overview.adoption.presented_by == ["Jonah Whitlow", "Priya Castell"]
     assert overview.adoption.performance_monitoring == dt.date(2026, 9, 17)
     assert done["completion"] == dt.date(2026, 9, 16)
+    from tests.letters.conftest import all_text
+
+    summary = all_text(review / "letters" / "2026-09-16 executive-summary anonymised.docx")
+    assert "Moorcroft" not in summary and "Isla" not in summary and "Priya Castell" in summary
+    report = all_text(review / "letters" / "2026-09-16 overview-report.docx")
+    assert "Overview report version 2, 1 September 2026" in report and "(DRAFT)" not in report
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:

@@ -90,9 +90,16 @@ class Builder:
         self.document.add_heading(text, level=level)
         return self
 
+    def _after_table(self) -> bool:
+        body = [child for child in self.document.element.body if not child.tag.endswith("}sectPr")]
+        return bool(body) and body[-1].tag.endswith("}tbl")
+
     def para(self, *lines: str, bold: bool = False) -> Builder:
         for line in lines:
+            after_table = self._after_table()
             paragraph = self.document.add_paragraph(line)
+            if after_table:  # a line of text never touches the table above it
+                paragraph.paragraph_format.space_before = Pt(8)
             if bold and paragraph.runs:
                 paragraph.runs[0].bold = True
         return self
@@ -107,6 +114,8 @@ class Builder:
         with ``loop``, one row per item (docxtpl's {%tr %}). Columns are sized to their content
         when the letter is rendered (scrkit.office.tables)."""
         rows = 1 + (3 if loop else 0)
+        if self.document.paragraphs and not self._after_table():  # the line introducing it stays with it
+            self.document.paragraphs[-1].paragraph_format.keep_with_next = True
         table = self.document.add_table(rows=rows, cols=len(headers))
         table.style = "Table Grid"
         for cell, heading in zip(table.rows[0].cells, headers, strict=True):
@@ -1100,6 +1109,159 @@ def action_plan() -> None:
     )
 
 
+ACTION_PLAN_COLUMNS = ["Agency", "Recommendation", "Actions", "By Whom?", "By When?", "Actions taken"]
+ACTION_PLAN_CELLS = [
+    "{% if a.first %}{{ a.agency }}{% endif %}",
+    "{% if a.first %}{{ a.recommendation }}{% endif %}",
+    "{{ a.actions }}",
+    "{{ a.by_whom }}",
+    "{{ a.by_when }}",
+    "{{ a.taken|default('') }}",
+]
+
+
+def overview_report() -> None:
+    """13.1 (and Working Together 2010, 8.40, as boards practised it): pre-filled from the records, the
+    author's analysis written into it; DRAFT with its version and date until the LSCB adopts it."""
+    version = "{{ overview_draft.version }}, {{ overview_draft.version_date|long }}"
+    builder = (
+        Builder(
+            "Overview report",
+            draft=True,
+            footer="CONFIDENTIAL   {{ review.reference }}   Overview report version "
+            + version
+            + "{% if draft %} (DRAFT){% endif %}",
+        )  # fmt: skip
+        .heading("Serious Case Review {{ review.reference }}: Overview Report", 0)
+        .para(
+            "Version " + version + ". {% if draft %}This is a draft: the report is final once the LSCB has adopted "
+            "it (13.3.5, 14.1).{% else %}Adopted by {{ board.name }} on {{ completion_done|long }}.{% endif %}",
+            bold=True,
+        )
+        .heading("1. Introduction", 1)
+        .heading("1.1 Why this review was held", 2)
+        .pairs(
+            [
+                ("Child", "{{ child.name }}"),
+                ("Date of birth", "{{ child.date_of_birth|long }}"),
+                ("Date of the incident", "{{ review.incident_date|long }}"),
+                ("Circumstances (App 1)", "{{ circumstances_text }}"),
+                ("Decision", "{{ decision_text }}"),
+                ("Why", "{{ review.decision.reasons }}"),
+            ]
+        )
+        .heading("1.2 Terms of reference and scope (2.1, 2.2)", 2)
+        .para("The review considered events from {{ tor.period_start|long }} to {{ tor.period_end|long }}.")
+        .para("{{ tor.scope }}")
+        .heading("1.3 The panel (3.1, 4.1)", 2)
+        .para(
+            "The independent chair of the panel was {{ panel.panel_chair.name }}; the independent author of this "
+            "report is {{ panel.overview_author.name }}. The panel's members, by job title and organisation:"
+        )
+        .table(
+            ["Job title", "Organisation"],
+            loop="m in panel_members",
+            cells=["{{ m.job_title }}", "{{ m.organisation }}"],
+        )  # fmt: skip
+        .heading("1.4 The review process and the Individual Management Reviews (9-12)", 2)
+        .para("Each agency below contributed an Individual Management Review, presented to the panel by its author.")
+        .table(
+            ["Agency", "Author's role", "Submitted", "Presented"],
+            loop="i in imr_rows",
+            cells=["{{ i.agency }}", "{{ i.author_role }}", "{{ i.submitted }}", "{{ i.presented }}"],
+        )
+        .heading("2. The family", 1)
+        .table(
+            ["Name", "Relationship to the child"], loop="f in family", cells=["{{ f.name }}", "{{ f.relationship }}"]
+        )  # fmt: skip
+        .para("{% if genogram is defined %}{{ genogram }}{% endif %}")
+        .para("The family's genogram, drawn from the review's records (App 15).")
+        .heading("3. The facts", 1)
+        .para("[The overview author's account of the facts, from the IMRs and the integrated chronology.]")
+        .para(
+            "The integrated chronology of every agency's events (App 7) goes with this report as its appendix: "
+            "chronology/integrated-chronology.docx, made by scrkit merge-chronology --docx."
+        )
+        .heading("4. Analysis", 1)
+        .para("One section for each question of the terms of reference (2.2.1), reconciling the IMRs (13.1.1).")
+        .para("{%p for q in tor.questions %}")
+    )
+    builder.document.add_heading("4.{{ loop.index }} {{ q }}", level=2)
+    (
+        builder.para("[The overview author's analysis.]")
+        .para("{%p endfor %}")
+        .heading("5. Lessons to be learned", 1)
+        .para("[What this case teaches about the way agencies work, alone and together, to safeguard children.]")
+        .heading("6. Recommendations (13.1.3: few, focused and achievable)", 1)
+        .table(
+            ["No.", "Recommendation", "Agency"],
+            loop="r in recommendations",
+            cells=["{{ r.id }}", "{{ r.recommendation }}", "{{ r.agency }}"],
+        )
+        .heading("7. The action plan (App 13)", 1)
+        .table(ACTION_PLAN_COLUMNS, loop="a in actions", cells=ACTION_PLAN_CELLS)
+        .heading("8. The drafts and the panel's discussion of them (13.1.4, 13.1.5)", 1)
+        .table(
+            ["Version", "Dated", "Discussed by the panel", "The panel's view"],
+            loop="d in overview.drafts",
+            cells=[
+                "{{ d.version }}",
+                "{{ d.date|short }}",
+                "{% if d.discussed_on is defined %}{{ d.discussed_on|short }}{% endif %}",
+                "{{ d.discussion|default('') }}",
+            ],
+        )
+        .para("End of overview report {{ review.reference }}, version {{ overview_draft.version }}.")
+        .save("overview-report")
+    )
+
+
+def executive_summary() -> None:
+    """13.3: the five elements of 13.3.2 and the action plan in full (13.2.1); anonymised but for the LSCB
+    chair, the panel chair and the overview author, the panel by job title and organisation."""
+    summary = "overview.executive_summary"
+    (
+        Builder(
+            "Executive summary",
+            draft=True,
+            footer="{{ review.reference }}   Executive summary{% if draft %} (DRAFT){% endif %}",
+            confidential=False,
+        )
+        .heading("Serious Case Review {{ review.reference }}: Executive Summary", 0)
+        .para(
+            "{{ board.name }}. {% if draft %}This is a draft until the LSCB endorses it (13.3.4, 13.3.5)."
+            "{% else %}Endorsed by the LSCB on {{ completion_done|long }}.{% endif %}",
+            bold=True,
+        )
+        .heading("1. The purpose and scope of the review", 1)
+        .para("{{ " + summary + ".purpose_and_scope }}")
+        .heading("2. The review process", 1)
+        .para("{{ " + summary + ".review_process }}")
+        .para(
+            "The LSCB chair is {{ panel.lscb_chair.name }}. The independent chair of the panel was "
+            "{{ panel.panel_chair.name }}, and the independent overview author {{ panel.overview_author.name }}. "
+            "The panel's members, by job title and organisation (13.2.1):"
+        )
+        .table(
+            ["Job title", "Organisation"],
+            loop="m in panel_members",
+            cells=["{{ m.job_title }}", "{{ m.organisation }}"],
+        )  # fmt: skip
+        .para("The organisations that provided Individual Management Reviews:")
+        .table(["Organisation"], loop="i in imr_rows", cells=["{{ i.agency }}"])
+        .heading("3. The circumstances that led to the review", 1)
+        .para("{{ " + summary + ".circumstances }}")
+        .heading("4. The key issues arising from the case", 1)
+        .para("{{ " + summary + ".key_issues }}")
+        .heading("5. Intended actions, including those completed", 1)
+        .para("{{ " + summary + ".intended_actions }}")
+        .para("The action plan in full (13.2.1):")
+        .table(ACTION_PLAN_COLUMNS, loop="a in actions", cells=ACTION_PLAN_CELLS)
+        .para("End of executive summary {{ review.reference }}.")
+        .save("executive-summary")
+    )
+
+
 BUILDERS: dict[str, Callable[[], None]] = {
     "scr-request": scr_request,
     "family-notification": family_notification,
@@ -1117,6 +1279,8 @@ BUILDERS: dict[str, Callable[[], None]] = {
     "interview-record": interview_record,
     "comms-plan": comms_plan,
     "action-plan": action_plan,
+    "overview-report": overview_report,
+    "executive-summary": executive_summary,
 }
 
 

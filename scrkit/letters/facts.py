@@ -18,6 +18,7 @@ from scrkit.case.records import ReviewRecords
 from scrkit.dates import age_between
 from scrkit.models.agencies import Agency, RequestReply
 from scrkit.models.child import DEFAULT_PSEUDONYM, Gender
+from scrkit.models.overview import OverviewDraft
 from scrkit.models.panel_business import ImrAuthor, Interview
 from scrkit.models.review import CIRCUMSTANCE_TITLES, Alternative, Circumstance, DecisionOutcome
 from scrkit.names import Salutation, greeting
@@ -45,6 +46,7 @@ RECORD_ROOTS = {
     "professionals": "people.professionals",
     "involved_agencies": "agencies",
     "tor": "review.terms_of_reference",
+    "overview_draft": "overview.drafts",
 }
 
 
@@ -208,6 +210,27 @@ def review_facts(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
             if m.applicable and not m.id.startswith("monthly-update-")
         ],
     }
+    # 13.1, 13.3: the overview report's introduction and the executive summary name the panel by job
+    # title and organisation only (1.9.1, 13.2.1), and the IMRs with their authors' roles and dates.
+    values["panel_members"] = [
+        {"job_title": member.job_title, "organisation": agency_name(member.agency) or member.organisation or ""}
+        for member in records.panel.members
+    ]
+    values["imr_rows"] = [
+        {
+            "agency": agency_name(imr.agency) or imr.agency,
+            "author_role": (imr.author.role or "") if imr.author else "",
+            "submitted": imr.submitted.strftime("%d/%m/%Y") if imr.submitted else "not yet submitted",
+            "presented": imr.presented.strftime("%d/%m/%Y") if imr.presented else "",
+        }
+        for imr in records.imrs.imrs
+    ]
+    values["recommendations"] = [
+        {"id": r.id, "recommendation": r.recommendation, "scope": r.scope.value,
+         "agency": agency_name(r.agency) or "Multi-agency"}
+        for r in records.actions.recommendations
+    ]  # fmt: skip
+    values["overview"] = facts("overview", _dump(records.overview), "overview.yaml")
     # App 13: the review's own action plan when it has one, the guidance's example otherwise.
     own_actions = [
         _action_row(recommendation, action, number == 0, agency_name(recommendation.agency))
@@ -425,6 +448,8 @@ def every_fact(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
         names.setdefault("extension", dict.fromkeys(("new_completion", "reason", "agreed_on", "ofsted_informed")))
         names.setdefault("interview", dict.fromkeys(Interview.model_fields))
         names.setdefault("genogram", None)
+        names["overview_draft"] = dict.fromkeys(("version", "version_date"))
+        names["overview"] = dict(names["overview"]) | {"drafts": [dict.fromkeys(OverviewDraft.model_fields)]}
         for kind in ("agencies", "professionals", "family"):
             for recipient in recipients_for(kind, records)[:1]:
                 for key, value in recipient.facts.items():

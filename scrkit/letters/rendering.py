@@ -131,6 +131,13 @@ class LetterFacts:
             context["completion_due"] = self._completion_before_the_decision(context["completion_due"])
         _as_known_on(context, on)
         context["draft"] = _is_draft(spec, self.timetable, on)
+        # 13.1.5: the overview report as its latest draft dated on or before the document's date.
+        drafts = [draft for draft in records.overview.drafts if draft.date <= on]
+        if drafts:
+            latest = drafts[-1]
+            context["overview_draft"] = Facts(
+                "overview_draft", {"version": latest.version, "version_date": latest.date}, "overview.yaml drafts"
+            )
         context.update(recipient.facts)
         if "genogram" in spec.pictures:
             picture = self.genogram_png()

@@ -43,6 +43,11 @@ OWN_COMMANDS = {
     "review.status": "it follows the steps recorded with scrkit decide, scrkit done and scrkit actions sign-off",
     "actions.signed_off_on": "scrkit actions sign-off --by NAME --date DD/MM/YYYY",
     "actions.signed_off_by": "scrkit actions sign-off --by NAME --date DD/MM/YYYY",
+    # 13.1-14.1: the end of the review's steps are checked in order (scrkit.overview.steps).
+    "overview.drafts": "scrkit overview draft VERSION --date DATE",
+    "overview.circulation": "scrkit overview circulate, confirm, object and respond",
+    "overview.executive_summary.final_on": "scrkit overview summary-final --date DD/MM/YYYY",
+    "overview.adoption": "scrkit overview adopt (and scrkit overview hand-over)",
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 
 from scrkit.jobs.timeline import record_done
-from tests.conftest import fairly_represented, replace_in
+from tests.conftest import fairly_represented, replace_in, summary_written
 
 
 def document_text(path: Path) -> dict[str, list[str]]:
@@ -48,6 +48,7 @@ def ready_review(review_dir: Path) -> Path:
         "  date:\n  time:\n  venue:\n",
         'practitioner_debriefing:\n  date: 2027-05-12\n  time: "13:30"\n  venue: Training Suite, Weaver House\n',
     )
+    summary_written(review_dir, dt.date(2026, 10, 14))  # the overview report's draft 1 and the summary (13.3.2)
     return review_dir
 
 

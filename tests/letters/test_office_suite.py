@@ -21,7 +21,7 @@ from docx import Document
 from scrkit.jobs.chronology import merge_chronology, write_templates
 from scrkit.jobs.panel import monthly_report
 from scrkit.resources import example_review
-from tests.conftest import replace_in
+from tests.conftest import replace_in, summary_written
 from tests.letters.conftest import approve, render_every_letter
 from tests.office import page_count, pdf_text, to_pdf
 
@@ -54,6 +54,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
     )
     as_it_is = root / "as-it-is"
     shutil.copytree(review, as_it_is)
+    summary_written(review, dt.date(2026, 10, 14))  # the overview report's draft and the summary (13.1, 13.3)
     approve(review)
     documents = render_every_letter(review, LETTER_DATE, dt.datetime(2026, 12, 24))
     documents += merge_chronology(review, [], today=REPORT_DATE, gap_days=90, docx=True).written
@@ -267,3 +268,55 @@ def test_a_table_whose_heading_falls_at_the_foot_of_a_page_keeps_every_row(tmp_p
     for row in timetable.rows[1:]:
         assert row.cells[0].text.split()[0] in text
     assert sum(text.count(date) for date in set(dates)) >= len(dates), "rows of the timetable are missing"
+
+
+def test_the_overview_report_carries_its_version_on_every_page_and_a_section_per_question(pack: Pack) -> None:
+    """13.1, 13.1.5: pre-filled from the records; version 1 of 14/10/2026 in the footer of every page; the
+    LSCB adopted it on 01/12/2026, before the document's date, so it is not marked DRAFT (13.3.5)."""
+    from scrkit.review.casefolder import CaseFolder
+
+    [path] = [p for p in pack.documents if p.stem == "2026-12-24 overview-report"]
+    pdf = pack.pdf(path.stem)
+    pages = page_count(pdf)
+    assert pages >= 4
+    for page in range(1, pages + 1):
+        text = " ".join(pdf_text(pdf, page).split())
+        assert "Overview report version 1, 14 October 2026" in text, f"page {page} of {pages}"
+        assert "DRAFT" not in text
+    text = " ".join(pdf_text(pdf).split())
+    records = CaseFolder.open(path.parents[1]).load()
+    questions = records.review.terms_of_reference.questions
+    for number, question in enumerate(questions, start=1):
+        assert f"4.{number} {question}" in text
+    assert "Adopted by Ashcombe Local Safeguarding Children Board on 1 December 2026" in text
+    for member in records.panel.members:
+        assert member.job_title in text and member.name not in text  # by job title only (1.9.1)
+    for recommendation in records.actions.recommendations:
+        assert recommendation.recommendation[:40] in text
+    assert "End of overview report SCR-2026-03, version 1." in text
+    assert broken_words(path, pdf) == []
+
+
+def test_the_executive_summary_is_anonymised_but_for_the_chairs_and_the_author(pack: Pack) -> None:
+    """13.2.1, 13.3.1: the child, the family and the professionals are not named; the LSCB chair, the
+    panel chair and the overview author are; the panel by job title and organisation; the five elements
+    of 13.3.2 and the action plan in full."""
+    from scrkit.review.casefolder import CaseFolder
+    from tests.conftest import SUMMARY
+
+    [path] = [p for p in pack.documents if p.stem.startswith("2026-12-24 executive-summary")]
+    assert "anonymised" in path.name
+    text = " ".join(pdf_text(pack.pdf(path.stem)).split())
+    records = CaseFolder.open(path.parents[1]).load()
+    people = [records.child.name, *(m.name for m in records.people.family),
+              *(p.name for p in records.people.professionals), *(m.name for m in records.panel.members)]  # fmt: skip
+    for name in people:
+        assert name not in text and name.split()[-1] not in text, name
+    for named in (records.panel.lscb_chair, records.panel.panel_chair, records.panel.overview_author):
+        assert named is not None and named.name in text
+    for element in SUMMARY.values():
+        assert element.rstrip(".")[-25:] in text  # the end of each, past the name in it
+    first_action = records.actions.recommendations[0].actions[0].action  # in a narrow column: word by word
+    assert set(first_action.split()) <= set(text.split())
+    assert "CONFIDENTIAL" not in text  # for publication (13.3.6)
+    assert "End of executive summary SCR-2026-03." in text

@@ -1,0 +1,68 @@
+"""The overview report and the executive summary as documents (issue 16, items 1 and 4): refused
+naming what is missing, DRAFT until the LSCB adopts the review (13.3.5), the report as its latest
+draft on the document's date (13.1.5). Their pages are checked in tests/letters/test_office_suite.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from scrkit.jobs.letters import render_letters
+from scrkit.jobs.records import set_field
+from scrkit.letters.engine import LetterError
+from tests.conftest import fairly_represented, summary_written
+from tests.letters.conftest import all_text, document_text
+
+D = dt.date
+CREATED = dt.datetime(2026, 12, 24, 9, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _clock(later_clock: None) -> None:
+    """Dates in 2026 and 2027 have happened."""
+
+
+def test_the_report_needs_a_draft_dated_by_the_documents_date(review_dir: Path) -> None:
+    with pytest.raises(LetterError, match=r"overview\.drafts \(scrkit overview draft VERSION --date DATE\)"):
+        render_letters(review_dir, ["overview-report"], None, D(2026, 10, 20), created=CREATED)
+    summary_written(review_dir, D(2026, 10, 14))
+    with pytest.raises(LetterError, match=r"overview\.drafts"):  # draft 1 is of the 14th, not yet on the 13th
+        render_letters(review_dir, ["overview-report"], None, D(2026, 10, 13), created=CREATED)
+    [path] = render_letters(review_dir, ["overview-report"], None, D(2026, 10, 20), created=CREATED).written
+    parts = document_text(path)
+    assert any("Overview report version 1, 14 October 2026 (DRAFT)" in line for line in parts["footers"])
+    assert any("DRAFT" in line for line in parts["headers"])
+    assert "Mia-Rose Fenwick" in all_text(path)  # for the board: the report names the child (1.9.1 on export)
+
+
+def test_the_report_is_draft_until_adopted_on_or_before_its_date(review_dir: Path) -> None:
+    summary_written(review_dir, D(2026, 10, 14))
+    fairly_represented(review_dir, D(2026, 12, 1))
+    from scrkit.jobs.timeline import record_done
+
+    record_done(review_dir, "completion", D(2026, 12, 1), None, today=D(2026, 12, 4))
+    [before] = render_letters(review_dir, ["overview-report"], None, D(2026, 11, 30), created=CREATED).written
+    assert "(DRAFT)" in " ".join(document_text(before)["footers"])
+    [after] = render_letters(review_dir, ["overview-report"], None, D(2026, 12, 2), created=CREATED).written
+    text = all_text(after)
+    assert "(DRAFT)" not in text and "Adopted by Ashcombe Local Safeguarding Children Board on 1 December" in text
+
+
+def test_the_summary_is_refused_while_an_element_is_empty(review_dir: Path) -> None:
+    summary_written(review_dir, D(2026, 10, 14))
+    set_field(review_dir, "overview.executive_summary.key_issues", "")
+    with pytest.raises(LetterError) as caught:
+        render_letters(review_dir, ["executive-summary"], None, D(2026, 10, 20), created=CREATED)
+    assert "overview.executive_summary.key_issues" in caught.value.message
+    assert not list((review_dir / "letters").glob("*executive-summary*"))  # nothing written
+
+
+def test_the_summary_is_always_anonymised(review_dir: Path) -> None:
+    summary_written(review_dir, D(2026, 10, 14))
+    [path] = render_letters(review_dir, ["executive-summary"], None, D(2026, 10, 20), created=CREATED).written
+    assert path.name == "2026-10-20 executive-summary anonymised.docx"
+    text = all_text(path)
+    assert "Mia-Rose" not in text and "Fenwick" not in text
+    assert "Graham Tolland" in text and "Ruth Castellan" in text  # the panel chair and the author (13.2.1)
