@@ -469,7 +469,8 @@ def commission_imr() -> None:
             "The reports will need to include a chronology of agency involvement with the family. Copies of IMRs are "
             "provided to Ofsted and the Department for Education together with the Overview Report on adoption by "
             "the LSCB (Working Together 2010, 8.47).",
-            "A template for the report and the chronology will be available at the meeting. The IMR will need to be "
+            "A template for the report and one for the chronology are enclosed, and will be discussed at the "
+            "meeting. The IMR will need to be "
             "submitted in person on a CD-Rom, by Special Delivery post or by secure email to "
             "{{ board.secure_email }}.",
         )
@@ -487,6 +488,11 @@ def commission_imr() -> None:
             "{{ review.imr_authors_named_by|long }}.",
         )
         .signature("{{ panel.panel_chair.name }}", "Chair, Serious Case Review Panel", "Yours sincerely")
+        .para(
+            "Enclosed: the terms of reference; the guide for IMR authors, with the "
+            "criteria for appointing them and guidance on drawing a genogram (9.1, Appendices 14 and 15); the IMR "
+            "template (Appendix 6); the chronology workbook (Appendix 7)."
+        )
         .para(
             "Distribution: all agencies who responded positively to the request letter (form let SCR Request.v1/2010).",
             "Cc: Chief Officers of all agencies listed",
@@ -1109,6 +1115,149 @@ def action_plan() -> None:
     )
 
 
+# 9.1: the criteria for appointing an IMR author, which the commissioning letter says are enclosed (App 5).
+AUTHOR_CRITERIA = [
+    "A person of sufficient seniority to work at all levels within the agency, fair in the way the views of staff "
+    "are represented, familiar with current child protection practice, who will produce an independent and "
+    "objective report within the timescales (9.1.1).",
+    "Not directly concerned with the child or family, and not the immediate line manager of the practitioners "
+    "involved (9.1.2).",
+    "With unrestricted rights of enquiry and access to staff, records and files; staff central to the case, and "
+    "those who wish to be, are interviewed (9.1.5).",
+    "With their workload reviewed, clerical support, supervision and support, and if need be relieved of their "
+    "normal duties while the review is written (9.1.8).",
+]
+
+# App 14: the IMR authors' guide, as the board's guidance gives it.
+AUTHORS_GUIDE: list[tuple[str, list[str]]] = [
+    (
+        "1. The aims of Individual Management Reviews",
+        [
+            "IMRs look openly and critically at individual and organisational practice, to see whether the case "
+            "indicates that changes could and should be made and, if so, how those changes will be brought about.",
+            "A Serious Case Review is not an enquiry into how a child died or who is culpable: it is a learning "
+            "exercise. Look at the underlying causes, e.g. the capacity of frontline services, the quality of "
+            "management oversight and support, and the culture within the team, service and agency.",
+            "Interview the relevant staff, keep a record of each interview, and have both interviewer and interviewee "
+            "sign it (section 11 of the guidance; the interview record is Appendix 8).",
+        ],
+    ),
+    (
+        "2. Content",
+        [
+            "Follow the IMR template (Appendix 6), enclosed, so that every topic is covered. Address the terms of "
+            "reference, enclosed, within the period they set: from {{ tor.period_start|long }} to "
+            "{{ tor.period_end|long }}.",
+            "Include a genogram of the family as far as your agency understands it, including grandparents, other "
+            "significant adults and friends (section 5 below). Record where agencies missed opportunities to see the "
+            "child or to ascertain the child's wishes and feelings.",
+            "Complete the chronology in the format provided (Appendix 7, the enclosed workbook): who knew what and "
+            "when, when the child was seen, what their condition was and what they said, and missed opportunities to "
+            "see and speak to the child.",
+            "Analyse practice, not only what happened: the actions of individual staff, and an honest appraisal of "
+            "why they acted as they did.",
+            "Make recommendations for your agency that are Specific, Measurable, Achievable, Reasonable and Timely, "
+            "based on your report, and that your agency is ready to implement without delay.",
+        ],
+    ),
+    (
+        "3. Legal advice",
+        [
+            "Consider obtaining advice from your own legal advisers on your draft before submitting it; say if the "
+            "report is substantially affected by it. Legal advice is privileged, and agencies need not disclose it.",
+            "Where legal advice given to the agency is closely associated with significant issues in the case, invite "
+            "the agency's legal advisers to submit a report to be appended, prepared by a lawyer with no direct "
+            "involvement in the case or in advising the panel.",
+        ],
+    ),
+    (
+        "4. Gathering information",
+        [
+            "Base your report on the template and any headings agreed for this case; include anything else that is "
+            "directly relevant. Record and sign, with the member of staff, every discussion you have with staff.",
+            "Refer to the original files, which your agency has secured; where a case remains open, copy the files for "
+            "the case worker and use the originals for the review.",
+            "Your review and recommendations MUST be approved and signed off at Chief Executive or Director level "
+            "(App 14 4.4).",
+            "Every IMR is sent to Ofsted with the overview report and graded against the descriptors of Appendix 12. "
+            "An IMR that falls short is returned for further work (4.1.1). The timescales are tight and must be met: "
+            "this review's IMRs are due by {{ review.imr_deadline|long }}.",
+            "Anonymise every name throughout your report, with a glossary appended.",
+        ],
+    ),
+    (
+        "5. Writing the report",
+        [
+            "Relate the IMR explicitly to the terms of reference; write reflectively, analytically and evaluatively; "
+            "talk the reader through how you found the information and wrote the report.",
+            "Distinguish recorded fact, opinion and third-party information; say clearly when you give your opinion. "
+            "Do not reword the chronology: critically analyse your agency's involvement, and why things happened.",
+            "Identify poor practice as unacceptable, why it took place and what contributed to it (staffing, "
+            "training, audit, supervision and management), and what would have made a difference to the child. "
+            "Identify and report good practice.",
+            "Remember that the review is about a child. Address ethnicity, language, religion, culture and social "
+            "exclusion. Help the reader understand what life was like for the child: their views, wishes and feelings; "
+            "their development and progress; their relationships with their carers.",
+        ],
+    ),
+    (
+        "6. Recommendations and presenting the IMR",
+        [
+            "Say what action should be taken by whom and by when, the outcomes it should bring about and how your "
+            "agency will know they have been achieved (Appendix 13). Have the report signed off by your Chief "
+            "Executive, with their name and job title printed beneath.",
+            "You will present your IMR to the panel on {{ review.presentation_meeting|long }}; its members will have "
+            "read it. The panel may ask for more information, or for clarity where IMRs differ; you will be told what "
+            "is asked for and by when. The independent overview author draws the IMRs together, and will ask you to "
+            "confirm that the overview report represents your information fully and fairly (13.1.6).",
+        ],
+    ),
+]
+
+# App 15: how to draw the genogram the IMR includes (2.3).
+GENOGRAM_GUIDE = [
+    "A genogram represents a family tree and the relationships within the family. A square is a male, a circle a "
+    "female, a diamond a family member whose gender is unknown. A cross through the symbol: the person has died.",
+    "An unbroken line joins partners in an enduring relationship (marriage, cohabitation); a broken line a "
+    "transitory one. One short diagonal line across it: separated; two: divorced.",
+    "Children of the same relationship hang from it, the eldest on the left and the youngest on the right; twins "
+    "come from a single stalk. A miscarriage or abortion is a small diagonal cross, in the same order as the "
+    "other children.",
+    "A dotted line goes around the members of each household. Write names and dates of birth clearly under the "
+    "symbols. Where relationships are complicated, show the family groups especially clearly.",
+    "A genogram helps identify intergenerational patterns within families, and how much of the family's history "
+    "each agency knows.",
+]
+
+
+def imr_authors_guide() -> None:
+    """App 14 and App 15 with 9.1's criteria: what the commissioning letter (App 5) says is enclosed."""
+    builder = (
+        Builder("IMR authors' guide (App 14, App 15)")
+        .heading("Serious Case Review {{ review.reference }}: a guide for the IMR author of {{ agency.name }}", 0)
+        .para(
+            "This guide goes with the letter commissioning your agency's Individual Management Review, with the "
+            "terms of reference, the IMR template (Appendix 6) and the chronology workbook (Appendix 7)."
+        )
+        .heading("Who should write the IMR (9.1)", 1)
+        .bullets(AUTHOR_CRITERIA)
+    )
+    for heading, paragraphs in AUTHORS_GUIDE:
+        builder.heading(heading, 1).bullets(paragraphs)
+    (
+        builder.heading("Drawing the genogram (Appendix 15)", 1)
+        .bullets(GENOGRAM_GUIDE)
+        .para("{% if genogram is defined %}{{ genogram }}{% endif %}")
+        .para(
+            "{% if genogram is defined %}Above: the family as the review's records hold it, drawn in these symbols. "
+            "Add to it, or correct it, as far as your agency understands the family.{% endif %}"
+        )
+        .para("Questions: the Safeguarding Children Business Manager, {{ board.phone }}, {{ board.secure_email }}.")
+        .para("End of the IMR authors' guide, {{ review.reference }}.")
+        .save("imr-authors-guide")
+    )
+
+
 ACTION_PLAN_COLUMNS = ["Agency", "Recommendation", "Actions", "By Whom?", "By When?", "Actions taken"]
 ACTION_PLAN_CELLS = [
     "{% if a.first %}{{ a.agency }}{% endif %}",
@@ -1279,6 +1428,7 @@ BUILDERS: dict[str, Callable[[], None]] = {
     "interview-record": interview_record,
     "comms-plan": comms_plan,
     "action-plan": action_plan,
+    "imr-authors-guide": imr_authors_guide,
     "overview-report": overview_report,
     "executive-summary": executive_summary,
 }

@@ -65,7 +65,12 @@ def letters(
     for path in result.written:
         stdout().print(str(path), markup=False)
     count = len(result.written)
-    say(f"{count} document{'s' if count != 1 else ''} written to {review / LETTERS}.")
+    folders = sorted({str(path.parent.relative_to(review.resolve())) if path.is_relative_to(review.resolve())
+                      else str(path.parent) for path in result.written})  # fmt: skip
+    where = " and ".join(folders) if folders else str(review / LETTERS)
+    say(f"{count} document{'s' if count != 1 else ''} written to {where}.")
+    for path in result.kept:
+        say(f"Kept as it is: {path.name}, already made on this date for the pack.")
     for letter, why in result.not_sent.items():
         say(f"Not made: {letter}: {why}.")
     for milestone in result.recorded:
@@ -86,7 +91,12 @@ def _list(statuses: list[LetterStatus]) -> None:
     # The letters' names and the facts they need are typed back: never broken; the rest folds.
     table = table_of("Letters and forms", ("name", "what", "guidance", "goes to", "ready?"), rows, ("name", "ready?"))
     stdout().print(table)
-    say("Render with: scrkit letters NAME [--to ID] [--date DD/MM/YYYY]")
+    from scrkit.letters.catalogue import catalogue
+
+    for pack in catalogue().packs:
+        workbooks = ", and each agency's chronology workbook" if pack.chronology_templates else ""
+        say(f"Pack {pack.name} ({pack.guidance}): {', '.join(pack.documents)}{workbooks}.")
+    say("Render with: scrkit letters NAME [--to ID] [--date DD/MM/YYYY]; a pack's name renders all it holds.")
 
 
 templates_app = typer.Typer(help="Check letter templates a board has edited in Word.", no_args_is_help=True)

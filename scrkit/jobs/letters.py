@@ -21,7 +21,7 @@ from scrkit.letters.rendering import (
     refuse_overwriting,
     render_all,
 )
-from scrkit.review.casefolder import CaseFolder
+from scrkit.review.casefolder import CaseFolder, Change
 from scrkit.timeline.recording import apply_done, recordable_milestone, refresh_entries, timetable_of
 
 LETTERS_NOTE = "letters rendered by scrkit"
@@ -30,6 +30,7 @@ LETTERS_NOTE = "letters rendered by scrkit"
 @dataclass(frozen=True)
 class LettersResult:
     written: tuple[Path, ...]
+    kept: tuple[Path, ...] = ()  # a pack's document for the whole review already made that day, kept as it is
     recorded: tuple[str, ...] = ()  # milestones recorded as done on the letters' date
     not_recorded: dict[str, str] = field(default_factory=dict)  # milestone: why not
     not_sent: dict[str, str] = field(default_factory=dict)  # "letter to recipient": why it was not made
@@ -77,9 +78,16 @@ def _render_letters(
     today: dt.date | None,
     created: dt.datetime | None,
 ) -> LettersResult:
+    from scrkit.letters.catalogue import catalogue
+
+    shared = catalogue().shared_in_packs(names)
+    names, workbooks = catalogue().expanded(names)
     with CaseFolder.open(review).changing("letters") as change:
         timetable = timetable_of(change.records)
-        planned = plan(timetable, names, to, on, force)
+        planned = plan(timetable, names, to, on, force=True)
+        kept = [doc for doc in planned if doc.spec.name in shared and doc.path.exists() and not force]
+        planned = [doc for doc in planned if doc not in kept]
+        refuse_overwriting([document.path for document in planned], force)
         created = created or dt.datetime.now(dt.UTC).replace(microsecond=0)
         rendered = render_all(planned, timetable.records.board.name, created, advance)
         if anonymise:
@@ -91,6 +99,8 @@ def _render_letters(
             external = [document for document in rendered if document.spec.external]
             rendered = internal + anonymised(external, change.records, force)
         written = tuple(change.write_file(document.path, document.content) for document in rendered)
+        if workbooks:  # 10.1.7: the chronology template (App 7) for each agency the letters went to
+            written += tuple(chronology_workbooks(change, {d.recipient_id for d in rendered}, force))
         recorded, not_recorded = [], {}
         for milestone in sorted({document.spec.milestone for document in rendered if document.spec.milestone}):
             scheduled = timetable.schedule.get(milestone)
@@ -115,10 +125,22 @@ def _render_letters(
             refresh_entries(change.document(TIMELINE), timetable_of(change.revalidate()).schedule)
     return LettersResult(
         written=written,
+        kept=tuple(document.path for document in kept),
         recorded=tuple(recorded),
         not_recorded=not_recorded,
         not_sent=not_sent(names, to, change.records),
     )
+
+
+def chronology_workbooks(change: Change, agency_ids: set[str], force: bool) -> list[Path]:
+    from scrkit.case.layout import CHRONOLOGY_TEMPLATES
+    from scrkit.chronology.template import template_for_agency
+
+    agencies = [agency for agency in change.records.agencies.agencies if agency.id in agency_ids]
+    made = [template_for_agency(change.records, agency) for agency in agencies]
+    paths = [change.path / CHRONOLOGY_TEMPLATES / workbook.file_name for workbook in made]
+    refuse_overwriting(paths, force)
+    return [change.write_file(path, workbook.content) for path, workbook in zip(paths, made, strict=True)]
 
 
 def not_sent(names: list[str], to: list[str] | None, records: ReviewRecords) -> dict[str, str]:

@@ -34,11 +34,43 @@ class LetterSpec(Record):
     external: bool = False  # sent outside the board (Ofsted, the Department): always anonymised (1.9.1)
 
 
+class Pack(Record):
+    """Documents sent together, rendered by one name: what a letter says is enclosed is enclosed."""
+
+    name: Id
+    title: Text
+    guidance: Text
+    documents: list[Id]
+    chronology_templates: bool = False  # with each recipient agency's App 7 workbook (scrkit chronology template)
+
+
 class Catalogue(Record):
     letters: list[LetterSpec]
+    packs: list[Pack] = []
 
     def get(self, name: str) -> LetterSpec | None:
         return next((letter for letter in self.letters if letter.name == name), None)
+
+    def pack(self, name: str) -> Pack | None:
+        return next((pack for pack in self.packs if pack.name == name), None)
+
+    def shared_in_packs(self, names: list[str]) -> set[str]:
+        """The documents for the whole review that the packs named hold (the terms of reference): one copy
+        serves every agency's pack, so a copy already made on the day is kept, not refused."""
+        packs = [pack for pack in (self.pack(name) for name in names) if pack is not None]
+        documents = [self.get(document) for pack in packs for document in pack.documents]
+        return {spec.name for spec in documents if spec is not None and spec.to == "review"}
+
+    def expanded(self, names: list[str]) -> tuple[list[str], bool]:
+        """The documents the names ask for, a pack standing for its documents (each once, in order), and
+        whether a pack asks for the agencies' chronology workbooks."""
+        documents: list[str] = []
+        workbooks = False
+        for name in names:
+            pack = self.pack(name)
+            documents.extend(pack.documents if pack else [name])
+            workbooks = workbooks or bool(pack and pack.chronology_templates)
+        return list(dict.fromkeys(documents)), workbooks
 
 
 @lru_cache(maxsize=1)

@@ -356,7 +356,8 @@ def _spec(name: str) -> LetterSpec:
     spec = catalogue().get(name)
     if spec is None:
         names = ", ".join(letter.name for letter in catalogue().letters)
-        raise BadInput(f"There is no letter or form called '{name}'. They are: {names}.")
+        packs = ", ".join(pack.name for pack in catalogue().packs)
+        raise BadInput(f"There is no letter or form called '{name}'. They are: {names}; and the packs: {packs}.")
     return spec
 
 
