@@ -430,6 +430,39 @@ def authors_briefing() -> None:
     )
 
 
+def decision_letter() -> None:
+    """1.6.3: agencies are told of the chair's decision and told to keep their records secured."""
+    (
+        Builder("The decision on the request for a Serious Case Review")
+        .address_block()
+        .para("Date: {{ letter.date|long }}")
+        .greeting()
+        .para(
+            "SERIOUS CASE REVIEW: THE DECISION. {{ child.name }}, born {{ child.date_of_birth|long }}",
+            bold=True,
+        )
+        .para(
+            "On {{ review.referral_received|long }} {{ board.name }} asked your agency to secure its records about "
+            "the above child and to tell us of any involvement with the child or family. Advised by the Serious "
+            "Case Review Panel, the Chair of {{ board.short_name }} decided on {{ letter.decision_date|long }} "
+            "{% if letter.decision == 'scr' %}to hold a Serious Case Review (1.5, 7.1.2).{% else %}not to hold a "
+            "Serious Case Review (1.5.2).{% endif %}",
+            "The reasons: {{ letter.decision_reasons }}",
+            "{% if letter.decision == 'scr' %}Please make sure that every paper and electronic record relating to the "
+            "child and family stays secured, guarded against loss or interference (1.6.1), and keep the "
+            "practitioners concerned up to date with the decision and the procedures (1.6.4). The terms of "
+            "reference will be shared with the agencies involved, and Individual Management Reviews commissioned, "
+            "by the end of the fourth week after the referral (1.6.4).{% else %}Instead: "
+            "{{ letter.alternative|default('the panel will write to you about what is to be done instead') }}. "
+            "Please keep the records you secured until the board tells you that they may be released.{% endif %}",
+            "If you have any questions please contact the Safeguarding Children Business Manager on "
+            "{{ board.phone }} or by secure email to {{ board.secure_email }}.",
+        )
+        .signature("{{ panel.lscb_chair.name }}", "Chair, {{ board.name }}", "Yours sincerely")
+        .save("decision-letter")
+    )
+
+
 def commission_imr() -> None:
     (
         Builder("Commissioning Individual Management Reviews")
@@ -1416,6 +1449,7 @@ BUILDERS: dict[str, Callable[[], None]] = {
     "family-notification": family_notification,
     "family-leaflet": family_leaflet,
     "authors-briefing": authors_briefing,
+    "decision-letter": decision_letter,
     "commission-imr": commission_imr,
     "practitioner-debriefing": practitioner_debriefing,
     "ofsted-notification": lambda: notification("ofsted-notification", "Ofsted", "board.ofsted_address", "2.3"),

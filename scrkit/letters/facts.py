@@ -190,7 +190,7 @@ def review_facts(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
         else "[recommended] [not recommended]",
         "alternatives": [
             {"mark": "X" if decision.alternative == option else "", "title": title}
-            for option, title in _ALTERNATIVE_TITLES.items()
+            for option, title in ALTERNATIVE_TITLES.items()
         ],
         "legal_advice": _has(records.referral.part2.legal_advice_sought),
         # 1.7.2: the Department is told the expected dates of court proceedings and their outcomes.
@@ -292,7 +292,7 @@ def decision_text(outcome: DecisionOutcome | None, on: dt.date | None) -> str:
     return f"{what}, {on.day} {on.strftime('%B %Y')}"
 
 
-_ALTERNATIVE_TITLES = {
+ALTERNATIVE_TITLES = {
     Alternative.SINGLE_AGENCY_REVIEW: "A Single Agency Management Review",
     Alternative.LEARNING_DAY: "Bringing practitioners/managers together through an independently facilitated "
     "learning day",
@@ -439,8 +439,9 @@ def every_fact(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
     try:
         names = review_facts(records, schedule)
         names["letter"] = dict.fromkeys(
-            ("date", "reply_by", "name", "decided", "approved", "decision", "decision_date")
-        )
+            ("date", "reply_by", "name", "decided", "approved", "decision", "decision_date", "decision_reasons",
+             "alternative")
+        )  # fmt: skip
         names["draft"] = False
         # Facts present only at some stages of a review.
         names.setdefault("completion_done", None)

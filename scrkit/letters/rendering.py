@@ -26,7 +26,16 @@ from scrkit.letters.engine import (
     missing_facts,
     render_template,
 )
-from scrkit.letters.facts import Facts, Recipient, decision_text, recipients_for, review_facts, to_record_path
+from scrkit.letters.facts import (
+    ALTERNATIVE_TITLES,
+    Facts,
+    Recipient,
+    decision_text,
+    recipients_for,
+    reflowed,
+    review_facts,
+    to_record_path,
+)
 from scrkit.letters.naming import letter_file_name
 from scrkit.models.review import Decision, DecisionOutcome, ReviewStatus
 from scrkit.timeline.calendar import WorkingCalendar
@@ -126,6 +135,13 @@ class LetterFacts:
         if in_force is not None:
             context["letter"]["decision"] = in_force[1].value
             context["letter"]["decision_date"] = in_force[0]
+            # 1.5.6: the reasons and alternative of the decision in force that day, not of a later revision.
+            decision = records.review.decision
+            made = next((earlier for earlier in decision.history if earlier.date == in_force[0]), decision)
+            if made.reasons:
+                context["letter"]["decision_reasons"] = reflowed(made.reasons)
+            if made.alternative is not None:
+                context["letter"]["alternative"] = ALTERNATIVE_TITLES[made.alternative]
         context["decision_text"] = decision_text(in_force[1], in_force[0]) if in_force else "Not yet made"
         if in_force is None and "completion_due" in context:
             context["completion_due"] = self._completion_before_the_decision(context["completion_due"])
@@ -325,10 +341,13 @@ def untrue_on(spec: LetterSpec, context: dict[str, Any], timetable: Timetable, o
     for milestone_id in spec.only_after:
         milestone = timetable.schedule.get(milestone_id)
         title = milestone.title if milestone else milestone_id
-        if milestone is None or milestone.done is None:
+        done = milestone.done if milestone else None
+        if milestone_id == "decision":  # 1.5.6: a decision was in force from the first, if later revised
+            done = timetable.schedule.recorded.get("decision", done)
+        if milestone is None or done is None:
             problems.append(f"{milestone_id} done first ({title})")
-        elif milestone.done > on:
-            problems.append(f"{milestone_id} done first ({title}: done {milestone.done:%d/%m/%Y}, after the letter)")
+        elif done > on:
+            problems.append(f"{milestone_id} done first ({title}: done {done:%d/%m/%Y}, after the letter)")
     return problems
 
 

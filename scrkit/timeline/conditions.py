@@ -20,12 +20,22 @@ def action_plan_complete(records: ReviewRecords) -> Met:
     actions = [action for recommendation in records.actions.recommendations for action in recommendation.actions]
     if not actions:
         return None, "the action plan has no actions yet (17.1.1): add them with `scrkit add actions`"
+    # 17.1.1: every action says by whom and by when; a plan with an action that does not cannot be concluded.
+    unowned = [action.id for action in actions if not action.by_whom or action.by_when is None]
     open_actions = [action.id for action in actions if action.done is None]
+    why = []
+    if unowned:
+        why.append(
+            f"{len(unowned)} of the action plan's actions {'has' if len(unowned) == 1 else 'have'} no owner or no "
+            f"date ({', '.join(unowned)}), 17.1.1: set by_whom and by_when"
+        )
     if open_actions:
-        return None, (
+        why.append(
             f"{len(open_actions)} of the action plan's {len(actions)} actions are not done yet "
             f"({', '.join(open_actions)}), 17.1.2"
         )
+    if why:
+        return None, "; ".join(why)
     return max(action.done for action in actions if action.done), ""
 
 

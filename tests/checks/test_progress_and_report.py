@@ -72,9 +72,13 @@ def test_actions_command_and_sign_off(scrkit, review_dir: Path) -> None:
     assert refused.code == ExitCode.BAD_INPUT
     assert "the completion is not recorded yet" in refused.err
     assert "4 of the action plan's 4 actions are not done yet (act-1, act-2, act-3, act-4)" in refused.err
+    assert "1 of the action plan's actions has no owner or no date (act-4)" in refused.err  # 17.1.1
     assert "signed_off_on:\n" in (review_dir / "actions.yaml").read_text(encoding="utf-8")
     fairly_represented(review_dir, D(2026, 11, 24))  # 13.1.6, 14.1.3: what the adoption waits for
     assert scrkit("done", "completion", "--date", "2026-11-24", "-r", review_dir).code == ExitCode.OK
+    for field, value in (("by_when", "30/11/2026"), ("by_whom", "Head of Safeguarding")):
+        assert scrkit("set", f"actions.recommendations[rec-2].actions[act-4].{field}", value, "-r",
+                      review_dir).code == ExitCode.OK  # fmt: skip
     for recommendation, action in (("rec-1", "act-1"), ("rec-1", "act-2"), ("rec-2", "act-3"), ("rec-2", "act-4")):
         path = f"actions.recommendations[{recommendation}].actions[{action}].done"
         assert scrkit("set", path, "24/11/2026", "-r", review_dir).code == ExitCode.OK

@@ -268,3 +268,21 @@ def test_plans_are_draft_until_the_lscbs_approval_on_their_date(review_dir: Path
     assert any("DRAFT" in line for line in document_text(earlier)["headers"])  # dated before the approval
     [after] = render_letters(review_dir, ["comms-plan"], None, D(2026, 12, 1), created=created).written
     assert not any("DRAFT" in line for line in document_text(after)["headers"])
+
+
+def test_the_plan_cannot_be_signed_off_while_an_action_has_no_owner_or_date(scr: Path) -> None:
+    """17.1.1, 17.1.2: every action says who will do it and by when; a plan with one that does not is
+    not complete, even with every action done."""
+    fairly_represented(scr, D(2027, 7, 20))
+    record_done(scr, "completion", D(2027, 7, 20), None, today=LATER)
+    write_action_plan(scr, done="2027-11-25")
+    replace_in(scr / "actions.yaml", "        by_whom: Named Nurse\n", "")
+    with pytest.raises(BadInput, match=r"1 of the action plan's actions has no owner or no date \(r1-a2\)"):
+        sign_off_plan(scr, D(2027, 12, 1), "Professor Ellery", LATER)
+    write_action_plan(scr, done="2027-11-25")
+    replace_in(scr / "actions.yaml", "        by_when: 2027-09-30\n", "")
+    with pytest.raises(BadInput, match=r"no owner or no date \(r1-a1\)"):
+        sign_off_plan(scr, D(2027, 12, 1), "Professor Ellery", LATER)
+    write_action_plan(scr, done="2027-11-25")
+    sign_off_plan(scr, D(2027, 12, 1), "Professor Ellery", LATER)
+    assert status_of(scr) is ReviewStatus.CLOSED
