@@ -130,7 +130,12 @@ def fairly_represented(folder: Path, on: dt.date) -> None:
     if not overview.get("drafts"):
         overview["drafts"] = [{"version": "1", "date": on.isoformat()}]
     overview["circulation"] = {"version": overview["drafts"][-1]["version"], "sent": on.isoformat(), "authors": authors}
-    overview["adoption"] = {"other_processes_considered": "The panel read what the other processes found."}
+    presenters = [person.name for person in (records.panel.panel_chair, records.panel.overview_author) if person]
+    overview["adoption"] = {
+        "presented_by": presenters or ["The panel chair"],
+        "commitment": "Every chief officer committed their agency to the action plan.",
+        "other_processes_considered": "The panel read what the other processes found.",
+    }
     with path.open("w", encoding="utf-8") as file:
         yaml.dump(overview, file)
 

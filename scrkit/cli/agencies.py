@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from scrkit.cli.options import ReviewOption, date_or_today, optional_date
+from scrkit.cli.options import ReviewOption, date_or_today, optional_date, review_for_subcommands
 from scrkit.cli.render import render_agencies
 from scrkit.cli.terminal import say, stdout
 from scrkit.dates import uk_date
@@ -24,6 +24,7 @@ agencies_app = typer.Typer(
 @agencies_app.callback()
 def agencies(ctx: typer.Context, review: ReviewOption = Path(".")) -> None:
     """List the agencies and their replies. `scrkit agencies reply` records a reply."""
+    review_for_subcommands(ctx, review)
     if ctx.invoked_subcommand is None:
         render_agencies(list_agencies(review))
 

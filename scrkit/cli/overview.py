@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from scrkit import dates
-from scrkit.cli.options import ReviewOption, date_or_today
+from scrkit.cli.options import ReviewOption, date_or_today, review_for_subcommands
 from scrkit.cli.terminal import say, stdout, table_of
 from scrkit.dates import uk_date
 
@@ -26,6 +26,7 @@ overview_app = typer.Typer(
 @overview_app.callback()
 def overview(ctx: typer.Context, review: ReviewOption = Path(".")) -> None:
     """Show where the end of the review stands: drafts, the authors' answers, the summary, the adoption."""
+    review_for_subcommands(ctx, review)
     if ctx.invoked_subcommand is not None:
         return
     from scrkit.jobs.overview import overview_of

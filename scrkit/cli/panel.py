@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from scrkit import dates
-from scrkit.cli.options import ReviewOption, date_or_today, optional_date
+from scrkit.cli.options import ReviewOption, date_or_today, optional_date, review_for_subcommands
 from scrkit.cli.terminal import say, stdout, table_of
 from scrkit.dates import parse_user_date, uk_date
 from scrkit.errors import ExitCode
@@ -136,6 +136,7 @@ imr_app = typer.Typer(
 @imr_app.callback()
 def imr(ctx: typer.Context, review: ReviewOption = Path("."), today: TodayOption = None) -> None:
     """List the IMRs: author, due, submitted, quality assured, signed off, state."""
+    review_for_subcommands(ctx, review)
     if ctx.invoked_subcommand is not None:
         return
     report = review_status(review, date_or_today(today, "--today"))
@@ -202,6 +203,7 @@ actions_app = typer.Typer(
 @actions_app.callback()
 def actions(ctx: typer.Context, review: ReviewOption = Path("."), today: TodayOption = None) -> None:
     """List the actions: owner, date, state (overdue ones first)."""
+    review_for_subcommands(ctx, review)
     if ctx.invoked_subcommand is not None:
         return
     report = review_status(review, date_or_today(today, "--today"))

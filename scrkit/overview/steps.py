@@ -9,12 +9,14 @@ their confirmations or objections; 13.3 the executive summary; 14.1 the adoption
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput
+from scrkit.models.agencies import RequestReply
 from scrkit.models.overview import AuthorConfirmation, ExecutiveSummary, OverviewDraft
 from scrkit.models.review import DecisionOutcome
 from scrkit.records.yamlfile import to_yaml_value
@@ -30,12 +32,21 @@ SUMMARY_ELEMENTS = {
 assert set(SUMMARY_ELEMENTS) <= set(ExecutiveSummary.model_fields)
 
 
+VERSION = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")  # 1, 2, 2.1: a draft's version as its footer prints it
+
+
 def _day(on: dt.date) -> str:
     return on.strftime("%d/%m/%Y")
 
 
 def _decided_scr(records: ReviewRecords, on: dt.date, what: str) -> None:
     decision = records.review.decision
+    if decision.outcome is DecisionOutcome.NOT_SCR:
+        raise BadInput(
+            f"{what} belongs to a Serious Case Review, and the decision was not to hold one "
+            f"({_day(decision.date) if decision.date else 'date not recorded'}, 1.5.2).",
+            hint='If the chair has revised the decision, record it first: scrkit decide scr --revise "WHY".',
+        )
     if decision.date is None or decision.outcome is not DecisionOutcome.SCR:
         raise BadInput(
             f"{what} belongs to a Serious Case Review, and no decision to hold one is recorded (7.1.2).",
@@ -79,8 +90,10 @@ def find_draft(records: ReviewRecords, version: str) -> OverviewDraft:
 def add_draft(records: ReviewRecords, document: Any, version: str, on: dt.date, today: dt.date) -> None:
     """13.1.5: a new draft, later than every earlier one."""
     version = version.strip()
-    if not version:
-        raise BadInput("A draft needs its version, e.g. 1 or 2.")
+    if not VERSION.fullmatch(version):
+        raise BadInput(
+            f"'{version}' is not a version: give a number, e.g. 1, 2 or 2.1, as the draft's footer prints it."
+        )
     _not_future(on, today, f"Draft {version}")
     _decided_scr(records, on, "The overview report")
     drafts = records.overview.drafts
@@ -126,6 +139,14 @@ def circulate(records: ReviewRecords, document: Any, version: str, on: dt.date, 
     """13.1.6: the final draft to every IMR author; the agencies it went to."""
     draft = find_draft(records, version)
     _not_future(on, today, "The circulation")
+    _decided_scr(records, on, "The overview report")
+    latest = records.overview.drafts[-1]
+    if latest.version != version:
+        raise BadInput(
+            f"Draft {version} is not the latest: version {latest.version} ({_day(latest.date)}) is; the final draft "
+            "sent to the authors is the report they will be asked to confirm (13.1.6).",
+            hint=f"scrkit overview circulate {latest.version} --date DD/MM/YYYY",
+        )
     if on < draft.date:
         raise BadInput(f"Draft {version} is dated {_day(draft.date)}; it cannot have been sent on {_day(on)}.")
     circulation = records.overview.circulation
@@ -138,6 +159,17 @@ def circulate(records: ReviewRecords, document: Any, version: str, on: dt.date, 
         raise BadInput(
             "No IMR is recorded, so there is no IMR author to send the final draft to (13.1.6).",
             hint="IMRs are commissioned with scrkit done commission-imrs or scrkit letters commission-imr.",
+        )
+    commissioned = {imr.agency for imr in records.imrs.imrs}
+    uncommissioned = [
+        agency.id for agency in records.agencies.agencies
+        if agency.request_reply == RequestReply.INVOLVED and agency.id not in commissioned
+    ]  # fmt: skip
+    if uncommissioned:
+        raise BadInput(
+            f"{', '.join(uncommissioned)} replied that it was involved, and no IMR has been commissioned from it "
+            "(10.1.1); the final draft rests on every involved agency's IMR.",
+            hint="Commission it: scrkit letters commission-imr --to AGENCY --record-sent.",
         )
     not_in = [imr.agency for imr in records.imrs.imrs if imr.submitted is None or imr.submitted > on]
     if not_in:
@@ -170,6 +202,7 @@ def _answer(records: ReviewRecords, document: Any, agency: str, on: dt.date, tod
             "The final draft has not been sent to the IMR authors yet (13.1.6).",
             hint="scrkit overview circulate VERSION --date DD/MM/YYYY",
         )
+    _decided_scr(records, on, "The authors' answers to the overview report")
     entry = next((item for item in circulation.authors if item.agency == agency), None)
     if entry is None:
         known = ", ".join(item.agency for item in circulation.authors)

@@ -99,7 +99,31 @@ def other_processes_considered(records: ReviewRecords) -> Met:
     return records.review.referral_received, ""
 
 
+def presented_to_the_board(records: ReviewRecords) -> Met:
+    """14.1.1-14.1.2: the adoption follows a formal presentation by the panel chair with the overview author,
+    and secures the senior officers' commitment (scrkit overview adopt records both). Met from the referral."""
+    adoption = records.overview.adoption
+    presenters = {name.casefold() for name in adoption.presented_by}
+    panel = records.panel
+    absent = [
+        f"the {role} ({person.name})"
+        for role, person in (("panel chair", panel.panel_chair), ("overview author", panel.overview_author))
+        if person is not None and person.name.casefold() not in presenters
+    ]
+    if not adoption.presented_by or absent:
+        who = " and ".join(absent) if absent else "the panel chair and the overview author"
+        return None, (
+            f"the report is presented to the Board by the panel chair with the overview author (14.1.1), and "
+            f"{who} {'are' if ' and ' in who else 'is'} not recorded as presenting it: "
+            "`scrkit overview adopt --presented-by NAME ...`"
+        )
+    if not adoption.commitment:
+        return None, "the senior officers' commitment is not recorded (14.1.2): give --commitment"
+    return records.review.referral_received, ""
+
+
 CONDITION_CHECKS: dict[str, Callable[[ReviewRecords], Met]] = {
+    "presented-to-the-board": presented_to_the_board,
     "action-plan-complete": action_plan_complete,
     "fair-representation": fairly_represented,
     "other-processes-considered": other_processes_considered,

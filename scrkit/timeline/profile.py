@@ -34,7 +34,12 @@ AGENCY_RESPONSES = "agency-responses"
 
 # Conditions a milestone may require besides key dates and milestones, each worked out from the
 # records (scrkit.timeline.conditions).
-CONDITIONS = ("action-plan-complete", "fair-representation", "other-processes-considered")
+CONDITIONS = (
+    "action-plan-complete",
+    "fair-representation",
+    "other-processes-considered",
+    "presented-to-the-board",
+)
 
 # The longest a repeating milestone may repeat: ten years of monthly updates.
 MAX_REPEATS = 120

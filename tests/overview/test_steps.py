@@ -22,6 +22,7 @@ D = dt.date
 TODAY = D(2030, 1, 1)
 AUTHORS = ["police", "childrens-social-care", "ashcombe-hospitals", "larchfield-practice", "community-health",
            "brookside-primary"]  # fmt: skip
+EVERY_AUTHOR = [*AUTHORS, "womens-aid"]
 
 
 @pytest.fixture(autouse=True)
@@ -29,9 +30,23 @@ def _clock(later_clock: None) -> None:
     """Dates in 2026 and 2027 have happened."""
 
 
+WOMENS_AID_IMR = """  - agency: womens-aid
+    author: {name: Kay Invented, role: Service Manager}
+    commissioned: 2026-10-20
+    submitted: 2026-11-25
+"""
+
+
+def commission_womens_aid(folder: Path) -> None:
+    """The example's Women's Aid replied 'involved' and has no IMR yet (scrkit check reports it)."""
+    text = (folder / "imrs.yaml").read_text(encoding="utf-8")
+    (folder / "imrs.yaml").write_text(text.rstrip("\n") + "\n" + WOMENS_AID_IMR, encoding="utf-8")
+
+
 @pytest.fixture
 def all_in(scrkit, review_dir: Path) -> Path:
-    """The example with every IMR submitted by 25/11/2026 and a draft 1 of 01/12/2026."""
+    """The example with every IMR (Women's Aid's too) submitted by 25/11/2026 and a draft 1 of 01/12/2026."""
+    commission_womens_aid(review_dir)
     for agency in AUTHORS:
         if agency != "community-health":
             assert scrkit("imr", "update", agency, "--submitted", "25/11/2026", "-r", review_dir).code == 0
@@ -77,6 +92,9 @@ def test_the_panels_discussion_of_a_draft(review_dir: Path) -> None:
 
 def test_the_final_draft_goes_to_every_author_once_every_imr_is_in(scrkit, review_dir: Path) -> None:
     overview.add_draft(review_dir, "1", D(2026, 11, 27), TODAY)
+    with pytest.raises(BadInput, match="womens-aid replied that it was involved, and no IMR has been commissioned"):
+        overview.circulate(review_dir, "1", D(2026, 12, 2), TODAY)
+    commission_womens_aid(review_dir)
     # Five of the six IMRs are not submitted: the report cannot be final (13.1.1).
     with pytest.raises(BadInput, match="The IMR of police, childrens-social-care, ashcombe-hospitals, larchfield"):
         overview.circulate(review_dir, "1", D(2026, 12, 2), TODAY)
@@ -87,7 +105,7 @@ def test_the_final_draft_goes_to_every_author_once_every_imr_is_in(scrkit, revie
     with pytest.raises(BadInput, match="no draft version 2"):
         overview.circulate(review_dir, "2", D(2026, 12, 2), TODAY)
     sent = overview.circulate(review_dir, "1", D(2026, 12, 2), TODAY)
-    assert sent == AUTHORS
+    assert sent == EVERY_AUTHOR
     circulation = load(review_dir).overview.circulation
     assert (circulation.version, circulation.sent) == ("1", D(2026, 12, 2))
     assert [(a.agency, a.author) for a in circulation.authors][:2] == [
@@ -115,8 +133,8 @@ def test_answers_come_after_the_draft_and_are_never_overwritten(all_in: Path) ->
     overview.circulate(all_in, "1", D(2026, 12, 2), TODAY)
     with pytest.raises(BadInput, match="cannot have answered on 01/12/2026"):
         overview.confirm(all_in, "police", D(2026, 12, 1), TODAY)
-    with pytest.raises(BadInput, match="not sent to an IMR author of 'womens-aid'"):
-        overview.confirm(all_in, "womens-aid", D(2026, 12, 3), TODAY)
+    with pytest.raises(BadInput, match="not sent to an IMR author of 'westmoor-probation'"):
+        overview.confirm(all_in, "westmoor-probation", D(2026, 12, 3), TODAY)
     overview.confirm(all_in, "police", D(2026, 12, 3), TODAY)
     with pytest.raises(BadInput, match="already answered: confirmed on 03/12/2026"):
         overview.confirm(all_in, "police", D(2026, 12, 4), TODAY)
@@ -140,7 +158,8 @@ def test_answers_come_after_the_draft_and_are_never_overwritten(all_in: Path) ->
         "The March referral is missing", D(2026, 12, 4), "Added at 5.4", D(2026, 12, 7))  # fmt: skip
 
 
-ADOPT = {"presented_by": ["Dr Ruth Amis", "Professor Ellery"], "commitment": "Every chief officer committed."}
+# 14.1.1: the example's panel chair and overview author present the report.
+ADOPT = {"presented_by": ["Graham Tolland", "Ruth Castellan"], "commitment": "Every chief officer committed."}
 
 
 def test_the_adoption_waits_for_every_author_and_for_the_trial(all_in: Path) -> None:
@@ -149,7 +168,7 @@ def test_the_adoption_waits_for_every_author_and_for_the_trial(all_in: Path) -> 
     with pytest.raises(BadInput, match="has not been sent to the IMR authors"):
         overview.adopt(all_in, D(2026, 12, 20), **ADOPT, other_processes=None, today=TODAY)
     overview.circulate(all_in, "1", D(2026, 12, 2), TODAY)
-    for agency in AUTHORS[:5]:
+    for agency in [*AUTHORS[:5], "womens-aid"]:
         overview.confirm(all_in, agency, D(2026, 12, 9), TODAY)
     with pytest.raises(BadInput, match="author of brookside-primary has not confirmed") as caught:
         overview.adopt(all_in, D(2026, 12, 20), **ADOPT, other_processes=None, today=TODAY)
@@ -166,7 +185,10 @@ def test_the_adoption_waits_for_every_author_and_for_the_trial(all_in: Path) -> 
     with pytest.raises(BadInput, match="presented-by"):
         overview.adopt(all_in, D(2026, 12, 20), [" "], "x", other_processes="Considered", today=TODAY)
     with pytest.raises(BadInput, match="commitment"):
-        overview.adopt(all_in, D(2026, 12, 20), ["Dr Ruth Amis"], " ", other_processes="Considered", today=TODAY)
+        overview.adopt(all_in, D(2026, 12, 20), ["Graham Tolland"], " ", other_processes="Considered", today=TODAY)
+    with pytest.raises(BadInput, match=r"the overview author \(Ruth Castellan\) is not recorded as presenting"):
+        overview.adopt(all_in, D(2026, 12, 20), ["Graham Tolland", "Jodie Fenwick"], "Committed",
+                       other_processes="Considered", today=TODAY)  # fmt: skip
     assert load(all_in).review.status.value == "in-progress"  # nothing above was written
     adopted = overview.adopt(all_in, D(2026, 12, 20), **ADOPT, other_processes="The panel will reconvene after "
                              "the trial; the IMRs' lessons do not wait on it (14.1.3).", today=TODAY)  # fmt: skip
@@ -174,7 +196,7 @@ def test_the_adoption_waits_for_every_author_and_for_the_trial(all_in: Path) -> 
     assert records.review.status.value == "approved"
     assert records.timeline.milestones["completion"].done == D(2026, 12, 20)
     assert adopted.timetable.schedule.get("completion").done == D(2026, 12, 20)  # type: ignore[union-attr]
-    assert records.overview.adoption.presented_by == ["Dr Ruth Amis", "Professor Ellery"]
+    assert records.overview.adoption.presented_by == ["Graham Tolland", "Ruth Castellan"]
     assert records.overview.adoption.other_processes_considered.startswith("The panel will reconvene")
     with pytest.raises(ScrkitError, match="'completion' is already done on 20/12/2026"):
         overview.adopt(all_in, D(2026, 12, 21), **ADOPT, other_processes=None, today=TODAY)
@@ -186,7 +208,7 @@ def test_the_trial_with_its_outcome_needs_no_consideration(all_in: Path) -> None
     replace_in(all_in / "review.yaml", "hearing: Trial, Ashcombe Crown Court",
                "hearing: Trial, Ashcombe Crown Court\n        outcome: Guilty")  # fmt: skip
     overview.circulate(all_in, "1", D(2026, 12, 2), TODAY)
-    for agency in AUTHORS:
+    for agency in EVERY_AUTHOR:
         overview.confirm(all_in, agency, D(2026, 12, 9), TODAY)
     overview.adopt(all_in, D(2026, 12, 20), **ADOPT, other_processes=None, today=TODAY)
     assert load(all_in).review.status.value == "approved"
@@ -204,11 +226,11 @@ def test_a_hand_edited_confirmation_before_the_adoption_is_reported_if_withdrawn
     from tests.conftest import replace_in
 
     overview.circulate(all_in, "1", D(2026, 12, 2), TODAY)
-    for agency in AUTHORS:
+    for agency in EVERY_AUTHOR:
         overview.confirm(all_in, agency, D(2026, 12, 9), TODAY)
     overview.adopt(all_in, D(2026, 12, 20), **ADOPT, other_processes="Considered", today=TODAY)
     text = (all_in / "overview.yaml").read_text(encoding="utf-8")
-    assert text.count("confirmed: 2026-12-09") == 6
+    assert text.count("confirmed: 2026-12-09") == 7
     replace_in(all_in / "overview.yaml", "confirmed: 2026-12-09", "confirmed:")  # the first one
     result = scrkit("validate", "-r", all_in)
     assert result.code == ExitCode.PROBLEMS_FOUND
@@ -246,7 +268,7 @@ def test_the_hand_over_follows_the_adoption(all_in: Path) -> None:
     with pytest.raises(BadInput, match="once the LSCB has adopted it"):
         overview.hand_over(all_in, D(2026, 12, 21), TODAY)
     overview.circulate(all_in, "1", D(2026, 12, 2), TODAY)
-    for agency in AUTHORS:
+    for agency in EVERY_AUTHOR:
         overview.confirm(all_in, agency, D(2026, 12, 9), TODAY)
     overview.adopt(all_in, D(2026, 12, 20), **ADOPT, other_processes="Considered", today=TODAY)
     with pytest.raises(BadInput, match="adopted on 20/12/2026"):
@@ -281,3 +303,47 @@ def test_the_commands_speak_plainly(scrkit, all_in: Path) -> None:
     assert "Final draft 1, sent 02/12/2026" in shown.out
     entries = [change.command for change in __import__("scrkit.review.audit", fromlist=["changes"]).changes(all_in)]
     assert entries[-2:] == ["overview circulate", "overview confirm"]
+
+
+def test_only_the_latest_draft_is_circulated_and_versions_are_numbers(all_in: Path) -> None:
+    with pytest.raises(BadInput, match="'v1/../x' is not a version"):
+        overview.add_draft(all_in, "v1/../x", D(2026, 12, 2), TODAY)
+    with pytest.raises(BadInput, match="is not a version"):
+        overview.add_draft(all_in, "2\nDRAFT", D(2026, 12, 2), TODAY)
+    overview.add_draft(all_in, "2.1", D(2026, 12, 2), TODAY)
+    with pytest.raises(BadInput, match=r"Draft 1 is not the latest: version 2.1 \(02/12/2026\) is"):
+        overview.circulate(all_in, "1", D(2026, 12, 3), TODAY)
+    assert overview.circulate(all_in, "2.1", D(2026, 12, 3), TODAY) == EVERY_AUTHOR
+
+
+def test_no_answer_is_taken_once_the_decision_is_revised_to_not_an_scr(all_in: Path) -> None:
+    from scrkit.jobs.timeline import record_decision
+    from scrkit.models.review import Alternative, DecisionOutcome
+
+    overview.circulate(all_in, "1", D(2026, 12, 2), TODAY)
+    record_decision(all_in, DecisionOutcome.NOT_SCR, D(2026, 12, 3), Alternative.LEARNING_DAY, "Accidental",
+                    today=TODAY, revise="New medical evidence")  # fmt: skip
+    with pytest.raises(BadInput, match=r"the decision was not to hold one \(03/12/2026, 1.5.2\)"):
+        overview.confirm(all_in, "police", D(2026, 12, 4), TODAY)
+    with pytest.raises(BadInput, match="the decision was not to hold one"):
+        overview.summary_final(all_in, D(2026, 12, 4), TODAY)
+
+
+def test_the_groups_review_option_is_the_one_changed(
+    scrkit, review_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`scrkit overview -r OTHER draft 1` changed the review in the current folder, not OTHER (found by a red
+    team); the same for `imr -r` and `actions -r`."""
+    import shutil
+
+    other = tmp_path / "other"
+    shutil.copytree(review_dir, other)
+    monkeypatch.chdir(review_dir)
+    assert scrkit("overview", "-r", other, "draft", "1", "--date", "28/11/2026").code == ExitCode.OK
+    assert [d.version for d in load(other).overview.drafts] == ["1"]
+    assert load(review_dir).overview.drafts == []
+    assert scrkit("imr", "-r", other, "update", "police", "--presented", "01/12/2026").code == ExitCode.OK
+    assert {i.agency: i.presented for i in load(other).imrs.imrs}["police"] == D(2026, 12, 1)
+    assert {i.agency: i.presented for i in load(review_dir).imrs.imrs}["police"] is None
+    missing = scrkit("overview", "-r", tmp_path / "no-such-review", "discussed", "1", "--date", "29/11/2026")
+    assert missing.code != ExitCode.OK and "no folder" in missing.err

@@ -125,5 +125,5 @@ def test_an_unknown_requirement(own_profile: Path, review_dir: Path) -> None:
     replace_in(own_profile, "requires: [completion, action-plan-complete]", "requires: [completion, plan-done]")
     [problem] = problems(review_dir)
     assert problem.field == "milestones[action-plan-signed-off].requires"
-    conditions = "action-plan-complete, fair-representation, other-processes-considered"
+    conditions = "action-plan-complete, fair-representation, other-processes-considered, presented-to-the-board"
     assert f"'plan-done' is neither a key date, a milestone nor a condition ({conditions})" in problem.message
