@@ -1381,7 +1381,7 @@ def overview_report() -> None:
             cells=["{{ r.id }}", "{{ r.recommendation }}", "{{ r.agency }}"],
         )
         .heading("7. The action plan (App 13)", 1)
-        .table(ACTION_PLAN_COLUMNS, loop="a in actions", cells=ACTION_PLAN_CELLS)
+        .table(ACTION_PLAN_COLUMNS, loop="a in own_actions", cells=ACTION_PLAN_CELLS)
         .heading("8. The drafts and the panel's discussion of them (13.1.4, 13.1.5)", 1)
         .table(
             ["Version", "Dated", "Discussed by the panel", "The panel's view"],
@@ -1438,7 +1438,7 @@ def executive_summary() -> None:
         .heading("5. Intended actions, including those completed", 1)
         .para("{{ " + summary + ".intended_actions }}")
         .para("The action plan in full (13.2.1):")
-        .table(ACTION_PLAN_COLUMNS, loop="a in actions", cells=ACTION_PLAN_CELLS)
+        .table(ACTION_PLAN_COLUMNS, loop="a in own_actions", cells=ACTION_PLAN_CELLS)
         .para("End of executive summary {{ review.reference }}.")
         .save("executive-summary")
     )

@@ -15,6 +15,7 @@ from scrkit.case.records import ReviewRecords
 from scrkit.jobs.timeline import DONE_NOTE, refreshed
 from scrkit.models.overview import Overview
 from scrkit.overview import steps
+from scrkit.overview.steps import ADOPTION
 from scrkit.review.casefolder import CaseFolder
 from scrkit.timeline.recording import (
     Timetable,
@@ -24,8 +25,6 @@ from scrkit.timeline.recording import (
     refresh_entries,
     timetable_of,
 )
-
-ADOPTION = "completion"  # the profile's milestone the adoption is: the LSCB approves the final SCR (14.1)
 
 
 def _step(review: Path, command: str, note: str, make: Callable[[ReviewRecords, Any], Any]) -> Any:

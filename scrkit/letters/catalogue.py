@@ -21,7 +21,7 @@ class LetterSpec(Record):
     kind: Literal["letter", "leaflet", "form", "report"]
     to: RecipientKind
     milestone: Id | None = None
-    draft_until: Literal["tor-approved", "review-approved"] | None = None
+    draft_until: Literal["tor-approved", "review-approved", "summary-approved"] | None = None
     pictures: list[Literal["genogram"]] = []  # pictures drawn from the records and placed in the document
     scr_only: bool = False  # a document of the SCR process: not for a review decided not an SCR (1.5.2)
     # Letters true on their date: the dated facts the letter asks people to act on, which must not

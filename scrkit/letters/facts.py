@@ -47,6 +47,7 @@ RECORD_ROOTS = {
     "involved_agencies": "agencies",
     "tor": "review.terms_of_reference",
     "overview_draft": "overview.drafts",
+    "own_actions": "actions.recommendations",
 }
 
 
@@ -239,6 +240,8 @@ def review_facts(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
     ]
     values["action_plan"] = facts("action_plan", _dump(records.actions) | {"recommendations": None}, "actions.yaml")
     values["actions"] = own_actions or _EXAMPLE_ACTIONS
+    if own_actions:  # the overview report and summary print the review's own plan, never App 13's example
+        values["own_actions"] = own_actions
     if not own_actions:
         values["example_actions"] = True
     if completion is not None and completion.applicable:
@@ -449,6 +452,7 @@ def every_fact(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
         names.setdefault("extension", dict.fromkeys(("new_completion", "reason", "agreed_on", "ofsted_informed")))
         names.setdefault("interview", dict.fromkeys(Interview.model_fields))
         names.setdefault("genogram", None)
+        names.setdefault("own_actions", names["actions"])
         names["overview_draft"] = dict.fromkeys(("version", "version_date"))
         names["overview"] = dict(names["overview"]) | {"drafts": [dict.fromkeys(OverviewDraft.model_fields)]}
         for kind in ("agencies", "professionals", "family"):

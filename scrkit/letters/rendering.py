@@ -208,10 +208,14 @@ def _is_draft(spec: LetterSpec, timetable: Timetable, on: dt.date) -> bool:
     if spec.draft_until == "tor-approved":
         approved = records.review.terms_of_reference.approved_on
         return approved is None or approved > on
-    if spec.draft_until == "review-approved":
+    if spec.draft_until in ("review-approved", "summary-approved"):
         # 13.3.5, 14.1: the LSCB's approval of the final SCR, recorded on or before the document's date.
         approved = next((m.done for m in schedule.milestones if m.rule.status is ReviewStatus.APPROVED), None)
-        return approved is None or approved > on
+        if approved is None or approved > on:
+            return True
+        # 13.3.4: the executive summary is endorsed once it is final, on or before the document's date.
+        final = records.overview.executive_summary.final_on
+        return spec.draft_until == "summary-approved" and (final is None or final > on)
     return False
 
 

@@ -32,6 +32,7 @@ SUMMARY_ELEMENTS = {
 assert set(SUMMARY_ELEMENTS) <= set(ExecutiveSummary.model_fields)
 
 
+ADOPTION = "completion"  # the profile's milestone the adoption is: the LSCB approves the final SCR (14.1)
 VERSION = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")  # 1, 2, 2.1: a draft's version as its footer prints it
 
 

@@ -23,6 +23,7 @@ from scrkit.case.layout import (
     CHILD,
     IMRS,
     INTERVIEWS,
+    OVERVIEW,
     PANEL,
     PEOPLE,
     RECORD_KINDS,
@@ -49,13 +50,28 @@ def consistency_problems(records: ReviewRecords, today: dt.date | None = None) -
     _check_agency_references(records, found)
     _check_family(records, found)
     _check_milestones(records, found)
+    _check_overview(records, found)
     return found.problems
+
+
+def _check_overview(records: ReviewRecords, found: _Findings) -> None:
+    """13.1-14.1: overview.yaml's steps in order, as `scrkit overview` takes them (scrkit.overview.consistency)."""
+    from scrkit.overview.consistency import overview_findings
+
+    for location, message in overview_findings(records):
+        found.add(OVERVIEW, location, message)
 
 
 def _check_nothing_happened_after(today: dt.date, records: ReviewRecords, found: _Findings) -> None:
     """A date of something that has happened (a reply, a submission, a sign-off, a birth: the model's
     ``PastDate`` fields) is never after today: "submitted 20/01/2027" would count an IMR as received,
     and timeline.yaml and the records are evidence of what was done when (App 12, "Timescales")."""
+    # 14.1.3: a hearing's outcome is known once it has been held; one written for a hearing to come is not.
+    for p_index, process in enumerate(records.review.parallel_processes):
+        for h_index, hearing in enumerate(process.court_dates):
+            if hearing.outcome and hearing.date > today:
+                where = ["parallel_processes", p_index, "court_dates", h_index, "outcome"]
+                found.add(REVIEW, where, f"is written for a hearing on {uk_date(hearing.date)}, not yet held")
     for kind in RECORD_KINDS:
         for location, day in _happened_dates(getattr(records, kind.name), []):
             if day > today:

@@ -66,3 +66,30 @@ def test_the_summary_is_always_anonymised(review_dir: Path) -> None:
     text = all_text(path)
     assert "Mia-Rose" not in text and "Fenwick" not in text
     assert "Graham Tolland" in text and "Ruth Castellan" in text  # the panel chair and the author (13.2.1)
+
+
+def test_the_summary_is_endorsed_only_once_final_and_adopted(review_dir: Path) -> None:
+    """13.3.4: final, then endorsed with the review's adoption; before both it is a DRAFT."""
+    from scrkit.jobs import overview
+    from scrkit.jobs.timeline import record_done
+
+    summary_written(review_dir, D(2026, 10, 14))
+    fairly_represented(review_dir, D(2026, 12, 1))
+    record_done(review_dir, "completion", D(2026, 12, 1), None, today=D(2026, 12, 4))
+    [adopted_only] = render_letters(review_dir, ["executive-summary"], None, D(2026, 12, 2), created=CREATED).written
+    assert "(DRAFT)" in " ".join(document_text(adopted_only)["footers"])  # adopted, but never marked final
+    set_field(review_dir, "overview.executive_summary.circulated_to_panel", "20/11/2026")
+    overview.summary_final(review_dir, D(2026, 11, 25), dt.date(2030, 1, 1))
+    [endorsed] = render_letters(review_dir, ["executive-summary"], None, D(2026, 12, 3), created=CREATED).written
+    text = all_text(endorsed)
+    assert "(DRAFT)" not in text and "Endorsed by the LSCB on 1 December 2026" in text
+
+
+def test_neither_document_prints_the_guidances_example_plan(review_dir: Path) -> None:
+    """With no recommendation recorded, the action plan document shows App 13's example; the overview
+    report and the summary, which are the review's own, are refused instead."""
+    summary_written(review_dir, D(2026, 10, 14))
+    (review_dir / "actions.yaml").write_text("recommendations: []\n", encoding="utf-8")
+    for name in ("overview-report", "executive-summary"):
+        with pytest.raises(LetterError, match=r"actions\.recommendations"):
+            render_letters(review_dir, [name], None, D(2026, 10, 20), created=CREATED)
