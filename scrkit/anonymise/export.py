@@ -87,7 +87,7 @@ class CandidatesFound(Refused):
             f"Nothing was sent: {len(candidates)} phrase(s) look like the name of a person no record holds:\n"
             + "\n".join(lines),
             hint='For each: scrkit register name "NAME" --as "JOB TITLE, ORGANISATION" if it is a person, '
-            'or scrkit register not-a-person "PHRASE" if it is not. Then export again.',
+            'or scrkit register not-a-person "PHRASE" if it is not. Then run the command again.',
         )
         self.candidates = candidates
 

@@ -9,6 +9,7 @@ the original, so the rest of the text keeps every character as written.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -59,20 +60,29 @@ def _fold_char(char: str) -> str:
     return kept.replace("\u2019", "'").replace("\u2018", "'").translate(LOOK_ALIKES)
 
 
+# A word broken at a line's end with a hyphen ("Brace-" / "well", printed "Brace- well"): read whole.
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-\s+(?=[^\W\d_A-Z])")
+
+
 def fold(text: str) -> Folded:
-    """``text`` with accents, compatibility forms and invisible characters folded away."""
-    if text.isascii() and "\t" not in text and "\n" not in text and "\r" not in text:
+    """``text`` with accents, compatibility forms and invisible characters folded away, and a word
+    hyphenated across a line read whole."""
+    broken = {index for match in _BROKEN_WORD.finditer(text) for index in range(*match.span())} if "-" in text else ()
+    if not broken and text.isascii() and "\t" not in text and "\n" not in text and "\r" not in text:
         return Folded(text, None, len(text))  # nothing to fold: the common case costs one scan
     pieces: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
+        if index in broken:
+            continue
         folded = _fold_char(char) if not char.isascii() or char in "\t\n\r\v\f" else char
         pieces.append(folded)
         origin.extend([index] * len(folded))
     return Folded("".join(pieces), origin, len(text))
 
 
-_SEPARATORS = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", ".": " ", "_": " "})
+_SEPARATORS = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ",
+                             ".": " ", "_": " "})  # fmt: skip
 
 
 def folded_key(text: str) -> str:

@@ -22,12 +22,14 @@ from scrkit.anonymise.register import Register
 from scrkit.errors import BadInput
 from scrkit.names import TITLES, strip_titles
 
-_SEPARATOR = r"[\s\-\u2010\u2011._]+"  # "Jodie Fenwick", "jodie.fenwick@", "Jodie_Fenwick"
+# "Jodie Fenwick", "jodie.fenwick@", "Jodie_Fenwick", "Mia–Rose" (an en or em dash typed for the hyphen)
+_SEPARATOR = r"[\s\-\u2010\u2011\u2012\u2013\u2014._]+"
 # A name ends where letters end: a digit, an underscore or punctuation beside it does not hide it
 # ("Quayle2019", "Pike_S", "darren_quayle@"); a letter does ("Caroline" holds no "Carol").
 _BEFORE = r"(?<![^\W\d_])"
 _AFTER = r"(?![^\W\d_])"
-_POSSESSIVE = r"(?P<possessive>'s(?![^\W\d_])|'(?![^\W\d_]))?"
+# "Jodie's", "Jones'", and "Jodies care" typed without the apostrophe (only after a capital, see spans).
+_POSSESSIVE = r"(?P<possessive>'s(?![^\W\d_])|'(?![^\W\d_])|s(?![^\W\d_]))?"
 ADDRESS, POSTCODE, BIRTH_DATE = "[address]", "[postcode]", "[date of birth]"
 SHARED_NAME = "[family name]"  # a surname (or a family's plural) two people share
 AMBIGUOUS_NAME = "[name]"  # a first name or other partial form two people share
@@ -48,7 +50,9 @@ def normalise(text: str) -> str:
 
 
 def _form_pattern(form: str) -> str:
-    parts = [re.escape(part).replace("'", "'") for part in re.split(_SEPARATOR, fold(form).text.strip()) if part]
+    # "O'Rourke" is also typed "ORourke" and "O Rourke": the apostrophe inside a name may be left out.
+    parts = [re.escape(part).replace("'", r"(?:'\s?|\s)?") for part in re.split(_SEPARATOR, fold(form).text.strip())
+             if part]  # fmt: skip
     return _SEPARATOR.join(parts)
 
 
@@ -108,14 +112,22 @@ class Anonymiser:
                 shared.add(key)
         for key in shared:
             replacements[key] = SHARED_NAME if key in family_forms else AMBIGUOUS_NAME
-        self.shared_forms = frozenset(shared)
         # The chairs and the overview author are named (1.9.1): their whole names are matched first
         # and left as written, so "Ruth Castellan" survives even where another Ruth is anonymised.
         for name in register.exempt:
             for form in {name, strip_titles(name)}:
                 if len(form.split()) > 1:
                     replacements[normalise(form)] = KEEP
+            # "Ruth" alone may be the overview author or DCI Ruth Kavanagh: it is neither (a shared name).
+            for word in strip_titles(name).split():
+                key = normalise(word)
+                if replacements.get(key, KEEP) != KEEP:
+                    replacements[key] = AMBIGUOUS_NAME
+                    shared.add(key)
+        self.shared_forms = frozenset(shared)
         self._replacements = replacements
+        # A form matched with its apostrophe left out or spaced ("ORourke", "O Rourke") finds its entry so.
+        self._loose = {_loose(key): value for key, value in replacements.items() if "'" in key}
         names = sorted(replacements, key=len, reverse=True)
         name_alternatives = "|".join(_form_pattern(name) for name in names) or r"(?!x)x"
         self._names = re.compile(
@@ -165,7 +177,10 @@ class Anonymiser:
                 found.append(Span(start, end, self._other_targets[index], text[start:end]))
         taken = [(span.start, span.end) for span in found]
         for match in self._names.finditer(folded.text):
-            replacement = self._replacements[normalise(match.group("name"))]
+            key = normalise(match.group("name"))
+            replacement = self._replacements.get(key)
+            if replacement is None:
+                replacement = self._loose[_loose(key)]
             # "Det Supt Nadia Corrigan" becomes her job title, title and all; "Mr [family name]" keeps its "Mr"
             begin = match.start("name") if replacement in NEUTRAL or replacement == KEEP else match.start()
             start, end = folded.span(begin, match.end())
@@ -173,7 +188,10 @@ class Anonymiser:
                 continue
             if replacement == KEEP:
                 continue
-            if match.group("possessive"):
+            possessive = match.group("possessive")
+            if possessive == "s" and not match.group("name")[:1].isupper():
+                continue  # "rays", "marks": a bare s is a possessive only after a name written as one
+            if possessive:
                 replacement += "'s"
             found.append(Span(start, end, replacement, text[start:end]))
         found.sort(key=lambda span: span.start)
@@ -206,9 +224,13 @@ def _key_tokens(replacements: dict[str, str], register: Register) -> frozenset[s
     keys: set[str] = set()
 
     def longest(form: str) -> None:
-        words = _TOKEN.findall(fold(form).text.casefold())
+        folded = fold(form).text.casefold()
+        words = _TOKEN.findall(folded)
         if words:
-            keys.add(max(words, key=len))
+            word = max(words, key=len)
+            keys.update({word, f"{word}s"})  # "Jodies": a possessive typed without its apostrophe
+        if "'" in folded:  # "ORourke": the apostrophe left out joins the words either side of it
+            keys.update(_TOKEN.findall(folded.replace("'", "")))
 
     for form in replacements:
         longest(form)
@@ -221,6 +243,10 @@ def _key_tokens(replacements: dict[str, str], register: Register) -> frozenset[s
             keys.update({f"{day.year}{day.month:02d}{day.day:02d}", f"{day.day:02d}{day.month:02d}{day.year}",
                          f"{day.day:02d}{day.month:02d}{day:%y}"})  # fmt: skip
     return frozenset(keys)
+
+
+def _loose(key: str) -> str:
+    return key.replace("'", "").replace(" ", "")
 
 
 def _plurals(surname: str) -> tuple[str, ...]:

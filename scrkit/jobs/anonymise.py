@@ -88,14 +88,22 @@ class PicturesWaiting(Refused):
 def clean_copies(records: ReviewRecords, files: list[tuple[str, bytes]]) -> list[bytes]:
     """Clean, anonymised copies of documents scrkit made (letters, the chronology), for the jobs that
     offer --anonymise; a picture nobody has confirmed refuses them all (``PicturesToConfirm``)."""
+    from scrkit.anonymise.candidates import CandidateFinder, known_phrases, texts_of
     from scrkit.anonymise.clean import clean_copy
     from scrkit.anonymise.clean.pictures import PicturesToConfirm
+    from scrkit.anonymise.export import CandidatesFound
 
     _register, anonymiser = _anonymiser(records)
     desk = _picture_desk(records)
     copies = [clean_copy(name, content, anonymiser, desk).content for name, content in files]
     if desk.unconfirmed:
         raise PicturesToConfirm(desk.unconfirmed)
+    # 1.9.1: a copy made to be sent is refused, as an export is, while it holds what looks like the name
+    # of a person no record holds ("Dr K O'Brien" typed into the executive summary): it would go as written.
+    finder = CandidateFinder(anonymiser, known_phrases(records, anonymiser), records.register.not_people)
+    candidates = finder.find([text for name, content in files for text in texts_of(name, content)])
+    if candidates:
+        raise CandidatesFound(candidates)
     return copies
 
 

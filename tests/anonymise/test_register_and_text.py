@@ -139,3 +139,35 @@ def test_a_job_title_written_before_a_name_is_not_a_form_of_it(review_dir: Path)
     assert cleaned.startswith("The executive summary will go to the Director of Services. ")
     assert "Nadia" not in cleaned and "Orme" not in cleaned
     assert "Dean" in name_forms("Dean Smith")  # two words are a name, whatever the first one is
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Jodies care was poor", "Mother's care was poor"),  # a possessive without its apostrophe
+        ("Kierans flat", "Father's flat"),
+        ("x-rays showed nothing", "x-rays showed nothing"),  # a bare s after a lower-case word is no name
+        ("the Bracewells moved", "the [family name] moved"),  # the family's plural stays a family
+        ("Brace-\nwell and Fen- wick", "[family name] and [family name]"),  # hyphenated across a line
+        ("Mia\u2013Rose was seen", "Child A was seen"),  # an en dash typed for the hyphen
+        ("pre- and post-natal", "pre- and post-natal"),
+    ],
+)
+def test_name_forms_a_business_manager_types_are_found(example_records, typed: str, expected: str) -> None:
+    """Found by a red team in the executive summary (issue 16): each came through unchanged."""
+    anonymiser = Anonymiser(build_register(example_records))
+    assert anonymiser.text(typed) == expected
+
+
+def test_a_name_with_an_apostrophe_is_found_without_it(example_records) -> None:
+    """The example's Headteacher is Mrs Janet O'Rourke (agencies.yaml): typed ORourke or O Rourke too."""
+    anonymiser = Anonymiser(build_register(example_records))
+    for typed in ("O'Rourke", "ORourke", "O Rourke", "O\u2019Rourke"):
+        assert "Rourke" not in anonymiser.text(f"Mrs {typed} said"), typed
+
+
+def test_a_first_name_the_overview_author_shares_is_nobodys(example_records) -> None:
+    """'Ruth' alone may be the overview author (named) or a professional (anonymised): neither."""
+    anonymiser = Anonymiser(build_register(example_records))
+    assert anonymiser.text("Ruth said so") == "[name] said so"
+    assert anonymiser.text("Ruth Castellan wrote it") == "Ruth Castellan wrote it"

@@ -93,3 +93,15 @@ def test_neither_document_prints_the_guidances_example_plan(review_dir: Path) ->
     for name in ("overview-report", "executive-summary"):
         with pytest.raises(LetterError, match=r"actions\.recommendations"):
             render_letters(review_dir, [name], None, D(2026, 10, 20), created=CREATED)
+
+
+def test_a_name_no_record_holds_stops_the_summary(review_dir: Path) -> None:
+    """Typed into the summary, 'Dr K O'Brien' would be published as written: refused, as an export is,
+    until the board registers the name or says it is not a person (1.9.1)."""
+    from scrkit.anonymise.export import CandidatesFound
+
+    summary_written(review_dir, D(2026, 10, 14))
+    set_field(review_dir, "overview.executive_summary.key_issues", "Dr K O'Brien saw the bruise and told nobody.")
+    with pytest.raises(CandidatesFound, match="Dr K O'Brien"):
+        render_letters(review_dir, ["executive-summary"], None, D(2026, 10, 20), created=CREATED)
+    assert not list((review_dir / "letters").glob("*executive-summary*"))
