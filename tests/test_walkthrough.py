@@ -80,7 +80,7 @@ def test_the_readme_walks_a_whole_review_from_referral_to_export_with_commands_o
     pack = review / "exports" / "2026-09-16 ofsted"
     assert (pack / "integrated-chronology.xlsx").is_file()
     assert "The audit log of . is intact" in _run(["log", "--verify"], capsys)
-    assert "is valid: 13 records checked" in _run(["validate"], capsys)
+    assert "is valid: 14 records checked" in _run(["validate"], capsys)
     # The end of the review (13.1-14.1): two drafts, every author's answer, the summary final, the adoption.
     overview = records.overview
     assert [draft.version for draft in overview.drafts] == ["1", "2"]

@@ -1291,6 +1291,60 @@ def imr_authors_guide() -> None:
     )
 
 
+def panel_minutes() -> None:
+    """2.2.2, 7.2.2, 12.1, 13.1.4: a panel meeting's minutes, pre-filled from meetings.yaml, with progress
+    against the written timeframe as it stood on the meeting's day."""
+    (
+        Builder("Minutes of the Serious Case Review Panel", draft=False)
+        .heading(
+            "Serious Case Review {{ review.reference }}: minutes of the panel meeting of {{ meeting.date|long }}", 0
+        )  # fmt: skip
+        .pairs(
+            [
+                ("Meeting", "{{ meeting.id }}"),
+                (
+                    "Date and time",
+                    "{{ meeting.date|long }}{% if meeting.time is defined %}, {{ meeting.time }}{% endif %}",
+                ),
+                ("Venue", "{{ meeting.venue|default('') }}"),
+                (
+                    "Minutes approved",
+                    "{% if meeting.minutes_approved is defined %}{{ meeting.minutes_approved|long }}"
+                    "{% else %}Not yet approved{% endif %}",
+                ),
+            ]
+        )  # fmt: skip
+        .heading("1. Present", 1)
+        .table(
+            ["Name", "Job title or role", "Organisation"],
+            loop="p in meeting.present",
+            cells=["{{ p.name }}", "{{ p.job_title }}", "{{ p.organisation }}"],
+        )
+        .heading("2. Considered", 1)
+        .table(["No.", "Item"], loop="item in meeting.considers", cells=["{{ loop.index }}", "{{ item }}"])
+        .heading("3. Progress against the written timeframe (7.2.2)", 1)
+        .para(
+            "Milestones overdue, late in the month before the meeting, or due in the month after it, as they stood "
+            "on {{ meeting.date|long }}. Any deviation from the timeframe is brought to the LSCB's attention at the "
+            "earliest opportunity (7.2.2).{% if not meeting.progress %} Nothing is overdue or due in the next "
+            "month.{% endif %}"
+        )
+        .table(
+            ["Milestone", "Due", "State"],
+            loop="m in meeting.progress",
+            cells=["{{ m.title }}", "{{ m.due }}", "{{ m.state }}"],
+        )
+        .heading("4. Decisions", 1)
+        .table(["No.", "Decision"], loop="d in meeting.decisions", cells=["{{ loop.index }}", "{{ d }}"])
+        .heading("5. Actions agreed", 1)
+        .table(
+            ["No.", "Action, by whom and by when"], loop="a in meeting.actions", cells=["{{ loop.index }}", "{{ a }}"]
+        )  # fmt: skip
+        .para("End of the minutes of {{ meeting.id }}, {{ review.reference }}.")
+        .save("panel-minutes")
+    )
+
+
 ACTION_PLAN_COLUMNS = ["Agency", "Recommendation", "Actions", "By Whom?", "By When?", "Actions taken"]
 ACTION_PLAN_CELLS = [
     "{% if a.first %}{{ a.agency }}{% endif %}",
@@ -1463,6 +1517,7 @@ BUILDERS: dict[str, Callable[[], None]] = {
     "comms-plan": comms_plan,
     "action-plan": action_plan,
     "imr-authors-guide": imr_authors_guide,
+    "panel-minutes": panel_minutes,
     "overview-report": overview_report,
     "executive-summary": executive_summary,
 }

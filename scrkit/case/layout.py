@@ -14,6 +14,7 @@ A review folder looks like this (see README, "The case folder"):
     interviews.yaml  interviews of practitioners (11.1)
     actions.yaml     the action plan (13.2, 17, App 13)
     register.yaml    names and pictures the board has decided about before anything is sent (1.9.1)
+    meetings.yaml    the panel's meetings: who attends, what each considers and decides (2.2.2, 7.2.2)
     overview.yaml    the overview report's drafts, the authors' confirmations, the executive summary,
                      the adoption (13.1-14.1)
     letters/         rendered letters and forms
@@ -33,6 +34,7 @@ from scrkit.models.anonymising import AnonymisingRegister
 from scrkit.models.board import Board
 from scrkit.models.child import Child
 from scrkit.models.fields import Record
+from scrkit.models.meetings import Meetings
 from scrkit.models.overview import Overview
 from scrkit.models.panel import Panel
 from scrkit.models.panel_business import ActionPlan, Imrs, Interviews
@@ -70,8 +72,11 @@ OVERVIEW = RecordKind(
     "overview", "overview.yaml", Overview, "the overview report, the executive summary, the adoption", optional=True
 )
 
+MEETINGS = RecordKind("meetings", "meetings.yaml", Meetings, "the panel's meetings", optional=True)
+
 RECORD_KINDS: tuple[RecordKind, ...] = (
     REVIEW, CHILD, PEOPLE, REFERRAL, AGENCIES, PANEL, BOARD, TIMELINE, IMRS, INTERVIEWS, ACTIONS, REGISTER, OVERVIEW,
+    MEETINGS,
 )  # fmt: skip
 
 # Every path in a case folder besides the records, relative to it; nothing else in scrkit spells them out.

@@ -12,6 +12,7 @@ from scrkit.models.agencies import Agencies, Agency
 from scrkit.models.anonymising import AnonymisingRegister
 from scrkit.models.board import Board
 from scrkit.models.child import Child
+from scrkit.models.meetings import Meetings
 from scrkit.models.overview import Overview
 from scrkit.models.panel import Panel
 from scrkit.models.panel_business import ActionPlan, Imrs, Interviews
@@ -40,6 +41,7 @@ class ReviewRecords:
     actions: ActionPlan
     register: AnonymisingRegister
     overview: Overview
+    meetings: Meetings
     documents: Mapping[str, Any]
 
     def agency(self, agency_id: str) -> Agency | None:

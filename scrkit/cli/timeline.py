@@ -151,6 +151,11 @@ def render_status(report: StatusReport) -> None:
     )
     if report.awaiting_reply:
         console.print("Agencies yet to reply to the request letter: " + ", ".join(report.awaiting_reply), markup=False)
+    meeting = report.next_meeting
+    if meeting is not None:
+        considers = "; ".join(meeting.considers) or "nothing recorded yet (scrkit set meetings[ID].considers)"
+        console.print(f"Next panel meeting: {uk_date(meeting.date)} ({meeting.id}), to consider: {considers}; and "
+                      "progress against the timeframe (7.2.2)", markup=False)  # fmt: skip
     render_panel(report)
 
 
@@ -256,6 +261,13 @@ def _as_json(report: StatusReport) -> dict[str, Any]:
             "working_days_left": completion.working_days_left,
         },
         "agencies_awaiting_reply": list(report.awaiting_reply),
+        "next_meeting": None
+        if report.next_meeting is None
+        else {
+            "id": report.next_meeting.id,
+            "date": _iso(report.next_meeting.date),
+            "considers": list(report.next_meeting.considers),
+        },  # fmt: skip
         "imrs": [
             {
                 "agency": item.imr.agency,

@@ -11,7 +11,7 @@ from scrkit.models.fields import Id, Record, Text
 from scrkit.records.yamlfile import read_document, to_plain
 from scrkit.resources import DATA, templates_folder
 
-RecipientKind = Literal["review", "agencies", "involved-agencies", "authors", "family", "professionals"]
+RecipientKind = Literal["review", "agencies", "involved-agencies", "authors", "family", "professionals", "meetings"]
 
 
 class LetterSpec(Record):

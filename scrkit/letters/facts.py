@@ -18,6 +18,7 @@ from scrkit.case.records import ReviewRecords
 from scrkit.dates import age_between
 from scrkit.models.agencies import Agency, RequestReply
 from scrkit.models.child import DEFAULT_PSEUDONYM, Gender
+from scrkit.models.meetings import PanelMeeting
 from scrkit.models.overview import OverviewDraft
 from scrkit.models.panel_business import ImrAuthor, Interview
 from scrkit.models.review import CIRCUMSTANCE_TITLES, Alternative, Circumstance, DecisionOutcome
@@ -387,7 +388,28 @@ def recipients_for(kind: str, records: ReviewRecords) -> list[Recipient]:
                 recipient_facts["interview"] = facts(f"interviews[{interview.id}]", _dump(interview), "interviews.yaml")
             found.append(Recipient(id=person.id, facts=recipient_facts, agency=agency))
         return found
+    if kind == "meetings":
+        return [_meeting_recipient(records, meeting) for meeting in records.meetings.meetings]
     raise ValueError(f"unknown recipient kind {kind!r}")
+
+
+def _meeting_recipient(records: ReviewRecords, meeting: PanelMeeting) -> Recipient:
+    """One panel meeting's minutes: who was present by name, job title and organisation (the minutes
+    stay within the board), what it considered, decided and agreed (2.2.2, 7.2.2)."""
+    members = {member.id: member for member in records.panel.members}
+    agencies = {agency.id: agency.name for agency in records.agencies.agencies}
+    present = []
+    for attendee in meeting.attendees:
+        member = members.get(attendee)
+        if member is not None:
+            organisation = agencies.get(member.agency or "") or member.organisation or ""
+            present.append({"name": member.name, "job_title": member.job_title, "organisation": organisation})
+            continue
+        person = getattr(records.panel, attendee.replace("-", "_"), None)
+        role = attendee.replace("-", " ").capitalize().replace("Lscb", "LSCB")
+        present.append({"name": person.name if person else "", "job_title": role, "organisation": ""})
+    details = _dump(meeting) | {"present": present}
+    return Recipient(id=meeting.id, facts={"meeting": facts(f"meetings[{meeting.id}]", details, "meetings.yaml")})
 
 
 def unaddressed(kind: str, records: ReviewRecords) -> list[str]:
@@ -453,9 +475,14 @@ def every_fact(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
         names.setdefault("interview", dict.fromkeys(Interview.model_fields))
         names.setdefault("genogram", None)
         names.setdefault("own_actions", names["actions"])
+        names.setdefault("meeting", dict.fromkeys([*PanelMeeting.model_fields, "present", "progress"]))
+        names["meeting"] = dict(names["meeting"]) | {
+            "progress": [dict.fromkeys(("title", "due", "state"))],
+            "present": [dict.fromkeys(("name", "job_title", "organisation"))],
+        }
         names["overview_draft"] = dict.fromkeys(("version", "version_date"))
         names["overview"] = dict(names["overview"]) | {"drafts": [dict.fromkeys(OverviewDraft.model_fields)]}
-        for kind in ("agencies", "professionals", "family"):
+        for kind in ("agencies", "professionals", "family", "meetings"):
             for recipient in recipients_for(kind, records)[:1]:
                 for key, value in recipient.facts.items():
                     merged = dict(names.get(key) or {})

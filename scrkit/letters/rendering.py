@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +117,27 @@ class LetterFacts:
             return due
         return schedule.calendar.shift(decision.due, rule.offset, rule.unit)
 
+    def _progress(self, recipient: Recipient) -> list[dict[str, str]]:
+        """The milestones late, overdue or due within a month of the meeting, as they stood on its day."""
+        from scrkit.dates import add_months, uk_date
+        from scrkit.timeline.status import State, assess_milestone
+
+        day = as_date(recipient.facts["meeting"]["date"])
+        schedule = self.timetable.schedule
+        rows = []
+        for milestone in schedule.milestones:
+            if milestone.id.startswith("monthly-update-") and milestone.done is None:
+                continue
+            if milestone.done is not None and milestone.done > day:
+                milestone = replace(milestone, done=None)  # not yet done on the meeting's day
+            status = assess_milestone(milestone, schedule, day)
+            soon = milestone.due is not None and milestone.done is None and milestone.due <= add_months(day, 1)
+            lately = status.state is State.LATE and milestone.done is not None and milestone.done >= add_months(day, -1)
+            if status.state is State.OVERDUE or lately or (soon and status.state is not State.NOT_APPLICABLE):
+                rows.append({"title": milestone.title, "due": uk_date(milestone.due, "-"),
+                             "state": status.state.value})  # fmt: skip
+        return rows
+
     def context(self, spec: LetterSpec, recipient: Recipient, on: dt.date) -> dict[str, Any]:
         context = dict(self.review)
         records = self.timetable.records
@@ -155,6 +176,10 @@ class LetterFacts:
                 "overview_draft", {"version": latest.version, "version_date": latest.date}, "overview.yaml drafts"
             )
         context.update(recipient.facts)
+        if "meeting" in recipient.facts:  # 7.2.2: progress against the written timeframe, as on the meeting's day
+            context["meeting"] = Facts(
+                "meeting", dict(recipient.facts["meeting"]) | {"progress": self._progress(recipient)}, "meetings.yaml"
+            )
         if "genogram" in spec.pictures:
             picture = self.genogram_png()
             if picture is not None:

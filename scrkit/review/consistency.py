@@ -23,6 +23,7 @@ from scrkit.case.layout import (
     CHILD,
     IMRS,
     INTERVIEWS,
+    MEETINGS,
     OVERVIEW,
     PANEL,
     PEOPLE,
@@ -51,7 +52,26 @@ def consistency_problems(records: ReviewRecords, today: dt.date | None = None) -
     _check_family(records, found)
     _check_milestones(records, found)
     _check_overview(records, found)
+    _check_meetings(records, found)
     return found.problems
+
+
+def _check_meetings(records: ReviewRecords, found: _Findings) -> None:
+    """Each attendee is a panel member or one of the review's roles; meetings are after the referral."""
+    from scrkit.models.meetings import ATTENDING_ROLES
+
+    known = {member.id for member in records.panel.members} | set(ATTENDING_ROLES)
+    for index, meeting in enumerate(records.meetings.meetings):
+        for position, attendee in enumerate(meeting.attendees):
+            if attendee not in known:
+                found.add(MEETINGS, ["meetings", index, "attendees", position],
+                          f"'{attendee}' is neither a panel member's id in panel.yaml nor a role "
+                          f"({', '.join(ATTENDING_ROLES)})")  # fmt: skip
+        if meeting.date < records.review.referral_received:
+            found.add(MEETINGS, ["meetings", index, "date"],
+                      f"is before the referral was received ({uk_date(records.review.referral_received)})")  # fmt: skip
+        if meeting.minutes_approved is not None and meeting.minutes_approved < meeting.date:
+            found.add(MEETINGS, ["meetings", index, "minutes_approved"], "is before the meeting was held")
 
 
 def _check_overview(records: ReviewRecords, found: _Findings) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from scrkit.case.records import ReviewRecords
 from scrkit.checks.progress import PanelProgress, panel_progress
 from scrkit.models.agencies import RequestReply
+from scrkit.models.meetings import PanelMeeting
 from scrkit.models.review import DecisionOutcome
 from scrkit.timeline.schedule import Schedule, ScheduledMilestone
 
@@ -70,6 +71,7 @@ class StatusReport:
     completion: Completion | None
     awaiting_reply: tuple[str, ...]
     panel: PanelProgress
+    next_meeting: PanelMeeting | None = None  # the panel's next meeting on or after today (7.2.2)
 
     def with_state(self, *states: State) -> list[MilestoneStatus]:
         return [m for m in self.milestones if m.state in states]
@@ -139,6 +141,11 @@ def assess(records: ReviewRecords, schedule: Schedule, today: dt.date) -> Status
             circulation_due=_due(schedule, "imrs-circulated"),
             # 15.1.5: papers come up for a destruction decision only once the review is complete.
             retention_due=_due(schedule, "retention-review") if completion and completion.done else None,
+        ),
+        next_meeting=min(
+            (meeting for meeting in records.meetings.meetings if meeting.date >= today),
+            key=lambda meeting: meeting.date,
+            default=None,
         ),
     )
 

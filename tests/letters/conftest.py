@@ -78,9 +78,14 @@ def render_every_letter(review: Path, on: dt.date, created: dt.datetime) -> list
     from scrkit.jobs.letters import render_letters
     from scrkit.letters.catalogue import catalogue
 
-    names = [spec.name for spec in catalogue().letters]
+    from scrkit.review.casefolder import CaseFolder
+
+    names = [spec.name for spec in catalogue().letters if spec.name != "panel-minutes"]
     paths: list[Path] = []
     for day in sorted({LETTER_DATES.get(name, on) for name in names}):
         batch = [name for name in names if LETTER_DATES.get(name, on) == day]
         paths += render_letters(review, batch, None, day, created=created).written
+    # Minutes follow their meeting: those of the meetings held by ``on``.
+    held = [m.id for m in CaseFolder.open(review).load().meetings.meetings if m.date <= on]
+    paths += render_letters(review, ["panel-minutes"], held, on, created=created).written
     return paths
