@@ -77,7 +77,6 @@ def render_every_letter(review: Path, on: dt.date, created: dt.datetime) -> list
     before ``on``, on a date when it is still true (LETTER_DATES)."""
     from scrkit.jobs.letters import render_letters
     from scrkit.letters.catalogue import catalogue
-
     from scrkit.review.casefolder import CaseFolder
 
     names = [spec.name for spec in catalogue().letters if spec.name != "panel-minutes"]
