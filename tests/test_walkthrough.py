@@ -69,10 +69,15 @@ def test_the_readme_walks_a_whole_review_from_referral_to_export_with_commands_o
     review = Path.cwd()
     # The end as the README says it is: every milestone judged, nothing overdue, the pack checked.
     records = CaseFolder.open(review).load()
-    assert records.review.status.value == "submitted"  # approved by the LSCB and sent to Ofsted (14.1.5)
+    # Approved, sent to Ofsted (14.1.5), the summary published (13.3.7), the plan signed off (17.1.2).
+    assert records.review.status.value == "closed"
     done = {name: entry.done for name, entry in records.timeline.milestones.items()}
     assert done["completion"] is not None and done["submit-ofsted"] is not None
-    assert "22 done, 3 upcoming" in _run(["status"], capsys)  # nothing late, nothing overdue
+    # Nothing late, nothing overdue: only the papers' retention review is to come (15.1.5).
+    assert "24 done, 1 upcoming" in _run(["status"], capsys)
+    assert records.overview.after.evaluation_studied_on == dt.date(2026, 10, 27)  # 18.1.2
+    assert [meeting.id for meeting in records.meetings.meetings] == ["panel-1"]
+    assert (review / "letters" / "2026-03-20 panel-minutes panel-1.docx").is_file()
     assert len(events) == 3
     chronology = openpyxl.load_workbook(review / "chronology" / "integrated-chronology.xlsx")
     merged = "\n".join(str(cell) for row in chronology.worksheets[0].iter_rows(values_only=True) for cell in row)

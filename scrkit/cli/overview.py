@@ -65,6 +65,10 @@ def overview(ctx: typer.Context, review: ReviewOption = Path(".")) -> None:
     adoption = record.adoption
     if adoption.presented_by:
         say(f"Presented to the Board by {', '.join(adoption.presented_by)} (14.1.1).")
+    from scrkit.jobs.overview import after_adoption
+
+    for line in after_adoption(review):
+        say(line)
 
 
 @overview_app.command("draft")

@@ -111,3 +111,10 @@ def hand_over(review: Path, on: dt.date, today: dt.date) -> None:
         steps.hand_over(records, document, on, adopted.done if adopted else None, today)
 
     _step(review, "overview hand-over", f"SCR handed to the Performance Monitoring sub group on {on.isoformat()}", make)
+
+
+def after_adoption(review: Path) -> list[str]:
+    """What `scrkit overview` says of publication and evaluation (13.3.6, 13.3.7, 18.1)."""
+    from scrkit.overview.publication import after_adoption_lines
+
+    return after_adoption_lines(CaseFolder.open(review).load())

@@ -5,7 +5,7 @@ report to the Board for adoption."""
 
 from __future__ import annotations
 
-from scrkit.models.fields import Id, PastDate, Record, Text
+from scrkit.models.fields import Date, Id, PastDate, Record, Text
 
 
 class OverviewDraft(Record):
@@ -85,6 +85,22 @@ class Adoption(Record):
     """the date it was sent to the Performance Monitoring sub group to monitor the action plans (14.1.4)"""
 
 
+class AfterAdoption(Record):
+    """What follows the adoption: the family's feedback (13.2.1, 6.2.2) and the learning from Ofsted's
+    evaluation letter (18.1); the letter itself, its grades and the publication are in review.yaml."""
+
+    family_feedback_on: Date | None = None
+    """the day of the feedback meeting with the child (if surviving) and the family (13.2.1, 6.2.2)"""
+    family_feedback_notes: Text | None = None
+    """who was met and what they were told, in brief"""
+    evaluation_studied_on: PastDate | None = None
+    """the date the LSCB chair, business manager, panel chair and overview author studied Ofsted's letter (18.1.2)"""
+    inspector_discussion_on: PastDate | None = None
+    """the date of the discussion Ofsted offers with the inspector who evaluated the review (18.1.3)"""
+    evaluation_learning: Text | None = None
+    """the learning on process taken from the evaluation, and the good practice it found (18.1.2-18.1.3)"""
+
+
 class Overview(Record):
     drafts: list[OverviewDraft] = []
     """the overview report's drafts, oldest first (13.1.4, 13.1.5); scrkit overview draft adds one"""
@@ -94,3 +110,5 @@ class Overview(Record):
     """the executive summary's elements and dates (13.3)"""
     adoption: Adoption = Adoption()
     """the presentation to the Board and what followed it (14.1); scrkit overview adopt records it"""
+    after: AfterAdoption = AfterAdoption()
+    """the family's feedback and the learning from Ofsted's evaluation (13.2.1, 18.1)"""

@@ -22,6 +22,7 @@ def overview_findings(records: ReviewRecords) -> Iterator[Finding]:
     yield from _circulation(records)
     yield from _summary(records)
     yield from _adoption(records)
+    yield from _after(records)
 
 
 def _first_decision(records: ReviewRecords) -> dt.date | None:
@@ -120,3 +121,20 @@ def _adoption(records: ReviewRecords) -> Iterator[Finding]:
         yield ["adoption", "performance_monitoring"], "is set, and the adoption is not recorded (14.1.4)"
     elif handed_over < adopted:
         yield ["adoption", "performance_monitoring"], f"is before the adoption ({uk_date(adopted)}), 14.1.4"
+
+
+def _after(records: ReviewRecords) -> Iterator[Finding]:
+    """18.1: the evaluation is studied, and discussed with the inspector, once its letter has arrived."""
+    after = records.overview.after
+    received = records.review.ofsted_evaluation_received
+    for field in ("evaluation_studied_on", "inspector_discussion_on"):
+        day = getattr(after, field)
+        if day is None:
+            continue
+        if received is None:
+            yield (
+                ["after", field],
+                "is set, and Ofsted's evaluation letter is not recorded (scrkit set-date ofsted-evaluation)",
+            )
+        elif day < received:
+            yield ["after", field], f"is before Ofsted's evaluation letter arrived ({uk_date(received)}), 18.1"
