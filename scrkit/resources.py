@@ -35,6 +35,14 @@ def example_review() -> Path:
     return examples_folder() / EXAMPLE_REVIEW_NAME
 
 
+# A second example, run from referral to close by the README's walk-through (tools/make_completed_example.py).
+COMPLETED_REVIEW_NAME = "brackenford-scr-2026-07"
+
+
+def completed_review() -> Path:
+    return examples_folder() / COMPLETED_REVIEW_NAME
+
+
 def user_cache_folder() -> Path:
     """The user's cache folder for scrkit (``SCRKIT_CACHE_DIR`` to move it): bank holidays, audit anchors."""
     configured = os.environ.get("SCRKIT_CACHE_DIR")

@@ -5,6 +5,7 @@ needs a hand edit of YAML."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import shlex
 from pathlib import Path
 
@@ -12,33 +13,26 @@ import openpyxl
 import pytest
 
 from scrkit.cli import main
+from scrkit.resources import completed_review
 from scrkit.review.casefolder import CaseFolder
 
-README = Path(__file__).resolve().parents[1] / "README.md"
-START, END = "<!-- walkthrough: start -->\n```sh\n", "```\n<!-- walkthrough: end -->"
-AGENCIES_REPLY = "# The agencies fill in their templates in Excel and send them back: save each in chronology/returns/"
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def script() -> list[str]:
-    text = README.read_text(encoding="utf-8")
-    assert START in text and END in text, "README.md has lost its walk-through"
-    return text.split(START, 1)[1].split(END, 1)[0].splitlines()
+def _walkthrough_tool():  # noqa: ANN202 - the maintainers' script that also builds the completed example
+    spec = importlib.util.spec_from_file_location(
+        "make_completed_example", ROOT / "tools" / "make_completed_example.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def agencies_fill_in_their_templates(review: Path) -> list[str]:
-    """What each agency does in Excel: one event a row on its template's Chronology sheet, saved
-    under its own name into chronology/returns/ (App 7)."""
-    events = []
-    for number, template in enumerate(sorted((review / "chronology" / "templates").glob("*.xlsx")), start=1):
-        book = openpyxl.load_workbook(template)
-        sheet = book["Chronology"]
-        event = f"Home visit {number}: the baby was seen asleep in her cot; mother said she was feeding well."
-        row = [1, f"{10 + number}/06/2025", "10:30", None, "C, M", "Y", event, "Case file", "None needed", None]
-        for column, value in enumerate(row, start=1):
-            sheet.cell(row=7, column=column, value=value)
-        book.save(review / "chronology" / "returns" / template.name)
-        events.append(event)
-    return events
+TOOL = _walkthrough_tool()
+script, agencies_fill_in_their_templates, AGENCIES_REPLY = (
+    TOOL.script, TOOL.agencies_fill_in_their_templates, TOOL.AGENCIES_REPLY
+)  # fmt: skip
 
 
 def test_the_readme_walks_a_whole_review_from_referral_to_export_with_commands_only(
@@ -86,6 +80,12 @@ def test_the_readme_walks_a_whole_review_from_referral_to_export_with_commands_o
     assert (pack / "integrated-chronology.xlsx").is_file()
     assert "The audit log of . is intact" in _run(["log", "--verify"], capsys)
     assert "is valid: 14 records checked" in _run(["validate"], capsys)
+    # The completed example `scrkit demo` shows is what this walk-through makes (tools/make_completed_example.py).
+    completed = completed_review()
+    for record in sorted(review.glob("*.yaml")):
+        assert (completed / record.name).read_bytes() == record.read_bytes(), (
+            f"{record.name} differs from examples/{completed.name}: run tools/make_completed_example.py"
+        )
     # The end of the review (13.1-14.1): two drafts, every author's answer, the summary final, the adoption.
     overview = records.overview
     assert [draft.version for draft in overview.drafts] == ["1", "2"]

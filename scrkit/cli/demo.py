@@ -12,6 +12,7 @@ from scrkit.cli.chronology import render_merge
 from scrkit.cli.render import render_summary
 from scrkit.cli.terminal import say, stdout
 from scrkit.cli.timeline import render_status
+from scrkit.dates import uk_date
 
 
 def demo(
@@ -46,10 +47,30 @@ def demo(
         stdout().print(f"  {finding.rule.id}: {finding.message}", markup=False)
     stdout().print(f"Monthly update to the LSCB chair, with its timeline chart: {result.report}", markup=False)
     stdout().print(f"The family's genogram (Appendix 15): {result.genogram}", markup=False)
+    end = result.end
+    stdout().print(f"\nThe end of a review, on a second example run from referral to close: {end.folder}",
+                   markup=False)  # fmt: skip
+    record = end.overview
+    circulation = record.circulation
+    stdout().print(
+        f"  Overview report: {len(record.drafts)} drafts; final draft {circulation.version} sent to "
+        f"{len(circulation.authors)} IMR authors on {uk_date(circulation.sent)}, each confirming fair "
+        "representation or answered by the panel (13.1.6)",
+        markup=False,
+    )
+    presenters = ", ".join(record.adoption.presented_by)
+    stdout().print(f"  Executive summary final on {uk_date(record.executive_summary.final_on)} (13.3); "
+                   f"presented to the Board by {presenters} (14.1)", markup=False)  # fmt: skip
+    for line in end.after:
+        stdout().print(f"  {line}", markup=False)
+    stdout().print(f"  The review is {end.status.stage}; rendered:", markup=False)
+    for path in end.letters:
+        stdout().print(f"    {path.name}", markup=False)
     say(
         f"Try next: scrkit letters -r {result.folder}, scrkit merge-chronology -r {result.folder}, "
         f"scrkit status -r {result.folder} --today 01/12/2026, "
-        f"scrkit done family-notified -r {result.folder}, or open {result.folder} and read the YAML files."
+        f"scrkit done family-notified -r {result.folder}, scrkit overview -r {end.folder}, or open "
+        f"{result.folder} and read the YAML files."
     )
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 from scrkit.checks.rules import Finding
 from scrkit.chronology.merge import DEFAULT_GAP_DAYS
 from scrkit.errors import Refused
-from scrkit.jobs import anonymise, chronology, genogram, letters, panel, timeline
+from scrkit.jobs import anonymise, chronology, genogram, letters, overview, panel, timeline
 from scrkit.jobs.anonymise import ExportResult
 from scrkit.jobs.chronology import MergeOutcome
-from scrkit.resources import example_review
+from scrkit.models.overview import Overview
+from scrkit.resources import completed_review, example_review
 from scrkit.review.summary import ReviewSummary, summarise
 from scrkit.timeline.status import StatusReport, assess
 
@@ -21,8 +22,23 @@ DEFAULT_DEMO_FOLDER = "scrkit-demo"
 
 
 # The letters the demo renders: the first ones a real review sends (5.1.1, App 1, App 2).
-DEMO_LETTERS = ["scr-request", "referral-form", "terms-of-reference", "commission-imr", "ofsted-notification"]
+DEMO_LETTERS = ["scr-request", "referral-form", "decision-letter", "terms-of-reference", "commission-imr",
+                "ofsted-notification"]  # fmt: skip
 DEMO_LETTER_DATE = dt.date(2026, 10, 14)
+
+
+# The end of a review, shown on the completed example: its adoption day, and the documents of 13.1-14.1.
+END_LETTERS = ["overview-report", "executive-summary", "panel-minutes"]
+END_LETTER_DATE = dt.date(2026, 9, 16)
+
+
+@dataclass(frozen=True)
+class EndOfReview:
+    folder: Path
+    status: StatusReport
+    overview: Overview
+    letters: tuple[Path, ...]
+    after: tuple[str, ...]  # publication and evaluation, in words
 
 
 @dataclass(frozen=True)
@@ -36,6 +52,7 @@ class DemoResult:
     findings: tuple[Finding, ...]
     report: Path
     genogram: Path
+    end: EndOfReview
 
 
 def free_demo_folder(base: Path) -> Path:
@@ -68,6 +85,7 @@ def run_demo(destination: Path, today: dt.date) -> DemoResult:
     findings = tuple(panel.check(folder))
     png = genogram.draw_genogram(folder).png
     report = panel.monthly_report([folder], today)
+    end = end_of_review(free_demo_folder(destination.with_name(f"{destination.name}-completed")), today)
     return DemoResult(
         folder=folder,
         summary=summarise(timetable.records),
@@ -78,4 +96,20 @@ def run_demo(destination: Path, today: dt.date) -> DemoResult:
         findings=findings,
         report=report.path,
         genogram=png,
+        end=end,
+    )
+
+
+def end_of_review(destination: Path, today: dt.date) -> EndOfReview:
+    """The completed example copied: its overview report, executive summary and minutes rendered as on
+    the day the LSCB adopted it, with where its publication and evaluation stand (13.1-18.1)."""
+    shutil.copytree(completed_review(), destination)
+    rendered = letters.render_letters(destination, END_LETTERS, None, END_LETTER_DATE, today=today)
+    records = timeline.load_timetable(destination)
+    return EndOfReview(
+        folder=destination,
+        status=assess(records.records, records.schedule, today),
+        overview=records.records.overview,
+        letters=rendered.written,
+        after=tuple(overview.after_adoption(destination)),
     )

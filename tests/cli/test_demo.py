@@ -24,6 +24,15 @@ def test_demo_into_a_named_folder(scrkit, tmp_path: Path) -> None:
     assert (tmp_path / "demo" / "reports" / "genogram.svg").is_file()
     packs = list((tmp_path / "demo" / "exports").iterdir())
     assert any(path.is_dir() and path.name.endswith(" ofsted") for path in packs)
+    # The end of a review (issue 16), on the completed example copied beside the first.
+    end = tmp_path / "demo-completed"
+    assert "The review is closed" in result.out
+    assert "final draft 2 sent to 3 IMR authors on 02/09/2026" in result.out
+    assert "Ofsted's evaluation letter arrived 20/10/2026, graded good" in result.out
+    made = sorted(path.name for path in (end / "letters").glob("*.docx"))
+    assert made == ["2026-09-16 executive-summary anonymised.docx", "2026-09-16 overview-report.docx",
+                    "2026-09-16 panel-minutes panel-1.docx"]  # fmt: skip
+    assert "2026-10-14 decision-letter police.docx" in letters
 
 
 def test_demo_picks_a_free_folder_by_default(scrkit, tmp_path: Path, monkeypatch) -> None:
