@@ -532,7 +532,8 @@ def commission_imr() -> None:
         )
         .table(
             ["Chief Officer", "Agency"],
-            loop="a in involved_agencies",
+            # The letter's own addressee is not copied to themselves.
+            loop="a in involved_agencies if a.chief_officer.name != recipient.name",
             cells=["{{ a.chief_officer.name }}", "{{ a.name }}"],
         )
         .save("commission-imr")

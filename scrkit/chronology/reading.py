@@ -58,6 +58,10 @@ class ReturnedEvent:
     other: tuple[tuple[str, str], ...] = ()  # every other heading of the row, with its value, as written
 
 
+EXCEL_CELL_LIMIT = 32_767  # the most characters Excel holds in a cell
+CELL_KEPT = 32_000  # what is kept of a longer text, with room for the marker saying so
+
+
 @dataclass(frozen=True)
 class ReturnProblem:
     file: str
@@ -402,6 +406,21 @@ def _read_rows(
 
         def problem(key: str, value: Any, reason: str, row_number: int = offset) -> None:
             result.problems.append(ReturnProblem(name, sheet, row_number, _heading_of(key), _text(value)[:80], reason))
+
+        # Excel holds at most 32,767 characters in a cell: a longer text would be cut short in the
+        # integrated chronology without a word. It is kept to the limit, marked, and the row named.
+        for position, text in enumerate(texts):
+            if len(text) > EXCEL_CELL_LIMIT:
+                marker = f" [... {len(text) - CELL_KEPT:,} more characters in {name}, row {offset}]"
+                texts[position] = text[:CELL_KEPT] + marker
+                field = next((known for known, at in position_of.items() if at == position), None)
+                letter = f"Column {column_letter(position)}"
+                heading = _heading_of(field) if field else header.extra.get(position) or letter
+                result.problems.append(ReturnProblem(
+                    name, sheet, offset, heading,
+                    text[:80], f"the cell holds {len(text):,} characters and Excel holds at most "
+                    f"{EXCEL_CELL_LIMIT:,}: the first {CELL_KEPT:,} are merged, marked; split the text over rows",
+                ))  # fmt: skip
 
         other: list[tuple[str, str]] = []
         raw_date = cell(row, "date")

@@ -37,8 +37,10 @@ def set_(
     """Set one field of a record (checked with the whole review before it is saved; comments kept)."""
     from scrkit.jobs.records import set_field
 
-    file = set_field(review, path, value)
-    say(f"Set {path} in {file}.")
+    file, changed = set_field(review, path, value)
+    say(
+        f"Set {path} in {file}." if changed else f"Unchanged: {path} in {file} already holds that; nothing was written."
+    )
 
 
 def add(

@@ -30,13 +30,14 @@ def field_path(text: str) -> FieldPath:
     return path
 
 
-def set_field(review: Path, path_text: str, value: str) -> Path:
-    """`scrkit set`: one field's value; returns the record's file."""
+def set_field(review: Path, path_text: str, value: str) -> tuple[Path, bool]:
+    """`scrkit set`: one field's value; returns the record's file, and whether anything changed (a value
+    set to what it already was writes nothing and logs nothing)."""
     path = field_path(path_text)
     with CaseFolder.open(review).changing("set") as change:
         set_value(change.document(path.kind), path, value)
         change.note(f"set {path.text}")
-        return change.path / path.kind.file_name
+    return change.path / path.kind.file_name, bool(change.written)
 
 
 def add_to(review: Path, path_text: str, fields: dict[str, str]) -> dict[str, Any]:

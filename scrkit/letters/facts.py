@@ -442,7 +442,7 @@ def _agency_recipient(agency: Agency, style: Salutation, author: ImrAuthor | Non
     person = agency.lscb_representative or agency.chief_officer
     name = author.name if author else person.name if person else None
     details = {
-        "name": name or f"The Chief Officer, {agency.name}",
+        "name": name or "The Chief Officer",  # the agency's name follows on its own line
         "title": author.role if author else person.title if person else None,
         "organisation": agency.name,
         "address": _address_lines(agency.name, agency.address),

@@ -159,7 +159,7 @@ class CaseFolder:
             change._notes.extend(lock.notes)
             try:
                 yield change
-                change.commit()
+                change.written = change.commit()
             finally:
                 change.discard()
         finally:
@@ -168,6 +168,8 @@ class CaseFolder:
 
 class Change:
     """One command's change to a review: edits to records, files to write, one audit entry."""
+
+    written: list[Path] | None = None  # once committed: the files written (none: the change changed nothing)
 
     def __init__(self, folder: CaseFolder, command: str, records: ReviewRecords, raws: dict[str, bytes]) -> None:
         self.folder = folder

@@ -133,3 +133,16 @@ def test_entries_are_picked_by_the_field_they_are_known_by(scrkit, review_dir: P
     assert "the entries here have no id; pick one by its number, e.g. [1]" in no_id.err
     unknown = scrkit("set", "imrs[fire-service].due", "20/01/2027", "-r", review_dir)
     assert "there is no entry with the id 'fire-service'. The ids there are: police," in unknown.err
+
+
+def test_setting_a_value_it_already_holds_says_so_and_logs_nothing(scrkit, review_dir: Path) -> None:
+    """Found by a newcomer: `set` printed "Set" for a value unchanged, and the log had no entry for it."""
+    from scrkit.review.audit import changes
+
+    before = len(changes(review_dir))
+    result = scrkit("set", "board.phone", "01632 960100", "-r", review_dir)  # the example's own number
+    assert result.code == 0 and "Unchanged: board.phone" in result.err and "nothing was written" in result.err
+    assert len(changes(review_dir)) == before
+    result = scrkit("set", "board.phone", "01632 960199", "-r", review_dir)
+    assert result.code == 0 and result.err.startswith("Set board.phone")
+    assert len(changes(review_dir)) == before + 1

@@ -64,3 +64,17 @@ def test_the_next_agencys_pack_keeps_the_terms_of_reference_made_that_day(review
 def test_an_unknown_name_lists_the_packs(review_dir: Path) -> None:
     with pytest.raises(BadInput, match="and the packs: imr-pack"):
         render_letters(review_dir, ["imr-pak"], None, ON, created=CREATED)
+
+
+def test_the_commissioning_letter_does_not_copy_its_addressee_to_themselves(review_dir: Path) -> None:
+    """The Cc list of chief officers (App 5) leaves out the letter's own addressee when they are the chief
+    officer (found by a newcomer: a letter copied to the person it was addressed to)."""
+    # Brookside Primary has no LSCB representative: its letter goes to its chief officer, Mrs Janet O'Rourke.
+    assert "chief_officer: {name: Mrs Janet O'Rourke" in (review_dir / "agencies.yaml").read_text(encoding="utf-8")
+    render_letters(review_dir, ["commission-imr"], ["brookside-primary", "police"], ON, created=CREATED)
+    school = all_text(review_dir / "letters" / "2026-10-14 commission-imr brookside-primary.docx")
+    police = all_text(review_dir / "letters" / "2026-10-14 commission-imr police.docx")
+    assert school.count("Mrs Janet O'Rourke") == 1  # in the address, not in the Cc list
+    assert "Chief Constable Alan Brereton" in school.split("Cc:")[1]
+    # The police letter goes to DCI Ruth Kavanagh, the LSCB representative: her chief constable is copied.
+    assert "Chief Constable Alan Brereton" in police.split("Cc:")[1] and "Mrs Janet O'Rourke" in police

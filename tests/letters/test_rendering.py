@@ -93,7 +93,8 @@ def test_commissioning_letter_lists_the_involved_agencies_and_dates(ready_review
     assert "meeting on 17 February 2027" in body
     assert "29 October 2026 at 10:00, Committee Room 2, Ashcombe Civic Offices" in body
     assert "by 23 October 2026" in body
-    assert "Fiona Marchetti" in text["tables"]  # the chief officers copied in, last table
+    # The chief officers copied in, last table; Fiona Marchetti is the addressee, not copied to herself.
+    assert "Chief Constable Alan Brereton" in text["tables"] and "Fiona Marchetti" not in text["tables"]
 
 
 def test_terms_of_reference_draft_footer_and_approval(ready_review: Path) -> None:
