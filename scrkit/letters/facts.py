@@ -224,6 +224,8 @@ def review_facts(records: ReviewRecords, schedule: Schedule) -> dict[str, Any]:
             "author_role": (imr.author.role or "") if imr.author else "",
             "submitted": imr.submitted.strftime("%d/%m/%Y") if imr.submitted else "not yet submitted",
             "presented": imr.presented.strftime("%d/%m/%Y") if imr.presented else "",
+            "submitted_on": imr.submitted,  # for the document's date (rendering._as_known_on)
+            "presented_on": imr.presented,
         }
         for imr in records.imrs.imrs
     ]
@@ -276,6 +278,7 @@ def _action_row(recommendation: Any, action: Any, first: bool, agency: str | Non
             "by_when": action.by_when.strftime("%d/%m/%Y") if action.by_when else "",
             "taken": action.taken or ("Done " + action.done.strftime("%d/%m/%Y") if action.done else ""),
             "audit": action.audit or "",
+            "done_on": action.done,  # for the document's date (rendering._as_known_on)
         }
     return row
 

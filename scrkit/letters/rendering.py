@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from scrkit import dates
 from scrkit.case.layout import LETTERS
 from scrkit.case.records import ReviewRecords
 from scrkit.errors import BadInput, Refused
@@ -223,6 +224,32 @@ def _as_known_on(context: dict[str, Any], on: dt.date) -> None:
                             hearing._fact_source)  # fmt: skip
         hearings.append(hearing)
     changed["court_dates"] = hearings
+    # 13.1: the overview report and the summary as they stood on their date: an IMR submitted, a draft
+    # written or an action done after it is not in them.
+    rows = []
+    for row in context.get("imr_rows", []):
+        row = dict(row)
+        if row.get("submitted_on") is not None and row["submitted_on"] > on:
+            row["submitted"] = "not yet submitted"
+        if row.get("presented_on") is not None and row["presented_on"] > on:
+            row["presented"] = ""
+        rows.append(row)
+    changed["imr_rows"] = rows
+    for name in ("actions", "own_actions"):
+        if name in context:
+            changed[name] = [
+                dict(row) | {"taken": ""}
+                if row.get("done_on") is not None
+                and row["done_on"] > on
+                and str(row.get("taken", "")).startswith("Done ")
+                else row
+                for row in context[name]
+            ]
+    overview = context.get("overview")
+    if overview is not None and overview.get("drafts"):
+        kept_drafts = [draft for draft in overview["drafts"] if as_date(draft["date"]) <= on]
+        changed["overview"] = Facts(overview._fact_path, dict(overview) | {"drafts": kept_drafts},
+                                    overview._fact_source)  # fmt: skip
     context.update(changed)
 
 
@@ -367,6 +394,9 @@ def untrue_on(spec: LetterSpec, context: dict[str, Any], timetable: Timetable, o
         value = as_date(fact_at(context, path))
         if isinstance(value, dt.date) and value < on:
             problems.append(f"{path} ({value:%d/%m/%Y}) is past")
+    meeting = context.get("meeting")
+    if meeting is not None and as_date(meeting["date"]) > dates.today():
+        problems.append(f"the meeting of {as_date(meeting['date']):%d/%m/%Y} has not been held yet: minutes follow it")
     for milestone_id in spec.only_after:
         milestone = timetable.schedule.get(milestone_id)
         title = milestone.title if milestone else milestone_id

@@ -36,6 +36,11 @@ ADOPTION = "completion"  # the profile's milestone the adoption is: the LSCB app
 VERSION = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")  # 1, 2, 2.1: a draft's version as its footer prints it
 
 
+def _numbers(version: str) -> tuple[int, ...]:
+    """2.1 as (2, 1): versions compared as numbers, so 10 follows 9."""
+    return tuple(int(part) for part in version.split("."))
+
+
 def _day(on: dt.date) -> str:
     return on.strftime("%d/%m/%Y")
 
@@ -101,6 +106,12 @@ def add_draft(records: ReviewRecords, document: Any, version: str, on: dt.date, 
     if any(item.version == version for item in drafts):
         raise BadInput(
             f"Draft version {version} of the overview report is already recorded; each draft has its own version.",
+            hint="Give the next version number.",
+        )
+    if drafts and VERSION.fullmatch(drafts[-1].version) and _numbers(version) <= _numbers(drafts[-1].version):
+        raise BadInput(
+            f"Draft {version} would come after version {drafts[-1].version}: each draft's version is higher "
+            "than the last (13.1.5).",
             hint="Give the next version number.",
         )
     if drafts and on < drafts[-1].date:

@@ -51,3 +51,9 @@ def test_status_shows_the_next_meeting_and_what_it_considers(scrkit, review_dir:
 
     payload = json.loads(scrkit("status", "-r", review_dir, "--today", "01/12/2026", "--json").out)
     assert payload["reviews"][0]["next_meeting"]["id"] == "panel-3"
+
+
+def test_no_minutes_of_a_meeting_not_yet_held(review_dir: Path) -> None:
+    """Found by a newcomer: minutes dated after a meeting still to come were made (panel-3, 17/02/2027)."""
+    with pytest.raises(ScrkitError, match="the meeting of 17/02/2027 has not been held yet"):
+        render_letters(review_dir, ["panel-minutes"], ["panel-3"], dt.date(2027, 2, 18), created=CREATED)

@@ -105,3 +105,29 @@ def test_a_name_no_record_holds_stops_the_summary(review_dir: Path) -> None:
     with pytest.raises(CandidatesFound, match="Dr K O'Brien"):
         render_letters(review_dir, ["executive-summary"], None, D(2026, 10, 20), created=CREATED)
     assert not list((review_dir / "letters").glob("*executive-summary*"))
+
+
+def test_the_report_shows_only_what_had_happened_by_its_date(scrkit, review_dir: Path) -> None:
+    """Found by a newcomer: a report dated 21/11/2026 listed IMRs submitted on 01/12 and a later draft."""
+    from scrkit.jobs import overview
+
+    summary_written(review_dir, D(2026, 10, 14))  # draft 1 of 14/10/2026
+    assert scrkit("imr", "update", "police", "--submitted", "01/12/2026", "-r", review_dir).code == 0
+    overview.add_draft(review_dir, "2", D(2026, 12, 2), dt.date(2030, 1, 1))
+    [path] = render_letters(review_dir, ["overview-report"], None, D(2026, 11, 21), created=CREATED).written
+    cells = document_text(path)["tables"]
+    assert "01/12/2026" not in cells and "not yet submitted" in cells
+    assert "02/12/2026" not in cells  # draft 2 was written after the report's date
+    assert "Overview report version 1, 14 October 2026" in " ".join(document_text(path)["footers"])
+
+
+def test_draft_versions_go_up(review_dir: Path) -> None:
+    from scrkit.errors import BadInput
+    from scrkit.jobs import overview
+
+    today = dt.date(2030, 1, 1)
+    overview.add_draft(review_dir, "1.5", D(2026, 12, 1), today)
+    for lower in ("1", "0", "1.5"):
+        with pytest.raises(BadInput, match="version is higher than the last|already recorded"):
+            overview.add_draft(review_dir, lower, D(2026, 12, 1), today)
+    overview.add_draft(review_dir, "10", D(2026, 12, 1), today)  # 10 follows 1.5 as a number
