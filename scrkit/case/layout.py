@@ -100,7 +100,7 @@ WORKING_FOLDERS: dict[Path, str] = {
     RETURNS: "Each agency's chronology spreadsheet (Appendix 7) as it arrives.",
     IMRS_RECEIVED: "Individual Management Reviews as agencies submit them (section 10).",
     REVIEW_TEMPLATES: "This review's own versions of letter templates, if any; same file name as the board's.",
-    REPORTS: "The overview report, the executive summary and other reports, for scrkit export.",
+    REPORTS: "The monthly updates, the genogram and other reports, for scrkit export.",
 }
 
 

@@ -18,7 +18,10 @@ def after_adoption_lines(records: ReviewRecords) -> list[str]:
         for hearing in process.court_dates
         if hearing.outcome is None
     )
-    if planned is not None:
+    published = review.executive_summary_published
+    if published is not None:
+        lines.append(f"The executive summary was published on {uk_date(published)} (13.3.6).")
+    elif planned is not None:
         later = [f"{what} on {uk_date(day)}" for day, what in pending if day >= planned]
         lines.append(
             f"Publication planned for {uk_date(planned)} (13.3.6)."

@@ -42,3 +42,11 @@ def test_the_evaluation_is_studied_after_it_arrives(scrkit, review_dir: Path) ->
     assert "The evaluation has not been studied yet (18.1.2)" in shown.err
     assert scrkit("set", "overview.after.evaluation_studied_on", "20/06/2027", "-r", review_dir).code == ExitCode.OK
     assert "not been studied" not in scrkit("overview", "-r", review_dir).err
+
+
+def test_once_published_the_summary_is_said_to_be_published_not_planned(scrkit, review_dir: Path) -> None:
+    assert scrkit("set", "review.publication.planned_on", "10/11/2026", "-r", review_dir).code == ExitCode.OK
+    assert scrkit("set", "review.executive_summary_published", "12/11/2026", "-r", review_dir).code == ExitCode.OK
+    shown = scrkit("overview", "-r", review_dir).err
+    assert "The executive summary was published on 12/11/2026 (13.3.6)." in shown
+    assert "Publication planned" not in shown
