@@ -29,10 +29,11 @@ def overview(ctx: typer.Context, review: ReviewOption = Path(".")) -> None:
     review_for_subcommands(ctx, review)
     if ctx.invoked_subcommand is not None:
         return
-    from scrkit.jobs.overview import overview_of
+    from scrkit.jobs.overview import standing
     from scrkit.overview.steps import missing_summary_elements
 
-    record = overview_of(review)
+    found = standing(review)
+    record = found.overview
     rows = [(d.version, uk_date(d.date), uk_date(d.discussed_on, "-"), d.discussion or "-") for d in record.drafts]
     if rows:
         stdout().print(table_of("Overview report drafts (13.1.4)", ("version", "dated", "discussed", "panel's view"),
@@ -65,9 +66,7 @@ def overview(ctx: typer.Context, review: ReviewOption = Path(".")) -> None:
     adoption = record.adoption
     if adoption.presented_by:
         say(f"Presented to the Board by {', '.join(adoption.presented_by)} (14.1.1).")
-    from scrkit.jobs.overview import after_adoption
-
-    for line in after_adoption(review):
+    for line in found.after_adoption:
         say(line)
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 from scrkit.checks.rules import Finding
 from scrkit.chronology.merge import DEFAULT_GAP_DAYS
 from scrkit.errors import Refused
-from scrkit.jobs import anonymise, chronology, genogram, letters, overview, panel, timeline
+from scrkit.jobs import anonymise, chronology, genogram, letters, panel, timeline
 from scrkit.jobs.anonymise import ExportResult
 from scrkit.jobs.chronology import MergeOutcome
 from scrkit.models.overview import Overview
+from scrkit.overview.publication import after_adoption_lines
 from scrkit.resources import completed_review, example_review
 from scrkit.review.summary import ReviewSummary, summarise
 from scrkit.timeline.status import StatusReport, assess
@@ -111,5 +112,5 @@ def end_of_review(destination: Path, today: dt.date) -> EndOfReview:
         status=assess(records.records, records.schedule, today),
         overview=records.records.overview,
         letters=rendered.written,
-        after=tuple(overview.after_adoption(destination)),
+        after=tuple(after_adoption_lines(records.records)),
     )

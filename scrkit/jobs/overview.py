@@ -10,21 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scrkit.case.layout import OVERVIEW, TIMELINE
+from scrkit.case.layout import OVERVIEW
 from scrkit.case.records import ReviewRecords
-from scrkit.jobs.timeline import DONE_NOTE, refreshed
+from scrkit.jobs.timeline import mark_done, refreshed
 from scrkit.models.overview import Overview
 from scrkit.overview import steps
 from scrkit.overview.steps import ADOPTION
 from scrkit.review.casefolder import CaseFolder
-from scrkit.timeline.recording import (
-    Timetable,
-    apply_done,
-    not_done_yet,
-    recordable_milestone,
-    refresh_entries,
-    timetable_of,
-)
+from scrkit.timeline.recording import Timetable, timetable_of
 
 
 def _step(review: Path, command: str, note: str, make: Callable[[ReviewRecords, Any], Any]) -> Any:
@@ -35,8 +28,18 @@ def _step(review: Path, command: str, note: str, make: Callable[[ReviewRecords, 
         return result
 
 
-def overview_of(review: Path) -> Overview:
-    return CaseFolder.open(review).load().overview
+@dataclass(frozen=True)
+class Standing:
+    overview: Overview
+    after_adoption: tuple[str, ...]  # publication and evaluation, in words (13.3.6, 13.3.7, 18.1)
+
+
+def standing(review: Path) -> Standing:
+    """`scrkit overview`: where the end of the review stands, from one reading of the review."""
+    from scrkit.overview.publication import after_adoption_lines
+
+    records = CaseFolder.open(review).load()
+    return Standing(overview=records.overview, after_adoption=tuple(after_adoption_lines(records)))
 
 
 def add_draft(review: Path, version: str, on: dt.date, today: dt.date) -> None:
@@ -95,13 +98,7 @@ def adopt(
     (14.1.3)."""
     with CaseFolder.open(review).changing("overview adopt") as change:
         steps.record_adoption(change.document(OVERVIEW), presented_by, commitment, other_processes)
-        timetable = timetable_of(change.revalidate())
-        milestone = recordable_milestone(timetable.schedule, ADOPTION, on, today, change.records.review)
-        not_done_yet(timetable.schedule, ADOPTION)
-        document = change.document(TIMELINE)
-        refresh_entries(document, timetable.schedule)
-        apply_done(document, ADOPTION, on, "adopted by the LSCB (scrkit overview adopt)", due=milestone.due)
-        change.note(f"{DONE_NOTE}{ADOPTION} {on.isoformat()}")
+        mark_done(change, ADOPTION, on, "adopted by the LSCB (scrkit overview adopt)", today)
         return Adopted(timetable=refreshed(change), on=on)
 
 
@@ -111,10 +108,3 @@ def hand_over(review: Path, on: dt.date, today: dt.date) -> None:
         steps.hand_over(records, document, on, adopted.done if adopted else None, today)
 
     _step(review, "overview hand-over", f"SCR handed to the Performance Monitoring sub group on {on.isoformat()}", make)
-
-
-def after_adoption(review: Path) -> list[str]:
-    """What `scrkit overview` says of publication and evaluation (13.3.6, 13.3.7, 18.1)."""
-    from scrkit.overview.publication import after_adoption_lines
-
-    return after_adoption_lines(CaseFolder.open(review).load())

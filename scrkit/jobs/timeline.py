@@ -78,15 +78,21 @@ def refresh_timeline(review: Path) -> Timetable:
 def record_done(review: Path, milestone_id: str, on: dt.date, note: str | None, today: dt.date) -> Timetable:
     """`scrkit done`: a milestone happened on ``on``."""
     with CaseFolder.open(review).changing("done") as change:
-        timetable = timetable_of(change.records)
-        milestone = recordable_milestone(timetable.schedule, milestone_id, on, today, change.records.review)
-        not_done_yet(timetable.schedule, milestone_id)
-        document = change.document(TIMELINE)
-        refresh_entries(document, timetable.schedule)  # the milestone's entry exists from here on
-        apply_done(document, milestone_id, on, note, due=milestone.due)
-        change.note(f"{DONE_NOTE}{milestone_id} {on.isoformat()}")  # validate compares the record with it
+        mark_done(change, milestone_id, on, note, today)
         follow_up(change, milestone_id, on)
         return refreshed(change)
+
+
+def mark_done(change: Change, milestone_id: str, on: dt.date, note: str | None, today: dt.date) -> None:
+    """Record a milestone as done on ``on`` within a change, refused if the timetable does not allow it
+    (in the future, before what it requires, already done); the change's edits so far are counted."""
+    timetable = timetable_of(change.revalidate())
+    milestone = recordable_milestone(timetable.schedule, milestone_id, on, today, change.records.review)
+    not_done_yet(timetable.schedule, milestone_id)
+    document = change.document(TIMELINE)
+    refresh_entries(document, timetable.schedule)  # the milestone's entry exists from here on
+    apply_done(document, milestone_id, on, note, due=milestone.due)
+    change.note(f"{DONE_NOTE}{milestone_id} {on.isoformat()}")  # validate compares the record with it
 
 
 def follow_up(change: Change, milestone_id: str, on: dt.date, agency_ids: set[str] | None = None) -> None:

@@ -192,6 +192,8 @@ class Change:
 
     def revalidate(self) -> ReviewRecords:
         """The review as it will be with the edits so far, checked whole; nothing is written."""
+        if not self._edited:
+            return self.records  # as loaded, and checked whole then
         problems: list[Problem] = []
         models = {kind.name: getattr(self.records, kind.name) for kind in RECORD_KINDS}
         for kind in self._edited.values():
